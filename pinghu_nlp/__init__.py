@@ -1,0 +1,14 @@
+"""pinghu_nlp: Chinese local newspaper pages in, tables of people, titles and figures out.
+
+>>> import pinghu_nlp
+>>> result = pinghu_nlp.extract(["seeds/000_4761a9b087fadb1d.txt"])
+>>> result.mentions.head()
+"""
+
+from .link import EntityRegistry
+from .pages import PageError
+from .pipeline import extract, load
+from .tables import Result
+
+__all__ = ["EntityRegistry", "PageError", "Result", "extract", "load"]
+__version__ = "0.1.0"

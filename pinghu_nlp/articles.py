@@ -1,0 +1,252 @@
+"""Page -> articles: headline, byline, dateline and body, found in the clean text's lines.
+
+A story opens with headline lines (short, no clause punctuation), then byline lines
+(``■记者 胡佳英``) and a body whose first line may carry the dateline (``本报讯 7月29日上午,``).
+A photo opens with a caption headline and ends with its ``摄影`` byline. A page with none of this
+is one article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers doc._.articles)
+from .layout import BYLINE_ROLES
+
+Span = tuple[int, int]
+
+_ROLE = "|".join(BYLINE_ROLES)
+_BYLINE_LINE = re.compile(rf"^■?\s*(?:{_ROLE})[\s:：]")
+_PEN_NAME_LINE = re.compile(r"^■\s*[\u4e00-\u9fff]{2,4}$")
+_BARE_PEN_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_ANY_PEN_NAME = re.compile(r"^\s*■?\s*([\u4e00-\u9fff]{2,4})\s*$")
+_DATELINE = re.compile(
+    r"^本报讯\s*(?:(?:\d{1,2}月\d{1,2}日|[昨今前]天|日前|近日)"
+    r"(?:[上下中]午|晚上?|早上)?)?"
+)
+_MASTHEAD_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*◆?\s*星期")
+_HEADLINE_MAX = 60
+_PUNCT_IN_BODY = set("，,。；;！!？?")
+_MAX_HEADLINE_LINES = 3
+COMMON_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥"
+    "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支"
+    "卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
+    "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "言"
+)
+"""Common Chinese surnames (one character), for names in bylines and lists."""
+
+
+@dataclass
+class Byline:
+    """One role in a byline and the people it names, as clean-text spans."""
+
+    role: str
+    role_span: Span | None
+    names: list[tuple[str, Span]] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """One article of a page, in clean-text offsets."""
+
+    number: int
+    start: int
+    end: int
+    headline: str = ""
+    headline_span: Span | None = None
+    bylines: list[Byline] = field(default_factory=list)
+    dateline: str = ""
+    dateline_span: Span | None = None
+    body_start: int = 0
+    kind: str = "story"
+
+    def to_dict(self) -> dict:
+        """Plain values, as kept on ``doc._.articles`` (so docs cross process boundaries)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        """The inverse of :meth:`to_dict`."""
+        data = dict(data)
+        data["bylines"] = [
+            Byline(
+                b["role"],
+                tuple(b["role_span"]) if b["role_span"] else None,
+                [(name, tuple(span)) for name, span in b["names"]],
+            )
+            for b in data["bylines"]
+        ]
+        for key in ("headline_span", "dateline_span"):
+            data[key] = tuple(data[key]) if data[key] else None
+        return cls(**data)
+
+    @property
+    def byline(self) -> str:
+        """The byline as one line: ``记者 胡佳英; 通讯员 刘波 徐凯``."""
+        return "; ".join(
+            f"{b.role} {' '.join(n for n, _ in b.names)}".strip() for b in self.bylines
+        )
+
+
+@Language.component("pinghu_articles")
+def mark_articles(doc: Doc) -> Doc:
+    """Pipeline stage: ``doc._.articles`` (as dicts) and the masthead's ``doc._.issue_date``."""
+    doc._.articles = [article.to_dict() for article in split_articles(doc.text)]
+    printed = masthead_date(doc._.raw)
+    if printed:
+        doc._.issue_date = printed.isoformat()
+    return doc
+
+
+def masthead_date(raw: str) -> dt.date | None:
+    """The issue date printed in the masthead (``2023年9月12日◆星期二``), if the page has one."""
+    match = _MASTHEAD_DATE.search(raw[:400])
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_byline(line: str, offset: int = 0) -> list[Byline]:
+    """Roles and names of a byline line; ``offset`` is where the line starts in the clean text.
+
+    Single characters split off by the layout (``王 强``) are joined back to their name.
+    """
+    bylines: list[Byline] = []
+    pen_name = _ANY_PEN_NAME.match(line)
+    if pen_name:  # a commentary byline names its author without a role: ■言成声
+        start, end = pen_name.span(1)
+        return [Byline("", None, [(pen_name.group(1), (offset + start, offset + end))])]
+    pieces = [(m.group(), m.start()) for m in re.finditer(r"[^\s■:：]+", line)]
+    index = 0
+    while index < len(pieces):
+        text, start = pieces[index]
+        role = next((r for r in BYLINE_ROLES if text.startswith(r)), None)
+        if role:
+            bylines.append(Byline(role, (offset + start, offset + start + len(role))))
+            rest = text[len(role) :]
+            if rest:  # 记者胡佳英 written without a space
+                pieces[index] = (rest, start + len(role))
+                continue
+        elif bylines:
+            end = start + len(text)
+            if len(text) == 1 and index + 1 < len(pieces) and len(pieces[index + 1][0]) <= 2:
+                following, following_start = pieces[index + 1]
+                end = following_start + len(following)
+                text = text + following
+                index += 1
+            bylines[-1].names.append((text, (offset + start, offset + end)))
+        index += 1
+    return bylines
+
+
+def split_articles(text: str) -> list[Article]:
+    """Split a page's clean text into articles (at least one)."""
+    lines = _line_spans(text)
+    kinds = [_line_kind(text[s:e]) for s, e in lines]
+    for i, kind in enumerate(kinds):
+        if kind == "short" and _is_bare_pen_name(text, lines, kinds, i):
+            kinds[i] = "byline"
+    starts: list[tuple[int, str]] = []  # (first line of the article, kind)
+    i = 0
+    while i < len(lines):
+        if kinds[i] != "byline":
+            i += 1
+            continue
+        first_byline = i
+        while i < len(lines) and kinds[i] == "byline":
+            i += 1
+        head = first_byline
+        photo = all(_is_photo_byline(text[s:e]) for s, e in lines[first_byline:i])
+        if photo and head > 0 and kinds[head - 1] == "body":
+            head -= 1  # the caption comes before the photographer's byline
+        while head > 0 and kinds[head - 1] == "short" and first_byline - head < _MAX_HEADLINE_LINES:
+            head -= 1
+        if not starts or head > starts[-1][0]:
+            starts.append((head, "photo" if photo else "story"))
+    if not starts or starts[0][0] > 0:
+        starts.insert(0, (0, "story"))
+    articles = []
+    for number, (first, kind) in enumerate(starts):
+        last = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        article = _build_article(text, lines[first:last], kinds[first:last], number, kind)
+        articles.append(article)
+    return articles
+
+
+def _build_article(
+    text: str, lines: list[Span], kinds: list[str], number: int, kind: str
+) -> Article:
+    """Headline, bylines, dateline and body start of one article's lines."""
+    article = Article(number=number, start=lines[0][0], end=lines[-1][1], kind=kind)
+    article.body_start = article.start
+    headline = [span for span, k in zip(lines, kinds, strict=False) if k == "short"]
+    index = 0
+    while index < len(lines) and kinds[index] == "short":
+        index += 1
+    if kind == "photo":
+        headline = lines[:index] if index else []
+    else:
+        headline = headline[: min(index, _MAX_HEADLINE_LINES)] if index else []
+    if headline and any(k == "byline" for k in kinds):
+        article.headline = " ".join(text[s:e] for s, e in headline)
+        article.headline_span = (headline[0][0], headline[-1][1])
+    for (s, e), k in zip(lines, kinds, strict=False):
+        if k == "byline":
+            article.bylines.extend(parse_byline(text[s:e], s))
+    body = [(s, e) for (s, e), k in zip(lines, kinds, strict=False) if k == "body"]
+    if body:
+        article.body_start = body[0][0]
+        dateline = _DATELINE.match(text[body[0][0] : body[0][1]])
+        if dateline:
+            article.dateline = dateline.group()
+            article.dateline_span = (body[0][0], body[0][0] + dateline.end())
+    return article
+
+
+def _line_spans(text: str) -> list[Span]:
+    """``(start, end)`` of each non-empty line of the clean text."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _line_kind(line: str) -> str:
+    """``byline``, ``short`` (headline-like) or ``body``."""
+    stripped = line.strip()
+    if _BYLINE_LINE.match(stripped) or _PEN_NAME_LINE.match(stripped):
+        return "byline"
+    short = len(stripped) <= _HEADLINE_MAX and not any(c in _PUNCT_IN_BODY for c in stripped[:-1])
+    if short and stripped[-1] not in "。！？!?" and not stripped.startswith("本报讯"):
+        return "short"
+    return "body"
+
+
+def _is_bare_pen_name(text: str, lines: list[Span], kinds: list[str], index: int) -> bool:
+    """A commentary byline without ``■`` (``言成声``): a name line between headline and body."""
+    line = text[slice(*lines[index])].strip()
+    return (
+        bool(_BARE_PEN_NAME_LINE.match(line))
+        and line[0] in COMMON_SURNAMES
+        and 0 < index < len(lines) - 1
+        and kinds[index - 1] == "short"
+        and kinds[index + 1] == "body"
+    )
+
+
+def _is_photo_byline(line: str) -> bool:
+    """A byline that only credits photographers."""
+    bylines = parse_byline(line)
+    return bool(bylines) and all(b.role in ("摄影", "摄") for b in bylines)

@@ -1,0 +1,28 @@
+"""The attributes the pipeline adds to spaCy's Doc and Span (``doc._.articles``, ``span._.ref``).
+
+Values are plain (str, int, list, dict) so that docs cross process boundaries with ``n_process``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+DOC_ATTRIBUTES = {
+    "doc_id": None,  # file name of the page, or doc-N for a string
+    "raw": "",  # the page exactly as read
+    "raw_index": None,  # raw offset of each character of doc.text
+    "articles": None,  # list of Article.to_dict()
+    "issue_date": None,  # ISO date from the masthead
+    "relations": None,  # list of relation dicts (relate.py)
+}
+SPAN_ATTRIBUTES = {
+    "ref": None,  # canonical form (a name without layout spaces)
+    "source": None,  # which finder proposed the span
+}
+
+for _name, _default in DOC_ATTRIBUTES.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+for _name, _default in SPAN_ATTRIBUTES.items():
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)

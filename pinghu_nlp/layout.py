@@ -1,0 +1,171 @@
+"""Layout repair: PDF-dump noise out, clean text in, with an exact map back to the raw page.
+
+Every character of the clean text remembers the raw index it came from, so any span found in the
+clean text is reported as ``raw[start:end]`` of the page as read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+BYLINE_ROLES = ("见习记者", "特约记者", "记者", "实习生", "通讯员", "摄影", "摄")
+"""Byline roles, longest first, as they open a byline line (``■记者 胡佳英``)."""
+
+_FURNITURE = re.compile(
+    r"""^\s*(?:
+        平湖版 | JIAXING(?:\s*DAILY)? | 平湖发布\s*今平湖客户端 | 嘉兴日报社\s*中共平湖市委\s*联办
+      | \d{4}年\d{1,2}月\d{1,2}日\s*◆\s*星期.{0,2} | 农历.{2,12}\s*总第\d+期
+      | DIYI\s*PINGLUN.* | [-—_=─━·•*\s]{3,}
+      | 友\s*情\s*提\s*醒.* | 本报及所属新媒体.*
+    )\s*$""",
+    re.VERBOSE,
+)
+"""Whole lines of page furniture: edition name, masthead, column rules, notices."""
+
+_CONTINUATION = re.compile(r"■?\s*[（(]?\s*[下上]转\s*[A-Z]?\d+\s*版\s*[）)]?")
+"""Continuation markers inside a line: ``■下转 C2版``, ``(下转2版)``."""
+
+_STRUCTURAL_START = re.compile(r"^\s*(?:■|本报讯|——|" + "|".join(BYLINE_ROLES) + r")")
+_BYLINE_LINE = re.compile(r"^\s*■?\s*(?:" + "|".join(BYLINE_ROLES) + r")[\s:：]")
+_TERMINAL = set("。！？!?…；;”」』）)》：:")
+_CLAUSE_PUNCT = set("，,、；;：:。")
+_SPACES = " \t\u3000\xa0"
+"""A line with clause punctuation that ends mid-sentence goes on in the next (headlines have none)."""
+
+
+def is_cjk(char: str) -> bool:
+    """A CJK ideograph, CJK punctuation or a full-width form."""
+    code = ord(char)
+    return (
+        0x3000 <= code <= 0x303F
+        or 0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2010 <= code <= 0x201F  # dashes and curly quotes used in Chinese text
+        or 0x20000 <= code <= 0x2FA1F
+    )
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Clean text and, for each of its characters, the index of the raw character it came from."""
+
+    text: str
+    raw_index: tuple[int, ...]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the clean span ``[start, end)``; layout noise inside is kept."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) outside clean text of {len(self.text)}")
+        return self.raw_index[start], self.raw_index[end - 1] + 1
+
+
+def repair(raw: str, simplify: bool = True) -> CleanText:
+    """Clean a page: drop furniture and breaks inside words, unify script; keep the offset map."""
+    kept: list[int] = []
+    lines = _lines(raw)
+    for number, (line_start, line_end) in enumerate(lines):
+        line = raw[line_start:line_end]
+        if _FURNITURE.match(line) or not line.strip():
+            continue
+        drop = _marker_positions(line)
+        byline = bool(_BYLINE_LINE.match(line))
+        for offset, char in enumerate(line):
+            if offset in drop or char == "\ufeff":
+                continue
+            if char.isspace() and (byline or not _inside_word(line, offset)):
+                if kept and not raw[kept[-1]].isspace():
+                    kept.append(line_start + offset)
+                continue
+            if char.isspace():
+                continue
+            kept.append(line_start + offset)
+        while kept and raw[kept[-1]] in _SPACES:
+            kept.pop()
+        if kept and line_end < len(raw) and not _continues(raw, lines, number):
+            kept.append(line_end)
+    while kept and raw[kept[-1]] in "\r\n":
+        kept.pop()
+    text = "".join("\n" if raw[i] in "\r\n" else _normal_char(raw[i]) for i in kept)
+    if simplify:
+        text = to_simplified(text)
+    return CleanText(text, tuple(kept))
+
+
+def _lines(raw: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line, without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
+    spans = []
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", raw):
+        body = match.group().rstrip("\r\n")
+        if match.start() == len(raw) and not body:
+            break
+        spans.append((match.start(), match.start() + len(body)))
+    return spans
+
+
+def _marker_positions(line: str) -> set[int]:
+    """Offsets in a line covered by continuation markers."""
+    return {i for m in _CONTINUATION.finditer(line) for i in range(m.start(), m.end())}
+
+
+def _inside_word(line: str, offset: int) -> bool:
+    """Whether the whitespace at ``offset`` sits between two CJK characters (a PDF artefact)."""
+    left = line[:offset].rstrip()
+    right = line[offset:].lstrip()
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    if is_cjk(a) and is_cjk(b):
+        return True
+    # a figure split from its Chinese unit or context: 投资 2.4 亿元
+    return (is_cjk(a) and b.isdigit()) or (a.isdigit() and is_cjk(b))
+
+
+def _continues(raw: str, lines: list[tuple[int, int]], number: int) -> bool:
+    """Whether line ``number`` was broken mid-sentence and goes on in the next non-empty line."""
+    line = raw[slice(*lines[number])].strip()
+    if not line or _BYLINE_LINE.match(line) or _FURNITURE.match(line):
+        return False
+    following = next(
+        (
+            raw[slice(*span)].strip()
+            for span in lines[number + 1 :]
+            if raw[slice(*span)].strip() and not _FURNITURE.match(raw[slice(*span)])
+        ),
+        "",
+    )
+    if not following or _STRUCTURAL_START.match(following):
+        return False
+    line = _CONTINUATION.sub("", line).rstrip()
+    if not line or line[-1] in _TERMINAL or not is_cjk(line[-1]):
+        return False
+    return any(c in _CLAUSE_PUNCT for c in line)
+
+
+def _normal_char(char: str) -> str:
+    """Full-width ASCII letters and digits as ASCII; everything else unchanged."""
+    if "\uff10" <= char <= "\uff5a":
+        folded = unicodedata.normalize("NFKC", char)
+        return folded if len(folded) == 1 else char
+    if char in "\t\u3000\xa0":
+        return " "
+    return char
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional script as simplified, character for character, so offsets do not move."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _converter().convert
+    return "".join(c if len(s := convert(c)) != 1 else s for c in text)

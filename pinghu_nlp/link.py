@@ -1,0 +1,128 @@
+"""Linking: one canonical name per person mention, and one entity per person across pages.
+
+In an article, a surname reference (``张书记``, ``老沈``) is the last person named before it with
+that surname; otherwise it stays as written. Across pages, mentions with the same canonical name
+and label are one entity (``PERSON:仲旭东``); the registry can be saved and extended later.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .articles import Article
+from .relate import article_of
+
+_SURNAME_SOURCES = {"surname-title", "nickname"}
+
+
+def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
+    """Canonical name of every entity mention of a page, by its clean-text span."""
+    articles = [Article.from_dict(a) for a in doc._.articles or []]
+    names: dict[tuple[int, int], str] = {}
+    last_by_surname: dict[tuple[int, str], str] = {}
+    for ent in doc.ents:
+        name = ent._.ref or "".join(ent.text.split())
+        if ent.label_ == "PERSON":
+            article = article_of(articles, ent.start_char)
+            if ent._.source in _SURNAME_SOURCES:
+                surname = name[1] if name[0] in "老小" and ent._.source == "nickname" else name[0]
+                name = last_by_surname.get((article, surname), name)
+            elif len(name) >= 2:
+                last_by_surname[(article, name[0])] = name
+        names[(ent.start_char, ent.end_char)] = name
+    return names
+
+
+def entity_key(label: str, name: str) -> str:
+    """The id of the entity a mention with this label and canonical name belongs to."""
+    return f"{label}:{name}"
+
+
+@dataclass
+class EntityRecord:
+    """What the registry knows of one entity across pages."""
+
+    entity_id: str
+    name: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    titles: dict[str, list[str | None]] = field(default_factory=dict)  # title -> [first, last]
+    n_mentions: int = 0
+    docs: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    dates: list[str] = field(default_factory=list)
+
+
+class EntityRegistry:
+    """Entities across all pages of one or more runs; merge a new batch with :meth:`update`."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, EntityRecord] = {}
+
+    def add_mention(
+        self, label: str, name: str, alias: str, doc_id: str, article_id: str, date: str | None
+    ) -> str:
+        """Count one mention and return its entity id."""
+        entity_id = entity_key(label, name)
+        record = self.records.get(entity_id)
+        if record is None:
+            record = self.records[entity_id] = EntityRecord(entity_id, name, label)
+        record.aliases.add(alias)
+        record.n_mentions += 1
+        record.docs.add(doc_id)
+        record.articles.add(article_id)
+        if date:
+            record.dates.append(date)
+        return entity_id
+
+    def add_title(self, entity_id: str, title: str, date: str | None) -> None:
+        """Record that an entity held a title, seen at ``date`` (ISO) if known."""
+        record = self.records[entity_id]
+        first, last = record.titles.get(title, [None, None])
+        if date:
+            first = min(filter(None, [first, date]))
+            last = max(filter(None, [last, date]))
+        record.titles[title] = [first, last]
+
+    def update(self, other: EntityRegistry) -> EntityRegistry:
+        """Merge another registry into this one (same ids merge) and return self."""
+        for entity_id, theirs in other.records.items():
+            ours = self.records.setdefault(
+                entity_id, EntityRecord(entity_id, theirs.name, theirs.label)
+            )
+            ours.aliases |= theirs.aliases
+            ours.n_mentions += theirs.n_mentions
+            ours.docs |= theirs.docs
+            ours.articles |= theirs.articles
+            ours.dates += theirs.dates
+            for title, (first, last) in theirs.titles.items():
+                for date in (first, last):
+                    self.add_title(entity_id, title, date)
+        return self
+
+    def save(self, path: str | Path) -> None:
+        """Write the registry as JSON (sets as sorted lists)."""
+        data = [
+            {
+                **vars(r),
+                "aliases": sorted(r.aliases),
+                "docs": sorted(r.docs),
+                "articles": sorted(r.articles),
+            }
+            for r in self.records.values()
+        ]
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> EntityRegistry:
+        """Read a registry written by :meth:`save`."""
+        registry = cls()
+        for item in json.loads(Path(path).read_text(encoding="utf-8")):
+            for key in ("aliases", "docs", "articles"):
+                item[key] = set(item[key])
+            registry.records[item["entity_id"]] = EntityRecord(**item)
+        return registry

@@ -1,0 +1,144 @@
+"""The pipeline as one spaCy Language, and ``extract``: pages in, a :class:`Result` out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import articles as _articles  # noqa: F401  (registers pinghu_articles)
+from . import recognise as _recognise  # noqa: F401  (registers pinghu_entities)
+from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
+from .link import EntityRegistry
+from .pages import Page, PageError, find_pages, page_from_text, read_page
+from .segment import PageTokenizer
+from .tables import Result, tabulate
+
+log = logging.getLogger("pinghu_nlp")
+
+PIPE_NAMES = ("pinghu_articles", "pinghu_entities", "pinghu_relations")
+_DATE_IN_NAME = re.compile(r"(20\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
+
+PageInput = str | Path
+IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
+
+
+def load(simplify: bool = True) -> Language:
+    """The full pipeline: layout repair and words, articles, entities, relations."""
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = PageTokenizer(nlp.vocab, simplify=simplify)
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _shared_pipeline() -> Language:
+    return load()
+
+
+def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
+    """Pages from paths, folders and raw strings, in order; a bad one comes as its PageError."""
+    for number, item in enumerate(inputs):
+        if isinstance(item, str) and not _looks_like_path(item):
+            try:
+                yield page_from_text(item, f"doc-{number}")
+            except PageError as error:
+                yield error
+            continue
+        for path in find_pages([item]):
+            try:
+                yield read_page(path)
+            except PageError as error:
+                yield error
+
+
+def _looks_like_path(item: str) -> bool:
+    """A string is a path when it is one line that names a file or folder or ends in ``.txt``."""
+    return "\n" not in item and len(item) < 1024 and (item.endswith(".txt") or Path(item).exists())
+
+
+def issue_date_for(page: Page, given: IssueDate, printed: str | None) -> str | None:
+    """The page's issue date: masthead, else the caller's, else a date in the file name."""
+    if printed:
+        return printed
+    if isinstance(given, Mapping):
+        given = given.get(page.doc_id) or given.get(page.source)
+    if isinstance(given, dt.date):
+        return given.isoformat()
+    if isinstance(given, str):
+        return dt.date.fromisoformat(given).isoformat()
+    match = _DATE_IN_NAME.search(page.doc_id)
+    if match:
+        try:
+            return dt.date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def process(
+    inputs: Iterable[PageInput],
+    issue_date: IssueDate = None,
+    n_process: int = 1,
+    batch_size: int = 8,
+    nlp: Language | None = None,
+    on_page: Callable[[Page | PageError], None] | None = None,
+) -> Iterator[tuple[Page, object] | PageError]:
+    """Run the pipeline over pages, yielding ``(page, doc)`` or the page's error, in order."""
+    nlp = nlp or _shared_pipeline()
+
+    def good_pages() -> Iterator[tuple[str, Page]]:
+        for page in read_inputs(inputs):
+            if on_page:
+                on_page(page)
+            if isinstance(page, PageError):
+                log.warning("%s", page)
+                errors.append(page)
+                continue
+            yield page.raw, page
+
+    errors: list[PageError] = []
+    for doc, page in nlp.pipe(
+        good_pages(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
+        while errors:
+            yield errors.pop(0)
+        doc._.doc_id = page.doc_id
+        doc._.issue_date = issue_date_for(page, issue_date, doc._.issue_date)
+        yield page, doc
+    yield from errors
+
+
+def extract(
+    inputs: Iterable[PageInput] | PageInput,
+    issue_date: IssueDate = None,
+    n_process: int = 1,
+    registry: EntityRegistry | None = None,
+) -> Result:
+    """Tables for pages given as paths, folders or raw strings.
+
+    ``issue_date`` (a date, an ISO string, or a mapping from file name to date) is used where
+    the page has no masthead date. Pages that cannot be read are listed in ``result.errors``.
+    Pass the ``registry`` of an earlier result to link this batch's people to it.
+    """
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    docs, errors = [], []
+    for item in process(inputs, issue_date=issue_date, n_process=n_process):
+        if isinstance(item, PageError):
+            errors.append((item.source, item.reason, "error"))
+            continue
+        page, doc = item
+        docs.append(doc)
+        if page.encoding not in ("utf-8", "str"):
+            errors.append(
+                (page.source, f"decoded as {page.encoding.upper()}, not UTF-8", "warning")
+            )
+    return tabulate(docs, errors, registry=registry)

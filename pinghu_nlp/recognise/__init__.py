@@ -1,0 +1,122 @@
+"""Entity recognition: every finder proposes spans, one flat selection goes onto ``doc.ents``.
+
+Finders, strongest first: bylines, titles and the names beside them, figures and dates, the
+statistical model, gazetteer and name endings. Overlaps are settled by priority, then length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..articles import Article
+from .candidates import LABELS, Candidate, resolve_overlaps
+from .figures import find_figures
+from .names import (
+    names_after_titles,
+    names_before_speech,
+    names_in_lists,
+    repeated_names,
+    surname_references,
+)
+from .places import find_by_ending, find_known_names
+from .titles import find_titles
+
+__all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
+
+_NEEDS_A_NAME = {"bare", "job", "generic"}
+"""Title sources that are titles only when a person's name follows."""
+
+
+def find_entities(
+    text: str, articles: Iterable[Article] = (), model_spans: Iterable[Candidate] = ()
+) -> list[Candidate]:
+    """All entities of a clean page text, flat and sorted."""
+    bylines = list(_byline_candidates(articles))
+    titles = find_titles(text)
+    people = [c for c in bylines if c.label == "PERSON"]
+    people += names_after_titles(text, titles)
+    people += names_in_lists(text, people)
+    people += names_before_speech(text)
+    people += surname_references(text)
+    people += repeated_names(text, people)
+    titles = _titles_with_holders(text, titles, people)
+    candidates = [*bylines, *titles, *people, *find_figures(text), *model_spans]
+    candidates += find_known_names(text) + find_by_ending(text)
+    return resolve_overlaps(candidates)
+
+
+def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:
+    """Roles and names of each article's bylines: the most reliable spans on a page."""
+    for article in articles:
+        for byline in article.bylines:
+            if byline.role_span:
+                yield Candidate(*byline.role_span, "TITLE", "byline", priority=90)
+            for name, (start, end) in byline.names:
+                yield Candidate(start, end, "PERSON", "byline", 90, ref="".join(name.split()))
+
+
+def _titles_with_holders(
+    text: str, titles: list[Candidate], people: list[Candidate]
+) -> list[Candidate]:
+    """Drop titles that need a name beside them and have none (``书记领办``, ``各级党委书记``)."""
+    starts = {p.start for p in people}
+    kept = []
+    chain_end: dict[int, int] = {}
+    for title in sorted(titles, key=lambda c: -c.start):
+        following = title.end
+        if text.startswith("、", following) and following + 1 in chain_end:
+            following = chain_end[following + 1]
+        chain_end[title.start] = following
+        named = following in starts
+        after_list = text[max(0, title.start - 1) : title.start] == "等"
+        if title.source in _NEEDS_A_NAME and not named:
+            continue
+        if title.source == "collective" and not (named or after_list):
+            continue
+        kept.append(title)
+    return kept
+
+
+@Language.factory("pinghu_entities", default_config={})
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    """spaCy factory for :class:`EntityRecognizer`."""
+    return EntityRecognizer(name)
+
+
+class EntityRecognizer:
+    """Sets ``doc.ents`` from :func:`find_entities`, splitting words at entity boundaries."""
+
+    def __init__(self, name: str = "pinghu_entities") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        articles = [Article.from_dict(a) for a in doc._.articles or []]
+        candidates = find_entities(doc.text, articles)
+        split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
+        spans = []
+        for candidate in candidates:
+            span = doc.char_span(candidate.start, candidate.end, label=candidate.label)
+            if span is None:  # only whitespace-edge spans can fail after the split
+                continue
+            span._.ref = candidate.ref
+            span._.source = candidate.source
+            spans.append(span)
+        doc.ents = spans
+        return doc
+
+
+def split_at_boundaries(doc: Doc, boundaries: set[int]) -> None:
+    """Split tokens so that every boundary (a character offset) falls between two tokens."""
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            inner = sorted(
+                b - token.idx for b in boundaries if token.idx < b < token.idx + len(token)
+            )
+            if not inner:
+                continue
+            cuts = [0, *inner, len(token)]
+            orths = [token.text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))

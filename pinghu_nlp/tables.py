@@ -1,0 +1,344 @@
+"""The Result: tidy DataFrames of mentions, entities, relations, articles and errors, and export.
+
+Every offset is into the raw page as read, so ``raw[start:end]`` is the row's text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from .articles import Article
+from .layout import CleanText
+from .link import EntityRegistry, canonical_names
+from .recognise import LABELS
+from .relate import article_of
+
+MENTION_COLUMNS = {
+    "doc_id": "string",
+    "article_id": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "string",
+    "label": pd.CategoricalDtype(LABELS),
+    "entity_id": "string",
+    "name": "string",
+    "source": "string",
+}
+ENTITY_COLUMNS = {
+    "entity_id": "string",
+    "name": "string",
+    "label": pd.CategoricalDtype(LABELS),
+    "aliases": "object",
+    "titles": "object",
+    "n_mentions": "Int64",
+    "n_articles": "Int64",
+    "n_docs": "Int64",
+    "first_date": "datetime64[ns]",
+    "last_date": "datetime64[ns]",
+}
+RELATION_COLUMNS = {
+    "doc_id": "string",
+    "article_id": "string",
+    "head_id": "string",
+    "head": "string",
+    "relation": "category",
+    "tail_id": "string",
+    "tail": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "evidence": "string",
+}
+ARTICLE_COLUMNS = {
+    "doc_id": "string",
+    "article_id": "string",
+    "kind": "category",
+    "headline": "string",
+    "byline": "string",
+    "dateline": "string",
+    "issue_date": "datetime64[ns]",
+    "start": "Int64",
+    "end": "Int64",
+}
+ERROR_COLUMNS = {"source": "string", "reason": "string", "severity": "category"}
+TITLE_HISTORY_COLUMNS = {
+    "title": "string",
+    "entity_id": "string",
+    "name": "string",
+    "first_seen": "datetime64[ns]",
+    "last_seen": "datetime64[ns]",
+    "n_docs": "Int64",
+}
+
+
+def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
+    """A DataFrame with exactly these columns, in this order, with these dtypes."""
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype(columns)
+
+
+@dataclass
+class Result:
+    """The tables of one extraction run, joined by ``doc_id``, ``article_id`` and ``entity_id``."""
+
+    mentions: pd.DataFrame
+    entities: pd.DataFrame
+    relations: pd.DataFrame
+    articles: pd.DataFrame
+    errors: pd.DataFrame
+    registry: EntityRegistry = field(default_factory=EntityRegistry, repr=False)
+
+    TABLES = ("mentions", "entities", "relations", "articles", "errors")
+
+    def title_history(self) -> pd.DataFrame:
+        """One row per (title, person): who held which title when, from HOLDS_TITLE rows."""
+        holds = self.relations[self.relations["relation"] == "HOLDS_TITLE"]
+        dates = self.articles.drop_duplicates("doc_id").set_index("doc_id")["issue_date"]
+        rows = []
+        for (title, entity_id, name), group in holds.groupby(["tail", "head_id", "head"]):
+            seen = group["doc_id"].map(dates).dropna()
+            rows.append(
+                {
+                    "title": title,
+                    "entity_id": entity_id,
+                    "name": name,
+                    "first_seen": seen.min() if len(seen) else pd.NaT,
+                    "last_seen": seen.max() if len(seen) else pd.NaT,
+                    "n_docs": group["doc_id"].nunique(),
+                }
+            )
+        return _frame(rows, TITLE_HISTORY_COLUMNS)
+
+    def to_parquet(self, directory: str | Path) -> None:
+        """One Parquet file per table in ``directory``."""
+        self._write(directory, ".parquet", lambda df, path: df.to_parquet(path, index=False))
+
+    def to_csv(self, directory: str | Path) -> None:
+        """One UTF-8 CSV per table; list columns joined with ``|``."""
+        self._write(directory, ".csv", lambda df, path: _flat(df).to_csv(path, index=False))
+
+    def to_jsonl(self, directory: str | Path) -> None:
+        """One JSON Lines file per table."""
+        self._write(
+            directory,
+            ".jsonl",
+            lambda df, path: df.to_json(
+                path, orient="records", lines=True, force_ascii=False, date_format="iso"
+            ),
+        )
+
+    def to_excel(self, path: str | Path) -> None:
+        """One workbook, a sheet per table."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _atomic(path) as temporary, pd.ExcelWriter(temporary, engine="openpyxl") as writer:
+            for name in self.TABLES:
+                _flat(getattr(self, name)).to_excel(writer, sheet_name=name, index=False)
+
+    def _write(self, directory: str | Path, suffix: str, write) -> None:
+        """Write each table to ``directory/<table><suffix>``, each file complete or absent."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        for name in self.TABLES:
+            with _atomic(directory / f"{name}{suffix}") as temporary:
+                write(getattr(self, name), temporary)
+
+
+class _atomic:
+    """A temporary file beside ``path`` that replaces it only when the block succeeds."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> str:
+        handle, self.temporary = tempfile.mkstemp(
+            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=self.path.suffix
+        )
+        os.close(handle)
+        return self.temporary
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            os.replace(self.temporary, self.path)
+        elif os.path.exists(self.temporary):
+            os.remove(self.temporary)
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """List and dict cells as text, for CSV and Excel."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(
+                lambda v: "|".join(map(str, v)) if isinstance(v, list | tuple | set) else v
+            )
+    return frame
+
+
+def article_id(doc_id: str, number: int) -> str:
+    """The id of an article: the page's id and the article's number on it."""
+    return f"{doc_id}#{number}"
+
+
+def tabulate(
+    docs: Iterable[Doc],
+    errors: Iterable[tuple[str, str, str]] = (),
+    registry: EntityRegistry | None = None,
+) -> Result:
+    """The Result of processed docs; ``registry`` (from earlier runs) is extended, not replaced.
+
+    ``errors`` are ``(source, reason, severity)``: "error" for a page not processed, "warning"
+    for one processed with a caveat (decoded from GB18030).
+    """
+    registry = registry if registry is not None else EntityRegistry()
+    mentions, relations, articles = [], [], []
+    for doc in docs:
+        clean = CleanText(doc.text, tuple(doc._.raw_index))
+        doc_articles = [Article.from_dict(a) for a in doc._.articles or []]
+        names = canonical_names(doc)
+        date = doc._.issue_date
+        ids: dict[tuple[int, int], str] = {}
+        for ent in doc.ents:
+            start, end = clean.to_raw(ent.start_char, ent.end_char)
+            number = article_of(doc_articles, ent.start_char)
+            name = names[(ent.start_char, ent.end_char)]
+            aid = article_id(doc._.doc_id, number)
+            entity_id = registry.add_mention(
+                ent.label_, name, doc._.raw[start:end], doc._.doc_id, aid, date
+            )
+            ids[(ent.start_char, ent.end_char)] = entity_id
+            mentions.append(
+                {
+                    "doc_id": doc._.doc_id,
+                    "article_id": aid,
+                    "start": start,
+                    "end": end,
+                    "text": doc._.raw[start:end],
+                    "label": ent.label_,
+                    "entity_id": entity_id,
+                    "name": name,
+                    "source": ent._.source,
+                }
+            )
+        relations += _relation_rows(doc, clean, names, ids, registry)
+        articles += [_article_row(doc, clean, a) for a in doc_articles]
+    return Result(
+        mentions=_frame(mentions, MENTION_COLUMNS),
+        entities=_entity_frame(registry),
+        relations=_frame(relations, RELATION_COLUMNS),
+        articles=_frame(articles, ARTICLE_COLUMNS),
+        errors=_frame(
+            [dict(zip(ERROR_COLUMNS, error, strict=True)) for error in errors], ERROR_COLUMNS
+        ),
+        registry=registry,
+    )
+
+
+def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
+    """Rows of ``doc._.relations`` with names, entity ids, raw offsets and the evidence."""
+    rows = []
+    for relation in doc._.relations or []:
+        head = tuple(relation["head"])
+        tail = tuple(relation["tail"]) if relation["tail"] else None
+        aid = article_id(doc._.doc_id, relation["article"])
+        if tail:
+            tail_name, tail_id = "".join(doc.text[slice(*tail)].split()), ids.get(tail)
+        else:
+            tail_name, tail_id = relation["tail_text"], aid
+        lo = min(head[0], tail[0]) if tail else head[0]
+        hi = max(head[1], tail[1]) if tail else head[1]
+        start, end = clean.to_raw(lo, hi)
+        if relation["relation"] == "HOLDS_TITLE" and head in ids:
+            registry.add_title(ids[head], tail_name, doc._.issue_date)
+        rows.append(
+            {
+                "doc_id": doc._.doc_id,
+                "article_id": aid,
+                "head_id": ids.get(head),
+                "head": names.get(head, doc.text[slice(*head)]),
+                "relation": relation["relation"],
+                "tail_id": tail_id,
+                "tail": tail_name,
+                "start": start,
+                "end": end,
+                "evidence": _sentence(doc.text, lo, hi),
+            }
+        )
+    return rows
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around a clean-text span."""
+    left = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in "。！？!?\n") if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()
+
+
+def _article_row(doc: Doc, clean: CleanText, article: Article) -> dict:
+    start, end = clean.to_raw(article.start, article.end)
+    return {
+        "doc_id": doc._.doc_id,
+        "article_id": article_id(doc._.doc_id, article.number),
+        "kind": article.kind,
+        "headline": article.headline,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "issue_date": doc._.issue_date,
+        "start": start,
+        "end": end,
+    }
+
+
+def _entity_frame(registry: EntityRegistry) -> pd.DataFrame:
+    rows = []
+    for record in registry.records.values():
+        dates = sorted(record.dates)
+        rows.append(
+            {
+                "entity_id": record.entity_id,
+                "name": record.name,
+                "label": record.label,
+                "aliases": sorted(record.aliases),
+                "titles": sorted(record.titles),
+                "n_mentions": record.n_mentions,
+                "n_articles": len(record.articles),
+                "n_docs": len(record.docs),
+                "first_date": dates[0] if dates else None,
+                "last_date": dates[-1] if dates else None,
+            }
+        )
+    return _frame(rows, ENTITY_COLUMNS)
+
+
+def dump_scorer_json(result: Result, directory: str | Path) -> None:
+    """One ``<page>.json`` per page in the format ``../shared/eval/score.py`` reads."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    for doc_id, mentions in result.mentions.groupby("doc_id"):
+        holds = result.relations[
+            (result.relations["doc_id"] == doc_id) & (result.relations["relation"] == "HOLDS_TITLE")
+        ]
+        data = {
+            "doc": doc_id,
+            "spans": [
+                {
+                    "start": int(m.start),
+                    "end": int(m.end),
+                    "label": m.label,
+                    "text": m.text,
+                    "ref": m.name,
+                }
+                for m in mentions.itertuples()
+            ],
+            "holds_title": [[h, t] for h, t in zip(holds["head"], holds["tail"], strict=False)],
+        }
+        stem = doc_id[:-4] if doc_id.endswith(".txt") else doc_id
+        (directory / f"{stem}.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
