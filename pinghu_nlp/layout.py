@@ -32,8 +32,8 @@ _STRUCTURAL_START = re.compile(r"^\s*(?:■|本报讯|——|" + "|".join(BYLINE
 _BYLINE_LINE = re.compile(r"^\s*■?\s*(?:" + "|".join(BYLINE_ROLES) + r")[\s:：]")
 _TERMINAL = set("。！？!?…；;”」』）)》：:")
 _CLAUSE_PUNCT = set("，,、；;：:。")
+"""A line with clause punctuation ending mid-sentence goes on in the next; headlines have none."""
 _SPACES = " \t\u3000\xa0"
-"""A line with clause punctuation that ends mid-sentence goes on in the next (headlines have none)."""
 
 
 def is_cjk(char: str) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import articles as _articles  # noqa: F401  (registers pinghu_articles)
 from . import recognise as _recognise  # noqa: F401  (registers pinghu_entities)
@@ -89,15 +90,12 @@ def process(
     n_process: int = 1,
     batch_size: int = 8,
     nlp: Language | None = None,
-    on_page: Callable[[Page | PageError], None] | None = None,
-) -> Iterator[tuple[Page, object] | PageError]:
+) -> Iterator[tuple[Page, Doc] | PageError]:
     """Run the pipeline over pages, yielding ``(page, doc)`` or the page's error, in order."""
     nlp = nlp or _shared_pipeline()
 
     def good_pages() -> Iterator[tuple[str, Page]]:
         for page in read_inputs(inputs):
-            if on_page:
-                on_page(page)
             if isinstance(page, PageError):
                 log.warning("%s", page)
                 errors.append(page)
@@ -121,17 +119,21 @@ def extract(
     issue_date: IssueDate = None,
     n_process: int = 1,
     registry: EntityRegistry | None = None,
+    progress: Callable[[tuple[Page, Doc] | PageError], None] | None = None,
 ) -> Result:
     """Tables for pages given as paths, folders or raw strings.
 
     ``issue_date`` (a date, an ISO string, or a mapping from file name to date) is used where
     the page has no masthead date. Pages that cannot be read are listed in ``result.errors``.
-    Pass the ``registry`` of an earlier result to link this batch's people to it.
+    Pass the ``registry`` of an earlier result to link this batch's people to it; ``progress``
+    is called with each page's outcome as it is done.
     """
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     docs, errors = [], []
     for item in process(inputs, issue_date=issue_date, n_process=n_process):
+        if progress:
+            progress(item)
         if isinstance(item, PageError):
             errors.append((item.source, item.reason, "error"))
             continue

@@ -5,7 +5,6 @@ Every offset is into the raw page as read, so ``raw[start:end]`` is the row's te
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -316,29 +315,3 @@ def _entity_frame(registry: EntityRegistry) -> pd.DataFrame:
             }
         )
     return _frame(rows, ENTITY_COLUMNS)
-
-
-def dump_scorer_json(result: Result, directory: str | Path) -> None:
-    """One ``<page>.json`` per page in the format ``../shared/eval/score.py`` reads."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    for doc_id, mentions in result.mentions.groupby("doc_id"):
-        holds = result.relations[
-            (result.relations["doc_id"] == doc_id) & (result.relations["relation"] == "HOLDS_TITLE")
-        ]
-        data = {
-            "doc": doc_id,
-            "spans": [
-                {
-                    "start": int(m.start),
-                    "end": int(m.end),
-                    "label": m.label,
-                    "text": m.text,
-                    "ref": m.name,
-                }
-                for m in mentions.itertuples()
-            ],
-            "holds_title": [[h, t] for h, t in zip(holds["head"], holds["tail"], strict=False)],
-        }
-        stem = doc_id[:-4] if doc_id.endswith(".txt") else doc_id
-        (directory / f"{stem}.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")

@@ -1,0 +1,95 @@
+"""The command line: ``pinghu-nlp extract`` for folders of pages, ``pinghu-nlp evaluate``.
+
+Exit codes of ``extract``: 0 when at least one page was processed (bad pages are reported on
+stderr and in the ``errors`` table), 1 when no page could be processed, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .pages import PageError, find_pages
+from .pipeline import extract
+
+FORMATS = ("parquet", "csv", "xlsx", "jsonl")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``pinghu-nlp`` script."""
+    parser = argparse.ArgumentParser(prog="pinghu-nlp", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="tables from pages (files or folders of *.txt)")
+    extract.add_argument("paths", nargs="+", help="page files or folders of pages")
+    extract.add_argument("--out", required=True, type=Path, help="output folder")
+    extract.add_argument("--format", choices=FORMATS, default="parquet")
+    extract.add_argument("--issue-date", help="YYYY-MM-DD, for pages without a masthead date")
+    extract.add_argument("--n-process", type=int, default=1, help="worker processes")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    evaluate = commands.add_parser("evaluate", help="score predictions against gold files")
+    evaluate.add_argument("--gold", required=True, type=Path, help="folder of gold <page>.json")
+    evaluate.add_argument("--pred", type=Path, help="folder of predicted <page>.json")
+    evaluate.add_argument(
+        "--pages", type=Path, help="folder of pages to extract when --pred is not given"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        return run_extract(args)
+    return run_evaluate(args)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Process pages and write the tables; report bad pages on stderr."""
+    paths = list(find_pages(args.paths))
+    progress = tqdm(
+        total=len(paths),
+        unit="page",
+        disable=args.quiet or not sys.stderr.isatty(),
+        file=sys.stderr,
+    )
+
+    def report(item: object) -> None:
+        progress.update(1)
+        if isinstance(item, PageError):
+            tqdm.write(f"pinghu-nlp: skipped {item}", file=sys.stderr)
+
+    result = extract(paths, issue_date=args.issue_date, n_process=args.n_process, progress=report)
+    progress.close()
+    processed = result.articles["doc_id"].nunique()
+    if processed:
+        if args.format == "xlsx":
+            result.to_excel(args.out / "pinghu.xlsx")
+        else:
+            getattr(result, f"to_{args.format}")(args.out)
+    failed = int((result.errors["severity"] == "error").sum())
+    decoded = len(result.errors) - failed
+    print(
+        f"pinghu-nlp: {processed} pages processed, {failed} failed"
+        + (f", {decoded} decoded from GB18030" if decoded else "")
+        + f"; {len(result.mentions)} mentions, {len(result.entities)} entities, "
+        f"{len(result.relations)} relations -> {args.out}",
+        file=sys.stderr,
+    )
+    return 0 if processed else 1
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Score predictions (or a fresh extraction of ``--pages``) against the gold files."""
+    from .evaluate import evaluate, format_scores
+
+    scores = evaluate(args.gold, pred=args.pred, pages=args.pages)
+    if args.json:
+        import json
+
+        print(json.dumps(scores, ensure_ascii=False))
+    else:
+        print(format_scores(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
