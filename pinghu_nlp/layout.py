@@ -18,7 +18,7 @@ _FURNITURE = re.compile(
     r"""^\s*(?:
         平湖版 | JIAXING(?:\s*DAILY)? | 平湖发布\s*今平湖客户端 | 嘉兴日报社\s*中共平湖市委\s*联办
       | \d{4}年\d{1,2}月\d{1,2}日\s*◆\s*星期.{0,2} | 农历.{2,12}\s*总第\d+期
-      | DIYI\s*PINGLUN.* | [-—_=─━·•*\s]{3,}
+      | [-—_=─━·•*\s]{3,}
       | 友\s*情\s*提\s*醒.* | 本报及所属新媒体.*
     )\s*$""",
     re.VERBOSE,
@@ -34,6 +34,7 @@ _TERMINAL = set("。！？!?…；;”」』）)》：:")
 _CLAUSE_PUNCT = set("，,、；;：:。")
 """A line with clause punctuation ending mid-sentence goes on in the next; headlines have none."""
 _SPACES = " \t\u3000\xa0"
+_SHORT_LINE = 20
 
 
 def is_cjk(char: str) -> bool:
@@ -139,6 +140,8 @@ def _continues(raw: str, lines: list[tuple[int, int]], number: int) -> bool:
     )
     if not following or _STRUCTURAL_START.match(following):
         return False
+    if len(following) < _SHORT_LINE and not any(c in _CLAUSE_PUNCT for c in following):
+        return False  # a short line without punctuation is a headline, not the sentence's end
     line = _CONTINUATION.sub("", line).rstrip()
     if not line or line[-1] in _TERMINAL or not is_cjk(line[-1]):
         return False

@@ -85,7 +85,7 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     previous = ents[index - 1] if index else None
     if previous is not None and previous.label_ == "PERSON":
         gap = text[previous.end_char : title.start_char]
-        if gap in ("，", ","):
+        if gap in ("", "，", ","):  # 习近平总书记; 周军波，市长
             return [(previous.start_char, previous.end_char)]
     return []
 
@@ -95,7 +95,7 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
     current = index
     while current + 1 < len(ents):
         gap = text[ents[current].end_char : ents[current + 1].start_char]
-        if gap == "" or (ents[current]._.source == "byline" and gap.isspace()):
+        if gap in ("", ":", "：") or (ents[current]._.source == "byline" and gap.isspace()):
             return current + 1
         if gap == "、" and ents[current + 1].label_ == "TITLE":
             current += 1

@@ -6,6 +6,7 @@ statistical model, gazetteer and name endings. Overlaps are settled by priority,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -17,17 +18,15 @@ from .figures import find_figures
 from .names import (
     names_after_titles,
     names_before_speech,
+    names_before_titles,
     names_in_lists,
     repeated_names,
     surname_references,
 )
 from .places import find_by_ending, find_known_names
-from .titles import find_titles
+from .titles import BARE_HEADS, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
-
-_NEEDS_A_NAME = {"bare", "job", "generic"}
-"""Title sources that are titles only when a person's name follows."""
 
 
 def find_entities(
@@ -38,14 +37,29 @@ def find_entities(
     titles = find_titles(text)
     people = [c for c in bylines if c.label == "PERSON"]
     people += names_after_titles(text, titles)
+    people += names_before_titles(text, [t for t in titles if text[t.start : t.end] in BARE_HEADS])
     people += names_in_lists(text, people)
     people += names_before_speech(text)
-    people += surname_references(text)
     people += repeated_names(text, people)
+    people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
+    people += repeated_names(text, people) + surname_references(text)
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text), *model_spans]
     candidates += find_known_names(text) + find_by_ending(text)
-    return resolve_overlaps(candidates)
+    return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
+
+
+_WORK_TITLE = re.compile(r"《[^《》\n]{0,60}》")
+_DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
+
+
+def _not_annotated(text: str, candidate: Candidate) -> bool:
+    """Inside a work title (《…》), or a name inside a doctrine's name (习近平新时代…思想)."""
+    opening = text.rfind("《", 0, candidate.start)
+    work = _WORK_TITLE.match(text, opening) if opening != -1 else None
+    if work and work.end() >= candidate.end:
+        return True
+    return candidate.label == "PERSON" and bool(_DOCTRINE_AFTER_NAME.match(text, candidate.end))
 
 
 def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:
@@ -61,22 +75,25 @@ def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:
 def _titles_with_holders(
     text: str, titles: list[Candidate], people: list[Candidate]
 ) -> list[Candidate]:
-    """Drop titles that need a name beside them and have none (``书记领办``, ``各级党委书记``)."""
+    """Drop titles that need a name beside them and have none (``书记领办``, ``各级党委书记``).
+
+    A name may follow the title or the chain it opens (``市委常委、宣传部长沈志凤``), follow a
+    colon (``栏目统筹:黄金凤``), or come right before it (``习近平总书记``); ``市领导`` may also
+    close a list (``…毛捷等市领导``).
+    """
     starts = {p.start for p in people}
+    ends = {p.end for p in people}
     kept = []
     chain_end: dict[int, int] = {}
     for title in sorted(titles, key=lambda c: -c.start):
-        following = title.end
+        following = title.end + (1 if text[title.end : title.end + 1] in (":", "：") else 0)
         if text.startswith("、", following) and following + 1 in chain_end:
             following = chain_end[following + 1]
         chain_end[title.start] = following
-        named = following in starts
-        after_list = text[max(0, title.start - 1) : title.start] == "等"
-        if title.source in _NEEDS_A_NAME and not named:
-            continue
-        if title.source == "collective" and not (named or after_list):
-            continue
-        kept.append(title)
+        named = following in starts or title.start in ends
+        closes_list = title.source == "collective" and text[title.start - 1 : title.start] == "等"
+        if title.source == "office" or named or closes_list:
+            kept.append(title)
     return kept
 
 

@@ -1,210 +1,101 @@
 """Person names from the contexts a newspaper puts them in.
 
 Names follow titles (``市委书记仲旭东``), continue lists (``周军波、吴金华、何健等``), precede
-speech verbs (``肖忠华说``), stand in bylines, and come back later in the story bare
-(``仲旭东强调``). Surname + title (``张书记``) and ``老``/``小`` + surname (``老沈``) refer to one
-person too. The length of a name (two or three characters) is decided by what follows it.
+titles and speech verbs (``习近平总书记``, ``肖忠华说``), stand in bylines, and come back later
+in the story bare (``仲旭东强调``). Surname + title (``张书记``) and ``老``/``小`` + surname
+(``老沈``) refer to one person too. Whether a name has two or three characters is decided by
+what follows it, with jieba's name tag as the tie-breaker.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
 from ..segment import pos_tagger
 from .candidates import Candidate
 
-_FOLLOWERS = tuple(
-    [
-        "主持",
-        "出席",
-        "参加",
-        "指出",
-        "强调",
-        "表示",
-        "说",
-        "介绍",
-        "讲话",
-        "等",
-        "和",
-        "与",
-        "及",
-        "同",
-        "在",
-        "到",
-        "来",
-        "走进",
-        "来到",
-        "一行",
-        "同志",
-        "带队",
-        "调研",
-        "率队",
-        "率",
-        "作",
-        "对",
-        "为",
-        "向",
-        "是",
-        "就",
-        "也",
-        "还",
-        "又",
-        "代表",
-        "宣读",
-        "部署",
-        "致辞",
-        "要求",
-        "希望",
-        "分别",
-        "先后",
-        "一同",
-        "陪同",
-        "会见",
-        "前往",
-        "深入",
-        "实地",
-        "督查",
-        "检查",
-        "察看",
-        "看望",
-        "慰问",
-        "听取",
-        "见证",
-        "揭牌",
-        "颁奖",
-        "接受",
-        "的",
-        "认为",
-        "告诉",
-        "坦言",
-        "笑着",
-        "感慨",
-        "回忆",
-        "现场",
-        "首先",
-        "随后",
-        "最后",
-        "一起",
-        "共同",
-        "充分",
-        "肯定",
-        "主动",
-        "带头",
-        "亲自",
-        "专门",
-        "同时",
-        "当天",
-        "昨天",
-        "今天",
-        "上午",
-        "下午",
-        "晚上",
-        "参观",
-        "出访",
-        "会谈",
-        "座谈",
-        "交流",
-        "详细",
-        "逐一",
-        "仔细",
-        "认真",
-        "边",
-        "已",
-        "将",
-        "曾",
-        "正",
-        "都",
-        "则",
-        "被",
-        "把",
-        "从",
-        "给",
-        "让",
-        "叫",
-        "以",
-        "领衔",
-        "牵头",
-        "担任",
-        "当选",
-        "任",
-        "获",
-        "获得",
-        "荣获",
-        "家",
-        "所",
-        "负责",
-        "通报",
-        "宣布",
-        "发布",
-        "作出",
-        "提出",
-        "给出",
-        "解读",
-        "答复",
-        "回应",
-        "点评",
-        "总结",
-    ]
+FOLLOWERS = tuple(
+    """
+    主持 出席 参加 指出 强调 表示 说 介绍 讲话 等 和 与 及 同 在 到 来 走进 来到 一行 同志 带队
+    调研 率队 率 作 对 为 向 是 就 也 还 又 代表 宣读 部署 致辞 要求 希望 分别 先后 一同 陪同 会见
+    前往 深入 实地 督查 检查 察看 看望 慰问 听取 见证 揭牌 颁奖 接受 的 认为 告诉 坦言 笑着 感慨
+    回忆 现场 首先 随后 最后 一起 共同 充分 肯定 主动 带头 亲自 专门 同时 当天 昨天 今天 上午 下午
+    晚上 参观 出访 会谈 座谈 交流 详细 逐一 仔细 认真 边 已 将 曾 正 都 则 被 把 从 给 让 叫 以
+    领衔 牵头 担任 当选 任 获 获得 荣获 家 所 通报 宣布 发布 作出 提出 给出 解读 答复 回应 点评
+    总结 围绕 结合 聚焦 针对 带领 组织 召集 主讲 授课 作为
+    """.split()
 )
 """Words that commonly follow a person's name: the name ends where one of these begins."""
+
+TOP_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+)
+"""The commonest surnames: the only ones trusted in ``张书记``/``老沈`` references."""
+
 _SPEECH_CUES = ("说", "表示", "介绍", "告诉记者", "坦言", "感慨", "笑着说", "认为", "回忆")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NOT_IN_NAME = set(
     "的了在和与及或等是为向对把被从由请让使将并也都还就我你他她它们这那其之以于上下中内外年月日时"
     "市省县区镇村乡街道委会局部办厅院所处科队站、，。；：！？"
 )
-_TITLE_WORDS_AFTER_SURNAME = (
-    "书记",
-    "主任",
-    "部长",
-    "局长",
-    "市长",
-    "县长",
-    "镇长",
-    "区长",
-    "院长",
-    "校长",
-    "所长",
-    "站长",
-    "经理",
-    "总",
-    "董",
-    "老师",
-    "师傅",
-    "医生",
-    "主席",
-    "会长",
-    "队长",
-    "组长",
-    "科长",
-    "处长",
-    "村长",
-    "阿姨",
-    "大姐",
-    "大爷",
-    "大妈",
+_REFERENCE_HEADS = tuple(
+    """
+    书记 主任 部长 局长 市长 县长 镇长 区长 院长 校长 所长 站长 经理 总 董 老师 师傅 医生 主席 会长
+    队长 组长 科长 处长 村长
+    """.split()
 )
-_NAME_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[向对和与跟给让请是问找]))"
-"""Where a surname reference may begin: after a non-Chinese character or a preposition."""
+"""Words that make a surname a reference to one person: ``张书记``, ``王老师``."""
+_REFERENCE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[向对和与跟给让请是问找说到]))"
 _LIST_SEPARATORS = ("、", "和", "与", "及", " ")
-_MAX_NAME = 3
+_TITLE_NAME_GAPS = ("", ":", "：")
+_NAME_LENGTHS = (3, 2)
+NAME_TAGS = frozenset({"nr", "nrfg"})
+"""jieba's tags for a person's name."""
 
 
-def name_at(text: str, start: int, require_follower: bool = True) -> int | None:
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """jieba's dictionary of words and their part-of-speech tags."""
+    return pos_tagger().word_tag_tab
+
+
+def is_common_word(piece: str) -> bool:
+    """A dictionary word that is not a name (``单位``, ``小路``)."""
+    tag = _word_tags().get(piece)
+    return tag is not None and not tag.startswith("nr")
+
+
+def name_at(text: str, start: int) -> int | None:
     """End of a person's name starting at ``start`` (two or three characters), or None."""
     if start >= len(text) or text[start] not in COMMON_SURNAMES:
         return None
-    for length in (_MAX_NAME, 2):
-        end = start + length
-        piece = text[start:end]
-        if len(piece) < length or not all(_NAME_CHAR.match(c) for c in piece):
-            continue
-        if any(c in _NOT_IN_NAME for c in piece[1:]):
-            continue
-        if not require_follower or _ends_name(text, end):
-            return end
+    lengths = [n for n in _NAME_LENGTHS if _could_be_name(text[start : start + n], n)]
+    ending = [n for n in lengths if _ends_name(text, start + n)]
+    tagged = _tagged_name_length(text, start)
+    if tagged in ending or (not ending and tagged in lengths):
+        return start + tagged
+    return start + ending[0] if ending else None
+
+
+def _could_be_name(piece: str, length: int) -> bool:
+    return (
+        len(piece) == length
+        and all(_NAME_CHAR.match(c) for c in piece)
+        and not any(c in _NOT_IN_NAME for c in piece[1:])
+        and not is_common_word(piece)
+    )
+
+
+def _tagged_name_length(text: str, start: int) -> int | None:
+    """Length of the name jieba tags (``nr``) at ``start``, if it tags one."""
+    first = next(iter(pos_tagger().cut(text[start : start + 5])), None)
+    if first is not None and first.flag in NAME_TAGS and len(first.word) in _NAME_LENGTHS:
+        return len(first.word)
     return None
 
 
@@ -212,37 +103,76 @@ def _ends_name(text: str, end: int) -> bool:
     """Whether a name may end at ``end``: punctuation, the end, or a common follower word."""
     if end >= len(text) or not _NAME_CHAR.match(text[end]):
         return True
-    return text.startswith(_FOLLOWERS, end) or text.startswith(_TITLE_WORDS_AFTER_SURNAME, end)
+    return text.startswith(FOLLOWERS, end) or text.startswith(_REFERENCE_HEADS, end)
 
 
 def names_after_titles(text: str, titles: Iterable[Candidate]) -> list[Candidate]:
-    """The name right after a title: ``市委书记仲旭东``, ``快递员张喜妹``."""
+    """The name right after a title: ``市委书记仲旭东``, ``快递员张喜妹``, ``栏目统筹:黄金凤``."""
     found = []
     for title in titles:
-        end = name_at(text, title.end)
-        if end:
-            found.append(Candidate(title.end, end, "PERSON", "after-title", priority=70))
+        for gap in _TITLE_NAME_GAPS:
+            if text.startswith(gap, title.end):
+                start = title.end + len(gap)
+                end = name_at(text, start)
+                if end:
+                    found.append(Candidate(start, end, "PERSON", "after-title", priority=70))
+                    break
+    return found
+
+
+def names_before_titles(text: str, titles: Iterable[Candidate]) -> list[Candidate]:
+    """A name jieba tags right before a title: ``习近平总书记``."""
+    found = []
+    for title in titles:
+        for length in _NAME_LENGTHS:
+            start = title.start - length
+            piece = text[max(0, start) : title.start]
+            plausible = start >= 0 and piece[0] in COMMON_SURNAMES
+            if (
+                plausible
+                and _could_be_name(piece, length)
+                and _tagged_name_length(piece, 0) == length
+            ):
+                found.append(Candidate(start, title.start, "PERSON", "before-title", 55))
+                break
     return found
 
 
 def names_in_lists(text: str, names: Iterable[Candidate]) -> list[Candidate]:
-    """Names that continue a list from a known name: ``周军波、吴金华、何健等``."""
+    """Names that continue a list both ways from a known name: ``周军波、吴金华、何健等``."""
     found: list[Candidate] = []
     frontier = sorted(names)
     seen = {(c.start, c.end) for c in frontier}
     while frontier:
         name = frontier.pop()
-        separator = next((s for s in _LIST_SEPARATORS if text.startswith(s, name.end)), None)
-        if separator is None:
-            continue
-        start = name.end + len(separator)
-        end = name_at(text, start)
-        if end and (start, end) not in seen:
-            candidate = Candidate(start, end, "PERSON", "list", priority=65)
-            seen.add((start, end))
-            found.append(candidate)
-            frontier.append(candidate)
+        for span in (_next_in_list(text, name.end), _previous_in_list(text, name.start)):
+            if span and span not in seen:
+                candidate = Candidate(*span, "PERSON", "list", priority=65)
+                seen.add(span)
+                found.append(candidate)
+                frontier.append(candidate)
     return found
+
+
+def _next_in_list(text: str, end: int) -> tuple[int, int] | None:
+    separator = next((s for s in _LIST_SEPARATORS if text.startswith(s, end)), None)
+    if separator is None:
+        return None
+    start = end + len(separator)
+    name_end = name_at(text, start)
+    return (start, name_end) if name_end else None
+
+
+def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
+    if text[start - 1 : start] != "、":
+        return None
+    end = start - 1
+    for length in _NAME_LENGTHS:
+        begin = end - length
+        opens = begin == 0 or not _NAME_CHAR.match(text[begin - 1])
+        if begin >= 0 and opens and name_at(text, begin) == end:
+            return begin, end
+    return None
 
 
 def names_before_speech(text: str) -> list[Candidate]:
@@ -254,7 +184,7 @@ def names_before_speech(text: str) -> list[Candidate]:
         offset = window_start
         for pair in pos_tagger().cut(text[window_start : match.end()]):
             end = offset + len(pair.word)
-            is_name = pair.flag == "nr" and len(pair.word) in (2, 3)
+            is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
             offset = end
@@ -264,18 +194,13 @@ def names_before_speech(text: str) -> list[Candidate]:
 def surname_references(text: str) -> list[Candidate]:
     """One person by surname: ``张书记``, ``王老师``, ``老沈``, ``小李``."""
     found = []
-    heads = "|".join(_TITLE_WORDS_AFTER_SURNAME[:-4])
-    surnames = "".join(COMMON_SURNAMES)
-    for match in re.finditer(rf"{_NAME_START}([{surnames}])(?:{heads})", text):
-        if _ends_name(text, match.end()) or not _NAME_CHAR.match(
-            text[match.end() : match.end() + 1]
-        ):
+    surnames = "".join(sorted(TOP_SURNAMES))
+    heads = "|".join(_REFERENCE_HEADS)
+    for match in re.finditer(rf"{_REFERENCE_START}[{surnames}](?:{heads})", text):
+        if _ends_name(text, match.end()):
             found.append(Candidate(match.start(), match.end(), "PERSON", "surname-title", 45))
-    for match in re.finditer(rf"[老小]([{surnames}])", text):
-        before = text[match.start() - 1 : match.start()]
-        if (not before or not _NAME_CHAR.match(before) or before in "的和与") and _ends_name(
-            text, match.end()
-        ):
+    for match in re.finditer(rf"[老小][{surnames}]", text):
+        if not is_common_word(match.group()) and _ends_name(text, match.end()):
             found.append(Candidate(match.start(), match.end(), "PERSON", "nickname", 35))
     return found
 
@@ -286,6 +211,6 @@ def repeated_names(text: str, names: Iterable[Candidate]) -> list[Candidate]:
     found = []
     for name in sorted(known, key=len, reverse=True):
         for match in re.finditer(re.escape(name), text):
-            if len(name) >= _MAX_NAME or _ends_name(text, match.end()):
+            if len(name) >= max(_NAME_LENGTHS) or _ends_name(text, match.end()):
                 found.append(Candidate(match.start(), match.end(), "PERSON", "repeat", priority=30))
     return found

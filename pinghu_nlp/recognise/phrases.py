@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+from jieba.posseg import pair
+
 from ..segment import pos_tagger
 
-NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "l", "s", "nr"})
+NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "s"})
 """jieba part-of-speech tags of words that may stand inside a name or a qualifier."""
-STOP_CHARS = frozenset("的了在和与及或等是为向对把被从由请让使将并也都还就我其该此这那各全")
-"""Characters that never stand inside a qualifier: particles, prepositions, deictics."""
+PROPER_TAGS = frozenset({"nt", "ns", "nz", "nrt", "j"})
+"""Tags of proper names: places, organisations, brands and abbreviations."""
+STOP_CHARS = frozenset("的了在和与及或等是为向对把被从由请让使将并也都还就")
+"""Function characters that never stand inside a name or a qualifier."""
+DEICTIC_STARTS = tuple("我本该此这那其各")
+"""A word opening with one of these points at a class or at the reader (我市, 各级): no name."""
+UNIT_CHARS = tuple("办局委部厅院所处科队站会社园")
+"""Last characters of the names of bodies (文明办, 商务局)."""
+GENERIC_WORDS = frozenset(
+    "全市 全国 全省 全县 全区 全镇 全体 全面 广大 有关 相关 基层 历任".split()
+)
 BREAKS = '，,、。；;：:！？!?“”"《》()（）\n 【】·—'
 """Punctuation that ends any phrase."""
 
 
-def phrase_start(text: str, end: int, window: int = 16, max_words: int = 8) -> int:
-    """Start of the run of noun-like words that ends at ``end`` (``end`` itself if none)."""
+def noun_phrase(text: str, end: int, window: int = 16, max_words: int = 12) -> list[pair]:
+    """The noun-like words (jieba word/flag pairs) that end at ``end``, in text order."""
     window_start = max(0, end - window)
     piece = text[window_start:end]
-    cut = max(piece.rfind(c) for c in BREAKS)
-    window_start += cut + 1
-    start = end
-    words = list(pos_tagger().cut(text[window_start:end]))
-    for pair in reversed(words[-max_words:] if len(words) > max_words else words):
-        if any(c in STOP_CHARS for c in pair.word) or pair.flag not in NOUN_TAGS:
+    window_start += max(piece.rfind(c) for c in BREAKS) + 1
+    words = list(pos_tagger().cut(text[window_start:end]))[-max_words:]
+    kept: list[pair] = []
+    for word_pair in reversed(words):
+        word = word_pair.word
+        # jieba tags many unknown proper names as person names: 全公亭(社区), 文明办
+        place_like_name = (
+            word_pair.flag == "nr" and len(word) <= 3 and (kept or word.endswith(UNIT_CHARS))
+        )
+        if (
+            (word_pair.flag not in NOUN_TAGS and not place_like_name)
+            or word in GENERIC_WORDS
+            or word.startswith(DEICTIC_STARTS)
+            or any(c in STOP_CHARS for c in word)
+        ):
             break
-        start -= len(pair.word)
-    return start
+        kept.insert(0, word_pair)
+    return kept
+
+
+def phrase_start(text: str, end: int, window: int = 16) -> int:
+    """Start of the run of noun-like words that ends at ``end`` (``end`` itself if none)."""
+    return end - sum(len(p.word) for p in noun_phrase(text, end, window))

@@ -1,0 +1,33 @@
+"""Shared fixtures: the seed pages and one extraction over all of them (run once per session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pinghu_nlp
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_PAGES = sorted(SEEDS.glob("*.txt"))
+
+
+def read_raw(path: Path) -> str:
+    """A page exactly as the library and the scorer read it."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return pinghu_nlp.load()
+
+
+@pytest.fixture(scope="session")
+def seeds_result():
+    return pinghu_nlp.extract(SEED_PAGES)
+
+
+@pytest.fixture(scope="session")
+def raw_pages() -> dict[str, str]:
+    return {path.name: read_raw(path) for path in SEED_PAGES}

@@ -1,0 +1,61 @@
+"""Pages split into articles; bylines, datelines and the masthead date."""
+
+import datetime as dt
+
+from pinghu_nlp.articles import masthead_date, parse_byline, split_articles
+from pinghu_nlp.layout import repair
+
+
+def test_seed_000_first_article_has_headline_and_byline(raw_pages):
+    articles = split_articles(repair(raw_pages["000_4761a9b087fadb1d.txt"]).text)
+    first = articles[0]
+    assert first.headline.startswith("仲旭东在半年度全市经济形势分析会上强调")
+    assert first.byline == "记者 胡佳英"
+    assert first.dateline == "本报讯7月29日上午"
+
+
+def test_seed_000_splits_into_its_nine_stories(raw_pages):
+    articles = split_articles(repair(raw_pages["000_4761a9b087fadb1d.txt"]).text)
+    assert len(articles) == 9
+    assert articles[3].byline == "记者 杨昊玥; 通讯员 刘波 徐凯"
+    assert all(a.headline for a in articles)
+
+
+def test_photo_caption_ends_with_the_photographers(raw_pages):
+    articles = split_articles(repair(raw_pages["002_ed8b4f82a5f7e9b1.txt"]).text)
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.headline == "万亩稻海"
+    assert photo.byline == "摄影 王强 徐冰艳 张丹燕"
+
+
+def test_commentary_byline_without_role(raw_pages):
+    articles = split_articles(repair(raw_pages["001_525199ea1aea63ef.txt"]).text)
+    assert any(a.byline == "言成声" for a in articles)
+
+
+def test_masthead_date_of_seed_002(raw_pages):
+    assert masthead_date(raw_pages["002_ed8b4f82a5f7e9b1.txt"]) == dt.date(2023, 9, 12)
+
+
+def test_page_without_masthead_has_no_date(raw_pages):
+    assert masthead_date(raw_pages["000_4761a9b087fadb1d.txt"]) is None
+
+
+def test_byline_name_split_by_layout_is_joined():
+    (photo,) = parse_byline("■摄影 王 强 徐冰艳")
+    assert photo.role == "摄影"
+    assert [name for name, _ in photo.names] == ["王强", "徐冰艳"]
+
+
+def test_byline_with_two_roles_on_one_line():
+    bylines = parse_byline("记者 荣怡婷 通讯员 陈明远")
+    assert [(b.role, [n for n, _ in b.names]) for b in bylines] == [
+        ("记者", ["荣怡婷"]),
+        ("通讯员", ["陈明远"]),
+    ]
+
+
+def test_page_without_structure_is_one_article():
+    articles = split_articles("今天天气很好,我们去公园散步。\n公园里人很多。")
+    assert len(articles) == 1
+    assert (articles[0].start, articles[0].end) == (0, 23)

@@ -1,0 +1,73 @@
+"""extract(): pages in, tables out, with raw offsets and clear errors for bad pages."""
+
+import pandas as pd
+
+import pinghu_nlp
+
+from conftest import SEED_PAGES, SEEDS
+
+
+def test_every_mention_is_the_raw_text_at_its_offsets(seeds_result, raw_pages):
+    assert len(seeds_result.mentions) > 500
+    for row in seeds_result.mentions.itertuples():
+        assert raw_pages[row.doc_id][row.start : row.end] == row.text
+
+
+def test_every_article_offset_is_inside_its_page(seeds_result, raw_pages):
+    for row in seeds_result.articles.itertuples():
+        assert 0 <= row.start < row.end <= len(raw_pages[row.doc_id])
+
+
+def test_name_broken_by_layout_is_one_person(seeds_result):
+    mentions = seeds_result.mentions
+    broken = mentions[(mentions.doc_id == "002_ed8b4f82a5f7e9b1.txt") & (mentions.text == "周军 波")]
+    assert list(broken.label) == ["PERSON"]
+    entity = seeds_result.entities.set_index("entity_id").loc[broken.entity_id.iloc[0]]
+    assert entity["name"] == "周军波"
+
+
+def test_doc_ids_are_file_names(seeds_result):
+    assert set(seeds_result.articles.doc_id) == {p.name for p in SEED_PAGES}
+
+
+def test_issue_date_from_masthead_and_from_caller(seeds_result):
+    dates = seeds_result.articles.drop_duplicates("doc_id").set_index("doc_id").issue_date
+    assert dates["002_ed8b4f82a5f7e9b1.txt"] == pd.Timestamp("2023-09-12")
+    assert pd.isna(dates["000_4761a9b087fadb1d.txt"])
+    given = pinghu_nlp.extract([SEEDS / "000_4761a9b087fadb1d.txt"], issue_date="2022-07-31")
+    assert set(given.articles.issue_date) == {pd.Timestamp("2022-07-31")}
+
+
+def test_raw_strings_get_doc_ids_in_order():
+    result = pinghu_nlp.extract(["市委书记仲旭东主持会议。", "记者 胡佳英\n本报讯 昨天,市长周军波出席。"])
+    assert sorted(set(result.mentions.doc_id)) == ["doc-0", "doc-1"]
+
+
+def test_traditional_page_is_analysed_like_a_simplified_one():
+    raw = "本報訊 平湖市委書記仲旭東主持會議。"
+    result = pinghu_nlp.extract([raw])
+    people = result.mentions[result.mentions.label == "PERSON"]
+    assert list(people.text) == ["仲旭東"]
+    assert list(people.name) == ["仲旭东"]
+    assert raw[people.start.iloc[0] : people.end.iloc[0]] == "仲旭東"
+
+
+def test_table_columns_and_dtypes(seeds_result):
+    assert list(seeds_result.mentions.columns[:7]) == [
+        "doc_id", "article_id", "start", "end", "text", "label", "entity_id",
+    ]
+    assert str(seeds_result.mentions.start.dtype) == "Int64"
+    assert isinstance(seeds_result.mentions.label.dtype, pd.CategoricalDtype)
+    assert list(seeds_result.relations.columns) == [
+        "doc_id", "article_id", "head_id", "head", "relation", "tail_id", "tail", "start", "end",
+        "evidence",
+    ]
+    assert list(seeds_result.articles.columns) == [
+        "doc_id", "article_id", "kind", "headline", "byline", "dateline", "issue_date", "start",
+        "end",
+    ]
+
+
+def test_articles_join_mentions(seeds_result):
+    joined = seeds_result.mentions.merge(seeds_result.articles, on=["doc_id", "article_id"])
+    assert len(joined) == len(seeds_result.mentions)

@@ -1,0 +1,69 @@
+"""Layout repair: clean text for analysis, and an exact map back to the raw page."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pinghu_nlp.layout import repair
+
+
+def test_space_inside_a_name_is_removed_and_mapped_back():
+    raw = "主持会议并讲话。市领导周军 波、吴金华等参加。"
+    clean = repair(raw)
+    start = clean.text.index("周军波")
+    assert clean.to_raw(start, start + 3) == (raw.index("周军 波"), raw.index("周军 波") + 4)
+
+
+def test_line_broken_mid_sentence_is_joined():
+    raw = "当前,我市经济运行总体情况好于预\n\n期,但仍面临严峻复杂的外部形势。"
+    assert "好于预期,但" in repair(raw).text
+
+
+def test_headline_is_not_joined_to_the_byline():
+    raw = "仲旭东在全市动员大会上强调\n\n记者 胡佳英\n\n本报讯 8月15日下午,我市召开大会。"
+    lines = repair(raw).text.split("\n")
+    assert lines[:2] == ["仲旭东在全市动员大会上强调", "记者 胡佳英"]
+
+
+def test_page_furniture_is_dropped():
+    raw = "\n\n平湖版\n\n平湖发布 今平湖客户端\n\nJIAXING DAILY\n\n标题\n\n■记者 胡佳英\n"
+    assert repair(raw).text == "标题\n■记者 胡佳英"
+
+
+def test_continuation_marker_is_dropped():
+    raw = "宋怡玲指出,■下转 C2版"
+    assert repair(raw).text == "宋怡玲指出,"
+
+
+def test_spaces_between_latin_words_and_numbers_stay():
+    assert repair("华为 Mate 60 手机").text == "华为 Mate 60 手机"
+
+
+def test_byline_keeps_spaces_between_names():
+    assert repair("■摄影 王 强 徐冰艳 张丹燕").text == "■摄影 王 强 徐冰艳 张丹燕"
+
+
+def test_traditional_script_is_simplified_without_moving_offsets():
+    raw = "平湖市委書記仲旭東主持會議"
+    clean = repair(raw)
+    assert clean.text == "平湖市委书记仲旭东主持会议"
+    assert clean.raw_index == tuple(range(len(raw)))
+
+
+page_text = st.text(
+    alphabet=st.sampled_from(list("平湖市委书记仲旭东周军波■记者,，。、 \n\r\t123abc《》“”下转C2版")),
+    max_size=200,
+)
+
+
+@given(page_text)
+def test_offset_map_is_strictly_increasing(raw):
+    index = repair(raw, simplify=False).raw_index
+    assert all(a < b for a, b in zip(index, index[1:]))
+
+
+@given(page_text)
+def test_every_clean_character_comes_from_its_raw_character(raw):
+    clean = repair(raw, simplify=False)
+    for char, position in zip(clean.text, clean.raw_index, strict=True):
+        source = raw[position]
+        assert char == source or (char == "\n" and source in "\r\n") or (char == " " and source.isspace())
