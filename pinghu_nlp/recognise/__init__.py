@@ -23,7 +23,12 @@ from .names import (
     repeated_names,
     surname_references,
 )
-from .places import find_by_ending, find_known_names
+from .places import (
+    find_bracketed_companies,
+    find_by_ending,
+    find_foreign_companies,
+    find_known_names,
+)
 from .titles import BARE_HEADS, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
@@ -46,11 +51,13 @@ def find_entities(
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text), *model_spans]
     candidates += find_known_names(text) + find_by_ending(text)
+    candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
 
 
 _WORK_TITLE = re.compile(r"《[^《》\n]{0,60}》")
 _DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
+_DOCTRINE_AFTER_PLACE = re.compile(r"特色社会主义|式现代化")
 
 
 def _not_annotated(text: str, candidate: Candidate) -> bool:
@@ -59,7 +66,8 @@ def _not_annotated(text: str, candidate: Candidate) -> bool:
     work = _WORK_TITLE.match(text, opening) if opening != -1 else None
     if work and work.end() >= candidate.end:
         return True
-    return candidate.label == "PERSON" and bool(_DOCTRINE_AFTER_NAME.match(text, candidate.end))
+    after = _DOCTRINE_AFTER_NAME if candidate.label == "PERSON" else _DOCTRINE_AFTER_PLACE
+    return bool(after.match(text, candidate.end))
 
 
 def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..articles import COMMON_SURNAMES
 from ..segment import pos_tagger
 from .candidates import Candidate
+from .phrases import NAME_TAGS
 
 FOLLOWERS = tuple(
     """
@@ -54,8 +55,6 @@ _REFERENCE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[向对和与跟给让请是问
 _LIST_SEPARATORS = ("、", "和", "与", "及", " ")
 _TITLE_NAME_GAPS = ("", ":", "：")
 _NAME_LENGTHS = (3, 2)
-NAME_TAGS = frozenset({"nr", "nrfg"})
-"""jieba's tags for a person's name."""
 
 
 @lru_cache(maxsize=1)

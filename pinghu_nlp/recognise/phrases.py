@@ -8,9 +8,11 @@ from ..segment import pos_tagger
 
 NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "s"})
 """jieba part-of-speech tags of words that may stand inside a name or a qualifier."""
+NAME_TAGS = frozenset({"nr", "nrfg"})
+"""jieba's tags for a person's name."""
 PROPER_TAGS = frozenset({"nt", "ns", "nz", "nrt", "j"})
 """Tags of proper names: places, organisations, brands and abbreviations."""
-STOP_CHARS = frozenset("的了在和与及或等是为向对把被从由请让使将并也都还就")
+STOP_CHARS = frozenset("的了在和与及或等是为向对把被从由请让使将并也都还就暨至")
 """Function characters that never stand inside a name or a qualifier."""
 DEICTIC_STARTS = tuple("我本该此这那其各")
 """A word opening with one of these points at a class or at the reader (我市, 各级): no name."""
@@ -23,8 +25,14 @@ BREAKS = '，,、。；;：:！？!?“”"《》()（）\n 【】·—'
 """Punctuation that ends any phrase."""
 
 
-def noun_phrase(text: str, end: int, window: int = 16, max_words: int = 12) -> list[pair]:
-    """The noun-like words (jieba word/flag pairs) that end at ``end``, in text order."""
+def noun_phrase(
+    text: str, end: int, window: int = 16, max_words: int = 12, named_unit: bool = False
+) -> list[pair]:
+    """The noun-like words (jieba word/flag pairs) that end at ``end``, in text order.
+
+    ``named_unit``: what follows is a unit's ending (社区, 有限公司), so a short word jieba tags as
+    a person's name is taken as the unit's name (全公亭社区).
+    """
     window_start = max(0, end - window)
     piece = text[window_start:end]
     window_start += max(piece.rfind(c) for c in BREAKS) + 1
@@ -34,10 +42,13 @@ def noun_phrase(text: str, end: int, window: int = 16, max_words: int = 12) -> l
         word = word_pair.word
         # jieba tags many unknown proper names as person names: 全公亭(社区), 文明办
         place_like_name = (
-            word_pair.flag == "nr" and len(word) <= 3 and (kept or word.endswith(UNIT_CHARS))
+            word_pair.flag in NAME_TAGS
+            and len(word) <= 3
+            and (kept or named_unit or word.endswith(UNIT_CHARS))
         )
+        adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
         if (
-            (word_pair.flag not in NOUN_TAGS and not place_like_name)
+            (word_pair.flag not in NOUN_TAGS and not place_like_name and not adjective_in_name)
             or word in GENERIC_WORDS
             or word.startswith(DEICTIC_STARTS)
             or any(c in STOP_CHARS for c in word)

@@ -3,7 +3,8 @@
 A gazetteer covers the names a local paper repeats (countries, provinces, the cities of the
 region, Pinghu's towns and streets); everything else is found by its ending (``…镇``, ``…社区``,
 ``…有限公司``, ``…局``) with the name before it taken as the run of noun-like words there.
-Administrative chains are split per unit (``独山港镇全公亭社区``).
+Administrative chains are split per unit (``独山港镇全公亭社区`` → ``独山港镇`` + ``全公亭社区``);
+a company's region in brackets stays inside its name (``开拓药业(浙江)``).
 """
 
 from __future__ import annotations
@@ -12,155 +13,47 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..segment import pos_tagger, word_segmenter
 from .candidates import Candidate
-from .phrases import phrase_start
+from .phrases import NAME_TAGS, PROPER_TAGS, noun_phrase
 
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
 
 LOC_ENDINGS = tuple(
-    sorted(
-        [
-            "省",
-            "市",
-            "县",
-            "区",
-            "镇",
-            "乡",
-            "村",
-            "街道",
-            "社区",
-            "大道",
-            "路",
-            "街",
-            "巷",
-            "桥",
-            "大桥",
-            "公园",
-            "景区",
-            "广场",
-            "园区",
-            "开发区",
-            "度假区",
-            "新区",
-            "港区",
-            "湿地",
-            "隧道",
-            "码头",
-            "车站",
-            "机场",
-            "体育馆",
-            "博物馆",
-            "纪念馆",
-            "图书馆",
-            "文化馆",
-            "美术馆",
-            "展览馆",
-            "会展中心",
-            "剧院",
-            "小镇",
-            "科技城",
-            "产业园",
-            "创业园",
-            "工业园",
-            "合作园",
-            "智创园",
-            "科创园",
-            "岛",
-            "湾",
-            "山",
-            "湖",
-            "江",
-            "河",
-            "港",
-            "浜",
-            "塘",
-            "街区",
-        ],
-        key=len,
-        reverse=True,
-    )
+    """
+    省 市 县 区 镇 乡 村 街道 社区 大道 路 街 巷 桥 大桥 公园 景区 广场 园区 开发区 经开区 度假区
+    新区 港区 湿地 隧道 码头 车站 机场 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆 展览馆 科普馆
+    会展中心 剧院 小镇 科技城 产业园 创业园 工业园 合作园 产业合作园 智创园 科创园 科创岛 园 街区
+    驿站 湖畔 山庄
+    """.split()
 )
-"""Endings of place names, longest first."""
+"""Endings of place names."""
 
 ORG_ENDINGS = tuple(
-    sorted(
-        [
-            "有限公司",
-            "股份有限公司",
-            "公司",
-            "集团",
-            "委员会",
-            "管委会",
-            "党委",
-            "党工委",
-            "党组",
-            "党支部",
-            "支部",
-            "总支",
-            "局",
-            "厅",
-            "委",
-            "办",
-            "部",
-            "署",
-            "大学",
-            "学院",
-            "学校",
-            "中学",
-            "小学",
-            "幼儿园",
-            "医院",
-            "卫生院",
-            "研究院",
-            "研究所",
-            "实验室",
-            "银行",
-            "支行",
-            "分行",
-            "协会",
-            "商会",
-            "学会",
-            "联合会",
-            "总工会",
-            "工会",
-            "妇联",
-            "团委",
-            "报社",
-            "电视台",
-            "传媒中心",
-            "法院",
-            "检察院",
-            "派出所",
-            "合作社",
-            "基金会",
-            "促进会",
-            "俱乐部",
-            "事务所",
-            "指挥部",
-            "领导小组",
-            "中心组",
-            "部队",
-            "支队",
-            "大队",
-            "中队",
-            "军分区",
-            "武装部",
-            "政府",
-        ],
-        key=len,
-        reverse=True,
-    )
+    """
+    有限公司 股份有限公司 有限责任公司 公司 集团 委员会 常委会 管委会 党委 党工委 党组 党支部 支部
+    总支 局 厅 委 办 部 大学 学院 学校 中学 小学 幼儿园 托育园 医院 卫生院 研究院 研究所 实验室 银行
+    支行 分行 协会 商会 学会 联合会 总工会 工会 妇联 团委 报社 电视台 传媒中心 法院 检察院 派出所
+    合作社 基金会 促进会 俱乐部 事务所 指挥部 领导小组 中心组 部队 支队 大队 中队 军分区 武装部
+    人武部 政府 联盟 中心
+    """.split()
 )
-"""Endings of organisation names, longest first."""
+"""Endings of organisation names."""
+
+ADMIN_UNITS = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村")
+"""Administrative units: a chain of them is split per unit."""
 
 _ENDING_PATTERN = re.compile(
-    "|".join(re.escape(e) for e in sorted(LOC_ENDINGS + ORG_ENDINGS, key=len, reverse=True))
+    "|".join(map(re.escape, sorted(set(LOC_ENDINGS + ORG_ENDINGS), key=len, reverse=True)))
 )
-_ONE_CHAR_PLACE_ENDINGS = set("省市县区镇乡村街路桥岛湾山湖江河港浜塘")
-_WEAK_ORG_ENDINGS = {"局", "厅", "委", "办", "部", "署", "政府", "支部", "党委", "党组"}
-"""Endings that also close common nouns (``全部``, ``结构``); they need a name-like word before."""
-_BRACKETED_REGION = re.compile(r"[(（][\u4e00-\u9fff]{2,4}[)）]")
+_BRACKETED_REGION = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]")
+_FOREIGN_COMPANY = re.compile(
+    r"(德国|日本|韩国|美国|英国|法国|瑞士|意大利|荷兰|瑞典|芬兰|丹麦|新加坡|奥地利|比利时|西班牙)"
+    r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=[、，,和及与等])"
+)
+_CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县镇乡村"), key=len)
+_PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 
 
@@ -191,80 +84,121 @@ def find_known_names(text: str) -> list[Candidate]:
 
 
 def find_by_ending(text: str) -> list[Candidate]:
-    """Places and organisations found by their ending and the noun phrase before it."""
+    """Places and organisations found by their ending and the name before it."""
     found = []
     for match in _ENDING_PATTERN.finditer(text):
         ending, end = match.group(), match.end()
-        if _continues_word(text, end, ending):
+        label = "ORG" if ending in ORG_ENDINGS else "LOC"
+        if not _closes_a_name(text, match.start(), end):
             continue
-        start = phrase_start(text, match.start(), window=14)
-        start = _bracket_start(text, start)
-        if match.start() - start < (1 if ending in _ONE_CHAR_PLACE_ENDINGS else 1):
+        words = noun_phrase(text, match.start(), window=14, named_unit=True)
+        start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
+        name = text[start : match.start()]
+        if len(name) < (1 if len(ending) > 1 else _MIN_NAME):
             continue
-        if ending in _WEAK_ORG_ENDINGS and match.start() - start < _MIN_NAME:
-            continue
-        label = "ORG" if ending in ORG_ENDINGS and ending not in LOC_ENDINGS else "LOC"
-        found.append(Candidate(start, end, label, "ending", priority=15))
+        if label == "LOC" and not (_is_proper(words) or _unknown_word(name) or name in gazetteer()):
+            continue  # 职工服务驿站, 甲类生产区: a kind of place, not a named one
+        found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
     return found
 
 
-def _continues_word(text: str, end: int, ending: str) -> bool:
-    """A one-character ending that is really the start of a longer word (``市场``, ``区域``)."""
-    if len(ending) > 1 or end >= len(text):
-        return False
-    return text[end - 1 : end + 1] in _COMMON_WORDS_FROM_ENDINGS
+def _is_proper(words) -> bool:
+    """Whether a name's words include a proper name (a place, a brand, an abbreviation)."""
+    return any(w.flag in _PROPER_OR_UNKNOWN for w in words)
 
 
-_COMMON_WORDS_FROM_ENDINGS = set(
-    [
-        "市场",
-        "市民",
-        "市级",
-        "区域",
-        "区别",
-        "县域",
-        "镇级",
-        "村民",
-        "村级",
-        "村集",
-        "路径",
-        "路线",
-        "街头",
-        "桥梁",
-        "山水",
-        "湖畔",
-        "江南",
-        "河道",
-        "港口",
-        "局面",
-        "局势",
-        "部署",
-        "部门",
-        "部分",
-        "委托",
-        "办法",
-        "办理",
-        "办公",
-        "办事",
-        "厅局",
-        "省级",
-        "省内",
-        "市内",
-        "区内",
-        "山区",
-        "湾区",
-        "部队",
-        "委员",
-    ]
-)
+def _unknown_word(name: str) -> bool:
+    """A name jieba's dictionary does not know (石龙, 芦湾): likely a proper name."""
+    return len(name) >= _MIN_NAME and name not in word_segmenter().FREQ
+
+
+def _closes_a_name(text: str, ending_start: int, end: int) -> bool:
+    """Whether an ending really ends a name here, judged by jieba's words around it.
+
+    The word holding the ending's last character must end with it (not 部+件, 区+域), and if
+    that word reaches into the name it must not be a common word (格局, 城市, 电路).
+    """
+    window_start = max(0, ending_start - 6)
+    offset = window_start
+    for word in word_segmenter().cut(text[window_start : end + 4], HMM=False):
+        word_start, offset = offset, offset + len(word)
+        if offset >= end:
+            if offset != end:
+                return False
+            return word_start >= ending_start or _word_tags().get(word, "nz") in _PROPER_OR_UNKNOWN
+    return True
+
+
+_PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """jieba's dictionary tags (words it does not know are absent)."""
+    return pos_tagger().word_tag_tab
+
+
+def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
+    """A chain of places as one span per unit.
+
+    ``独山港镇全公亭社区``, ``浙江省平湖市``, ``九龙山旅游度假区外蒲山景区``, and a known town
+    before its community (``新仓安桥社区``).
+    """
+    if candidate.label != "LOC":
+        return [candidate]
+    pieces, start = [], candidate.start
+    for match in _PLACE_ENDING.finditer(text, candidate.start, candidate.end):
+        rest = text[match.end() : candidate.end]
+        named = match.end() - start > len(match.group())
+        place_follows = rest.endswith(LOC_ENDINGS) and not rest.startswith(LOC_ENDINGS)
+        if named and len(rest) > _MIN_NAME and place_follows:
+            pieces.append(candidate._replace(start=start, end=match.end()))
+            start = match.end()
+    town = next((g for g in _towns() if text.startswith(g, start)), None)
+    unit_follows = text[start : candidate.end].endswith(ADMIN_UNITS)
+    if town and unit_follows and candidate.end - start - len(town) > _MIN_NAME:
+        pieces.append(candidate._replace(start=start, end=start + len(town)))
+        start += len(town)
+    return [*pieces, candidate._replace(start=start)]
+
+
+@lru_cache(maxsize=1)
+def _towns() -> list[str]:
+    """Gazetteer places, longest first, that may open a chain without their unit (新仓安桥社区)."""
+    return sorted((n for n, label in gazetteer().items() if label == "LOC"), key=len, reverse=True)
 
 
 def _bracket_start(text: str, start: int) -> int:
-    """Extend a name left over a bracketed region inside it: ``开拓药业(浙江)有限公司``."""
+    """Extend a name left over a bracketed region inside it: ``华芯(嘉兴)智能装备有限公司``."""
     before = text[max(0, start - 6) : start]
     match = _BRACKETED_REGION.search(before)
     if match and match.end() == len(before):
-        name_start = phrase_start(text, start - len(before) + match.start(), window=10)
-        if name_start < start - len(before) + match.start():
-            return name_start
+        bracket = start - len(before) + match.start()
+        words = noun_phrase(text, bracket, window=10, named_unit=True)
+        if words:
+            return bracket - sum(len(w.word) for w in words)
     return start
+
+
+def find_bracketed_companies(text: str) -> list[Candidate]:
+    """A name followed by its region in brackets is a company: ``开拓药业(浙江)``."""
+    found = []
+    for match in _BRACKETED_REGION.finditer(text):
+        if match.group(1) not in gazetteer():
+            continue
+        words = noun_phrase(text, match.start(), window=10, named_unit=True)
+        start = match.start() - sum(len(w.word) for w in words)
+        if match.start() - start >= _MIN_NAME:
+            found.append(Candidate(start, match.end(), "ORG", "bracketed", priority=18))
+    return found
+
+
+def find_foreign_companies(text: str) -> list[Candidate]:
+    """A country then a brand in a list: ``德国巴斯夫、日本三菱、韩国三星等``."""
+    found = []
+    for match in _FOREIGN_COMPANY.finditer(text):
+        name = match.group(2)
+        if _word_tags().get(name, "nz") in _PROPER_OR_UNKNOWN:
+            found.append(Candidate(*match.span(1), "LOC", "foreign", priority=18))
+            found.append(Candidate(*match.span(2), "ORG", "foreign", priority=18))
+    return found
