@@ -89,7 +89,14 @@ def find_by_ending(text: str) -> list[Candidate]:
     for match in _ENDING_PATTERN.finditer(text):
         ending, end = match.group(), match.end()
         label = "ORG" if ending in ORG_ENDINGS else "LOC"
-        if not _closes_a_name(text, match.start(), end):
+        unit = _unit_word(text, match.start(), end)
+        if unit is None:
+            continue
+        if unit[0] < match.start() and _word_tags().get(unit[1], "nz") not in _PROPER_OR_UNKNOWN:
+            # a dictionary word: a body only after a local prefix (市科技局), else a common noun
+            if text[unit[0] - 1 : unit[0]] not in _LOCAL_PREFIXES:
+                continue
+            found.append(Candidate(unit[0] - 1, end, label, "ending", priority=20))
             continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
         start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
@@ -112,24 +119,22 @@ def _unknown_word(name: str) -> bool:
     return len(name) >= _MIN_NAME and name not in word_segmenter().FREQ
 
 
-def _closes_a_name(text: str, ending_start: int, end: int) -> bool:
-    """Whether an ending really ends a name here, judged by jieba's words around it.
+def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None:
+    """``(start, word)`` of jieba's word that holds an ending's last character, if it ends there.
 
-    The word holding the ending's last character must end with it (not 部+件, 区+域), and if
-    that word reaches into the name it must not be a common word (格局, 城市, 电路).
+    None when the ending runs on into a longer word (部+件, 区+域, 办+成).
     """
     window_start = max(0, ending_start - 6)
     offset = window_start
     for word in word_segmenter().cut(text[window_start : end + 4], HMM=False):
         word_start, offset = offset, offset + len(word)
         if offset >= end:
-            if offset != end:
-                return False
-            return word_start >= ending_start or _word_tags().get(word, "nz") in _PROPER_OR_UNKNOWN
-    return True
+            return (word_start, word) if offset == end else None
+    return ending_start, text[ending_start:end]
 
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
+_LOCAL_PREFIXES = ("市", "省", "县", "区", "镇")
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +152,9 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
     if candidate.label != "LOC":
         return [candidate]
     pieces, start = [], candidate.start
+    leading_unit = next((u for u in ADMIN_UNITS if text.startswith(u, start)), "")
+    if leading_unit and candidate.end - start > len(leading_unit) + _MIN_NAME:
+        start += len(leading_unit)  # 街道西林社区: the unit belongs to the place before
     for match in _PLACE_ENDING.finditer(text, candidate.start, candidate.end):
         rest = text[match.end() : candidate.end]
         named = match.end() - start > len(match.group())
@@ -155,7 +163,7 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
             pieces.append(candidate._replace(start=start, end=match.end()))
             start = match.end()
     town = next((g for g in _towns() if text.startswith(g, start)), None)
-    unit_follows = text[start : candidate.end].endswith(ADMIN_UNITS)
+    unit_follows = text[start : candidate.end].endswith(("社区", "村"))
     if town and unit_follows and candidate.end - start - len(town) > _MIN_NAME:
         pieces.append(candidate._replace(start=start, end=start + len(town)))
         start += len(town)
