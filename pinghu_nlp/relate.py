@@ -1,21 +1,28 @@
-"""Relations between mentions: who holds which title, who wrote which article.
+"""Relations between mentions: who holds which title, who did what at which event, who wrote.
 
-``HOLDS_TITLE`` links a person to a title when the text puts them together: the title right
-before the name (``市委书记仲旭东``), a chain of titles before one name
-(``市委常委、市纪委书记、市监委主任崔加晶``), ``市领导`` before a list of names or after one
-(``…毛捷等市领导``), a byline role and its names, or a name then a comma and its title
-(``周军波，市长``). A title standing alone refers to the last person in the article who held
-the same title. ``AUTHORED`` links each byline name to its article.
+- ``HOLDS_TITLE`` person → title, when the text puts them together: the title right before the
+  name (``市委书记仲旭东``), a chain of titles before one name
+  (``市委常委、市纪委书记、市监委主任崔加晶``), ``市领导`` before a list of names or after one
+  (``…毛捷等市领导``), a byline role and its names, a name then its title (``习近平总书记``,
+  ``周军波，市长``). A title standing alone is held by the last person in the article who held it.
+- ``MEMBER_OF`` person → the organisation named in a title held
+  (``城投集团党委专职副书记`` → 城投集团党委).
+- ``CHAIRED``, ``ATTENDED``, ``SPOKE_AT`` person → the article's event (``主持会议``, ``出席``,
+  ``强调``), the event being the meeting or activity the article reports.
+- ``LOCATED_IN`` place or organisation → the place written right before it (``独山港镇全公亭社区``).
+- ``AUTHORED`` byline name → article.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .articles import Article
+from .recognise.titles import decompose_title
 
 _LIST_GLUE = ("、", "和", "与", "及", " ", "，", ",")
 _COLLECTIVE_TITLES = ("市领导", "县领导", "区领导", "镇领导", "省领导", "市级领导")
@@ -40,7 +47,9 @@ class Relation:
 def mark_relations(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.relations`` from the entities and the articles."""
     articles = [Article.from_dict(a) for a in doc._.articles or []]
-    relations = title_holders(doc, articles) + authors(articles)
+    holds = title_holders(doc, articles)
+    relations = holds + memberships(doc, holds) + event_roles(doc, articles)
+    relations += locations(doc, articles) + authors(articles)
     doc._.relations = [r.to_dict() for r in relations]
     return doc
 
@@ -139,3 +148,99 @@ def authors(articles: list[Article]) -> list[Relation]:
         for byline in article.bylines
         for _, span in byline.names
     ]
+
+
+def memberships(doc: Doc, holds: list[Relation]) -> list[Relation]:
+    """``MEMBER_OF``: the organisation part of each title a person holds, when it names one."""
+    found = {}
+    for relation in holds:
+        title = "".join(doc.text[slice(*relation.tail)].split())
+        organisation, _, _ = decompose_title(title)
+        if len(organisation) >= 2 and organisation not in _COLLECTIVE_TITLES:
+            key = (doc.text[slice(*relation.head)], organisation)  # once per person and body
+            found.setdefault(
+                key, Relation("MEMBER_OF", relation.head, None, relation.article, organisation)
+            )
+    return list(found.values())
+
+
+_EVENT_WORDS = (
+    r"(?:会议|大会|推进会|分析会|座谈会|学习会|评议会|对接会|动员会|会|活动|仪式|论坛|学堂|典礼)"
+)
+_EVENT_PATTERNS = (
+    re.compile(rf"在([^，。,；;：:\n“”]{{2,40}}?{_EVENT_WORDS})上"),
+    re.compile(
+        rf"(?:召开|举行|举办|启动|开展)了?([^，。,；;：:\n]{{2,50}}?{_EVENT_WORDS})(?=[，。,；;]|$)"
+    ),
+    re.compile(rf"([^，。,；;：:\n]{{2,50}}?{_EVENT_WORDS})(?:召开|举行|举办|启动|开营)"),
+)
+_EVENT_VERBS = {
+    "主持": "CHAIRED",
+    "出席": "ATTENDED",
+    "参加": "ATTENDED",
+    "讲话": "SPOKE_AT",
+    "强调": "SPOKE_AT",
+    "指出": "SPOKE_AT",
+    "致辞": "SPOKE_AT",
+    "作报告": "SPOKE_AT",
+}
+_VERB_REACH = 12
+"""How far after a name (or the list it ends) its verb may stand: ``周军波主持会议``."""
+
+
+def article_event(text: str, article: Article) -> str:
+    """The meeting or activity an article reports, from its headline or first paragraph."""
+    places = [article.headline, text[article.body_start : article.body_start + 300]]
+    for piece in places:
+        for pattern in _EVENT_PATTERNS:
+            match = pattern.search(piece or "")
+            if match:
+                return re.sub(r"^(?:我市|全市|市委|昨天|今天)?(?:召开|举行)?", "", match.group(1))
+    return ""
+
+
+def event_roles(doc: Doc, articles: list[Article]) -> list[Relation]:
+    """``CHAIRED``/``ATTENDED``/``SPOKE_AT``: a name (or a list of names) then the verb."""
+    ents = list(doc.ents)
+    events = {a.number: article_event(doc.text, a) for a in articles}
+    found: dict[tuple, Relation] = {}
+    for index, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or (index and _continues_list(doc.text, ents, index)):
+            continue
+        names = _list_from(doc.text, ents, index)
+        after = doc.text[names[-1][1] : names[-1][1] + _VERB_REACH].split("。")[0]
+        article = article_of(articles, ent.start_char)
+        if not events.get(article):
+            continue
+        for verb, relation in _EVENT_VERBS.items():
+            if verb in after:
+                for name in names:
+                    key = (relation, doc.text[slice(*name)], article)
+                    found.setdefault(key, Relation(relation, name, None, article, events[article]))
+    return list(found.values())
+
+
+def _continues_list(text: str, ents: list[Span], index: int) -> bool:
+    """Whether a name is a later item of a list that an earlier name opened."""
+    previous = ents[index - 1]
+    gap = text[previous.end_char : ents[index].start_char]
+    return previous.label_ == "PERSON" and gap in _LIST_GLUE
+
+
+def locations(doc: Doc, articles: list[Article]) -> list[Relation]:
+    """``LOCATED_IN``: a place or organisation written right after a place (独山港镇全公亭社区)."""
+    ents = list(doc.ents)
+    found = []
+    for before, after in zip(ents, ents[1:], strict=False):
+        adjacent = before.end_char == after.start_char
+        if adjacent and before.label_ == "LOC" and after.label_ in ("LOC", "ORG"):
+            article = article_of(articles, after.start_char)
+            found.append(
+                Relation(
+                    "LOCATED_IN",
+                    (after.start_char, after.end_char),
+                    (before.start_char, before.end_char),
+                    article,
+                )
+            )
+    return found

@@ -35,7 +35,11 @@ def test_continuation_marker_is_dropped():
 
 
 def test_spaces_between_latin_words_and_numbers_stay():
-    assert repair("华为 Mate 60 手机").text == "华为 Mate 60 手机"
+    assert repair("JIAXING DAILY 华为 Mate 60").text == "JIAXING DAILY 华为 Mate 60"
+
+
+def test_space_between_a_figure_and_its_chinese_unit_is_removed():
+    assert repair("完成投资 2.4 亿元").text == "完成投资2.4亿元"
 
 
 def test_byline_keeps_spaces_between_names():

@@ -127,3 +127,21 @@ def _longest_per_head(found: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(candidate)
     return kept
+
+
+_ALL_HEADS = tuple(sorted(OFFICE_HEADS + ROLE_HEADS, key=len, reverse=True))
+
+
+def decompose_title(title: str) -> tuple[str, str, str]:
+    """``(organisation, role, normalised)`` of a title written without layout spaces.
+
+    ``市纪委书记`` → (市纪委, 书记, 市纪委书记); ``宣传部长`` → (宣传部, 部长, 宣传部部长), so that
+    ``宣传部长`` and ``宣传部部长`` normalise to the same title.
+    """
+    role = next((h for h in _ALL_HEADS if title.endswith(h)), title)  # 记者, 市领导: all role
+    organisation = title[: len(title) - len(role)]
+    core = role.lstrip("副")
+    closes_body = core.endswith("长") and core.startswith(_UNIT_HEAD_CHARS)
+    if organisation and closes_body and not organisation.endswith(core[0]):
+        organisation += core[0]  # 宣传 + 部长: the head's first character closes the body
+    return organisation, role, organisation + role
