@@ -16,14 +16,14 @@ BYLINE_ROLES = ("见习记者", "特约记者", "记者", "实习生", "通讯�
 
 _FURNITURE = re.compile(
     r"""^\s*(?:
-        平湖版 | JIAXING(?:\s*DAILY)? | 平湖发布\s*今平湖客户端 | 嘉兴日报社\s*中共平湖市委\s*联办
-      | \d{4}年\d{1,2}月\d{1,2}日\s*◆\s*星期.{0,2} | 农历.{2,12}\s*总第\d+期
-      | [-—_=─━·•*\s]{3,}
+        平湖版 | JIAXING(?:\s*DAILY)? | 平湖发布\s*今平湖客户端 | [-—_=─━·•*\s]{3,}
       | 友\s*情\s*提\s*醒.* | 本报及所属新媒体.*
     )\s*$""",
     re.VERBOSE,
 )
-"""Whole lines of page furniture: edition name, masthead, column rules, notices."""
+"""Whole lines of page furniture: edition name, column rules, notices.
+
+The masthead's publisher line and date stay: they name bodies and the issue date."""
 
 _CONTINUATION = re.compile(r"■?\s*[（(]?\s*[下上]转\s*[A-Z]?\d+\s*版\s*[）)]?")
 """Continuation markers inside a line: ``■下转 C2版``, ``(下转2版)``."""
