@@ -3,12 +3,11 @@
 import shutil
 
 import pytest
+from conftest import SEEDS
 
 import pinghu_nlp
 from pinghu_nlp.cli import main
 from pinghu_nlp.pages import PageError, read_page
-
-from conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +64,11 @@ def test_cli_writes_complete_tables_and_reports_bad_pages(batch, tmp_path, capsy
     code = main(["extract", *map(str, inputs(batch)), "--out", str(out), "--format", "csv"])
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "articles.csv", "entities.csv", "errors.csv", "mentions.csv", "relations.csv",
+        "articles.csv",
+        "entities.csv",
+        "errors.csv",
+        "mentions.csv",
+        "relations.csv",
     ]
     stderr = capsys.readouterr().err
     assert "missing.txt: no such file" in stderr
@@ -81,6 +84,18 @@ def test_cli_exit_code_is_1_when_no_page_succeeds(batch, tmp_path):
 @pytest.mark.parametrize("fmt", ["parquet", "jsonl", "xlsx"])
 def test_cli_formats(tmp_path, fmt):
     out = tmp_path / fmt
-    assert main(["extract", str(SEEDS / "002_ed8b4f82a5f7e9b1.txt"), "--out", str(out),
-                 "--format", fmt, "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                str(SEEDS / "002_ed8b4f82a5f7e9b1.txt"),
+                "--out",
+                str(out),
+                "--format",
+                fmt,
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     assert any(out.iterdir())

@@ -1,10 +1,9 @@
 """extract(): pages in, tables out, with raw offsets and clear errors for bad pages."""
 
 import pandas as pd
+from conftest import SEED_PAGES, SEEDS
 
 import pinghu_nlp
-
-from conftest import SEED_PAGES, SEEDS
 
 
 def test_every_mention_is_the_raw_text_at_its_offsets(seeds_result, raw_pages):
@@ -20,7 +19,9 @@ def test_every_article_offset_is_inside_its_page(seeds_result, raw_pages):
 
 def test_name_broken_by_layout_is_one_person(seeds_result):
     mentions = seeds_result.mentions
-    broken = mentions[(mentions.doc_id == "002_ed8b4f82a5f7e9b1.txt") & (mentions.text == "周军 波")]
+    broken = mentions[
+        (mentions.doc_id == "002_ed8b4f82a5f7e9b1.txt") & (mentions.text == "周军 波")
+    ]
     assert list(broken.label) == ["PERSON"]
     entity = seeds_result.entities.set_index("entity_id").loc[broken.entity_id.iloc[0]]
     assert entity["name"] == "周军波"
@@ -39,7 +40,9 @@ def test_issue_date_from_masthead_and_from_caller(seeds_result):
 
 
 def test_raw_strings_get_doc_ids_in_order():
-    result = pinghu_nlp.extract(["市委书记仲旭东主持会议。", "记者 胡佳英\n本报讯 昨天,市长周军波出席。"])
+    result = pinghu_nlp.extract(
+        ["市委书记仲旭东主持会议。", "记者 胡佳英\n本报讯 昨天,市长周军波出席。"]
+    )
     assert sorted(set(result.mentions.doc_id)) == ["doc-0", "doc-1"]
 
 
@@ -54,16 +57,37 @@ def test_traditional_page_is_analysed_like_a_simplified_one():
 
 def test_table_columns_and_dtypes(seeds_result):
     assert list(seeds_result.mentions.columns[:7]) == [
-        "doc_id", "article_id", "start", "end", "text", "label", "entity_id",
+        "doc_id",
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "label",
+        "entity_id",
     ]
     assert str(seeds_result.mentions.start.dtype) == "Int64"
     assert isinstance(seeds_result.mentions.label.dtype, pd.CategoricalDtype)
     assert list(seeds_result.relations.columns) == [
-        "doc_id", "article_id", "head_id", "head", "relation", "tail_id", "tail", "start", "end",
+        "doc_id",
+        "article_id",
+        "head_id",
+        "head",
+        "relation",
+        "tail_id",
+        "tail",
+        "start",
+        "end",
         "evidence",
     ]
     assert list(seeds_result.articles.columns) == [
-        "doc_id", "article_id", "kind", "headline", "byline", "dateline", "issue_date", "start",
+        "doc_id",
+        "article_id",
+        "kind",
+        "headline",
+        "byline",
+        "dateline",
+        "issue_date",
+        "start",
         "end",
     ]
 

@@ -12,6 +12,8 @@ NAME_TAGS = frozenset({"nr", "nrfg"})
 """jieba's tags for a person's name."""
 PROPER_TAGS = frozenset({"nt", "ns", "nz", "nrt", "j"})
 """Tags of proper names: places, organisations, brands and abbreviations."""
+BRAND_TAGS = NOUN_TAGS | {"v", "a", "nr", "nrfg", "vn", "ad", "d"}
+"""Tags of words a company's name may be made of (开拓药业, 高正)."""
 STOP_CHARS = frozenset("的了在和与及或等是为向对把被从由请让使将并也都还就暨至")
 """Function characters that never stand inside a name or a qualifier."""
 DEICTIC_STARTS = tuple("我本该此这那其各")
@@ -26,12 +28,18 @@ BREAKS = '，,、。；;：:！？!?“”"《》()（）\n 【】·—'
 
 
 def noun_phrase(
-    text: str, end: int, window: int = 16, max_words: int = 12, named_unit: bool = False
+    text: str,
+    end: int,
+    window: int = 16,
+    max_words: int = 12,
+    named_unit: bool = False,
+    brand: bool = False,
 ) -> list[pair]:
     """The noun-like words (jieba word/flag pairs) that end at ``end``, in text order.
 
     ``named_unit``: what follows is a unit's ending (社区, 有限公司), so a short word jieba tags as
-    a person's name is taken as the unit's name (全公亭社区).
+    a person's name is taken as the unit's name (全公亭社区). ``brand``: a company's name, whose
+    words may be verbs or adjectives too (开拓药业).
     """
     window_start = max(0, end - window)
     piece = text[window_start:end]
@@ -47,8 +55,10 @@ def noun_phrase(
             and (kept or named_unit or word.endswith(UNIT_CHARS))
         )
         adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
+        brand_word = brand and word_pair.flag in BRAND_TAGS
         if (
-            (word_pair.flag not in NOUN_TAGS and not place_like_name and not adjective_in_name)
+            word_pair.flag not in NOUN_TAGS
+            and not (place_like_name or adjective_in_name or brand_word)
             or word in GENERIC_WORDS
             or word.startswith(DEICTIC_STARTS)
             or any(c in STOP_CHARS for c in word)

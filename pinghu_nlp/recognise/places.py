@@ -182,7 +182,7 @@ def _bracket_start(text: str, start: int) -> int:
     match = _BRACKETED_REGION.search(before)
     if match and match.end() == len(before):
         bracket = start - len(before) + match.start()
-        words = noun_phrase(text, bracket, window=10, named_unit=True)
+        words = noun_phrase(text, bracket, window=8, brand=True)
         if words:
             return bracket - sum(len(w.word) for w in words)
     return start
@@ -194,10 +194,10 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
     for match in _BRACKETED_REGION.finditer(text):
         if match.group(1) not in gazetteer():
             continue
-        words = noun_phrase(text, match.start(), window=10, named_unit=True)
+        words = noun_phrase(text, match.start(), window=8, brand=True)
         start = match.start() - sum(len(w.word) for w in words)
         if match.start() - start >= _MIN_NAME:
-            found.append(Candidate(start, match.end(), "ORG", "bracketed", priority=18))
+            found.append(Candidate(start, match.end(), "ORG", "bracketed", priority=25))
     return found
 
 

@@ -1,0 +1,154 @@
+"""Entity recognition on seed sentences and on sentences the seeds do not contain."""
+
+import pytest
+
+from pinghu_nlp.recognise import find_entities
+from pinghu_nlp.recognise.figures import find_figures
+from pinghu_nlp.recognise.titles import decompose_title, find_titles
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.label) for c in find_entities(text)]
+
+
+def test_title_then_name():
+    assert entities("市委书记仲旭东主持会议并讲话。") == [
+        ("市委书记", "TITLE"),
+        ("仲旭东", "PERSON"),
+    ]
+
+
+def test_chained_titles_are_separate_spans():
+    found = entities("市委常委、市纪委书记、市监委主任崔加晶作述职评议。")
+    assert found == [
+        ("市委常委", "TITLE"),
+        ("市纪委书记", "TITLE"),
+        ("市监委主任", "TITLE"),
+        ("崔加晶", "PERSON"),
+    ]
+
+
+def test_collective_title_and_list_of_names():
+    found = entities("市领导周军波、吴金华、何健等出席。")
+    assert found == [
+        ("市领导", "TITLE"),
+        ("周军波", "PERSON"),
+        ("吴金华", "PERSON"),
+        ("何健", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("区委书记王明远在会上作动员讲话。", "区委书记", "王明远"),
+        ("省政协副主席李建华一行来我市调研。", "省政协副主席", "李建华"),
+        ("县长赵立新主持召开县政府常务会议。", "县长", "赵立新"),
+        ("镇党委书记陈晓峰介绍了有关情况。", "镇党委书记", "陈晓峰"),
+        ("集团总裁郑国庆出席签约仪式。", "集团总裁", "郑国庆"),
+    ],
+)
+def test_titles_and_names_never_seen_in_the_seeds(sentence, title, name):
+    found = entities(sentence)
+    assert (title, "TITLE") in found
+    assert (name, "PERSON") in found
+
+
+def test_long_qualifier_stays_in_the_title():
+    titles = find_titles("市农业农村局农村合作经济指导服务中心主任夏竟舟介绍说。")
+    assert [(t.start, t.end) for t in titles] == [(0, 20)]
+
+
+def test_name_before_its_title():
+    assert entities("深入学习习近平总书记重要讲话精神。")[:2] == [
+        ("习近平", "PERSON"),
+        ("总书记", "TITLE"),
+    ]
+
+
+def test_person_name_inside_a_doctrine_is_not_a_mention():
+    assert ("习近平", "PERSON") not in entities("深入学习贯彻习近平新时代中国特色社会主义思想。")
+
+
+def test_generic_title_without_a_name_is_not_a_mention():
+    assert entities("深化落实书记领办项目。") == []
+
+
+def test_job_role_before_a_named_person():
+    found = entities("快递员张喜妹就将参与基层治理与她的工作结合起来。")
+    assert found[:2] == [("快递员", "TITLE"), ("张喜妹", "PERSON")]
+
+
+def test_administrative_chain_is_split_per_unit():
+    found = entities("日前,在独山港镇全公亭社区,一辆载着爱心物资的车辆驶入。")
+    assert ("独山港镇", "LOC") in found
+    assert ("全公亭社区", "LOC") in found
+
+
+def test_company_with_region_in_brackets():
+    assert ("开拓药业(浙江)", "ORG") in entities(
+        "7月30日上午,开拓药业(浙江)产业化基地奠基仪式举行。"
+    )
+
+
+def test_foreign_companies_after_their_country():
+    found = entities("先后引进了德国巴斯夫、日本三菱、韩国三星等新材料企业。")
+    assert ("巴斯夫", "ORG") in found
+    assert ("德国", "LOC") in found
+
+
+def test_body_with_local_prefix():
+    assert ("市科技局", "ORG") in entities("本期创新学堂由市科技局、团市委共同举办。")
+
+
+def test_common_nouns_with_place_endings_are_not_places():
+    assert [label for _, label in entities("推动城市更新,形成工作格局,优化文体设施布局。")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工程自2022年9月启动建设", [("2022年9月", "DATE")]),
+        ("7月29日上午,我市召开", [("7月29日上午", "DATE")]),
+        ("项目总投资5000万美元", [("5000万美元", "MONEY")]),
+        ("投资近200万元,在杉青港村", [("200万元", "MONEY")]),
+        ("占全市规上工业总产值的23.9%", [("23.9%", "PERCENT")]),
+        ("集聚人才15.98万人", [("15.98万人", "QUANTITY")]),
+        ("流转土地9000多亩", [("9000多亩", "QUANTITY")]),
+        ("风力4到6级", [("4到6级", "QUANTITY")]),
+        ("2022—2024年连续三年", [("2022—2024年", "DATE")]),
+        ("今年前10个月,全市", [("今年前10个月", "DATE")]),
+        ("第121期创新学堂举行", []),
+        ("紧盯三张清单", []),
+        ("近年来,平湖坚持", []),
+    ],
+)
+def test_figures_and_dates(text, expected):
+    assert [(text[c.start : c.end], c.label) for c in find_figures(text)] == expected
+
+
+def test_title_decomposition_normalises_department_heads():
+    assert decompose_title("宣传部长") == ("宣传部", "部长", "宣传部部长")
+    assert decompose_title("宣传部部长")[2] == "宣传部部长"
+    assert decompose_title("市纪委书记") == ("市纪委", "书记", "市纪委书记")
+
+
+def test_every_label_is_found_on_the_seeds(seeds_result):
+    assert set(seeds_result.mentions.label) == {
+        "PERSON",
+        "TITLE",
+        "ORG",
+        "LOC",
+        "DATE",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+    }
+
+
+def test_entities_align_with_words(nlp, raw_pages):
+    doc = nlp(raw_pages["002_ed8b4f82a5f7e9b1.txt"])
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    assert all(e.start_char in starts and e.end_char in ends for e in doc.ents)
+    assert len(doc.ents) > 100
