@@ -5,6 +5,7 @@ Every offset is into the raw page as read, so ``raw[start:end]`` is the row's te
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterable
@@ -18,7 +19,9 @@ from .articles import Article
 from .layout import CleanText
 from .link import EntityRegistry, canonical_names
 from .recognise import LABELS
+from .recognise.titles import decompose_title
 from .relate import article_of
+from .values import figure_value, resolve_date
 
 MENTION_COLUMNS = {
     "doc_id": "string",
@@ -30,6 +33,16 @@ MENTION_COLUMNS = {
     "entity_id": "string",
     "name": "string",
     "source": "string",
+    "value": "float64",
+    "value_high": "float64",
+    "unit": "string",
+    "approx": "string",
+    "date_start": "datetime64[ns]",
+    "date_end": "datetime64[ns]",
+    "granularity": "string",
+    "title_org": "string",
+    "title_role": "string",
+    "title_norm": "string",
 }
 ENTITY_COLUMNS = {
     "entity_id": "string",
@@ -224,6 +237,7 @@ def tabulate(
                     "entity_id": entity_id,
                     "name": name,
                     "source": ent._.source,
+                    **_normalised(doc.text, ent.start_char, ent.end_char, ent.label_, date),
                 }
             )
         relations += _relation_rows(doc, clean, names, ids, registry)
@@ -238,6 +252,26 @@ def tabulate(
         ),
         registry=registry,
     )
+
+
+def _normalised(text: str, start: int, end: int, label: str, issue_date: str | None) -> dict:
+    """The value columns of a mention: figures, dates and title parts (empty for other labels)."""
+    if label in ("MONEY", "PERCENT", "QUANTITY"):
+        figure = figure_value(text, start, end, label)
+        return {
+            "value": figure.value,
+            "value_high": figure.high,
+            "unit": figure.unit,
+            "approx": figure.approx,
+        }
+    if label == "DATE":
+        issue = dt.date.fromisoformat(issue_date) if issue_date else None
+        date = resolve_date(text[start:end], issue)
+        return {"date_start": date.start, "date_end": date.end, "granularity": date.granularity}
+    if label == "TITLE":
+        organisation, role, normalised = decompose_title("".join(text[start:end].split()))
+        return {"title_org": organisation, "title_role": role, "title_norm": normalised}
+    return {}
 
 
 def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
