@@ -47,9 +47,10 @@ class Relation:
 def mark_relations(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.relations`` from the entities and the articles."""
     articles = [Article.from_dict(a) for a in doc._.articles or []]
-    holds = title_holders(doc, articles)
-    relations = holds + memberships(doc, holds) + event_roles(doc, articles)
-    relations += locations(doc, articles) + authors(articles)
+    text, ents = doc.text, list(doc.ents)  # doc.text is rebuilt on every access: read it once
+    holds = title_holders(text, ents, articles)
+    relations = holds + memberships(text, holds) + event_roles(text, ents, articles)
+    relations += locations(ents, articles) + authors(articles)
     doc._.relations = [r.to_dict() for r in relations]
     return doc
 
@@ -59,15 +60,14 @@ def article_of(articles: list[Article], position: int) -> int:
     return next((a.number for a in articles if a.start <= position < a.end), 0)
 
 
-def title_holders(doc: Doc, articles: list[Article]) -> list[Relation]:
+def title_holders(text: str, ents: list[Span], articles: list[Article]) -> list[Relation]:
     """``HOLDS_TITLE`` relations of a page, each person → title once per place in the text."""
-    ents = list(doc.ents)
     relations: list[Relation] = []
     last_holder: dict[tuple[int, str], tuple[int, int]] = {}
     for index, title in enumerate(ents):
         if title.label_ != "TITLE":
             continue
-        holders = _holders_of(doc.text, ents, index)
+        holders = _holders_of(text, ents, index)
         article = article_of(articles, title.start_char)
         key = (article, "".join(title.text.split()))
         if not holders and key in last_holder:
@@ -150,14 +150,14 @@ def authors(articles: list[Article]) -> list[Relation]:
     ]
 
 
-def memberships(doc: Doc, holds: list[Relation]) -> list[Relation]:
+def memberships(text: str, holds: list[Relation]) -> list[Relation]:
     """``MEMBER_OF``: the organisation part of each title a person holds, when it names one."""
     found = {}
     for relation in holds:
-        title = "".join(doc.text[slice(*relation.tail)].split())
+        title = "".join(text[slice(*relation.tail)].split())
         organisation, _, _ = decompose_title(title)
         if len(organisation) >= 2 and organisation not in _COLLECTIVE_TITLES:
-            key = (doc.text[slice(*relation.head)], organisation)  # once per person and body
+            key = (text[slice(*relation.head)], organisation)  # once per person and body
             found.setdefault(
                 key, Relation("MEMBER_OF", relation.head, None, relation.article, organisation)
             )
@@ -199,23 +199,22 @@ def article_event(text: str, article: Article) -> str:
     return ""
 
 
-def event_roles(doc: Doc, articles: list[Article]) -> list[Relation]:
+def event_roles(text: str, ents: list[Span], articles: list[Article]) -> list[Relation]:
     """``CHAIRED``/``ATTENDED``/``SPOKE_AT``: a name (or a list of names) then the verb."""
-    ents = list(doc.ents)
-    events = {a.number: article_event(doc.text, a) for a in articles}
+    events = {a.number: article_event(text, a) for a in articles}
     found: dict[tuple, Relation] = {}
     for index, ent in enumerate(ents):
-        if ent.label_ != "PERSON" or (index and _continues_list(doc.text, ents, index)):
+        if ent.label_ != "PERSON" or (index and _continues_list(text, ents, index)):
             continue
-        names = _list_from(doc.text, ents, index)
-        after = doc.text[names[-1][1] : names[-1][1] + _VERB_REACH].split("。")[0]
+        names = _list_from(text, ents, index)
+        after = text[names[-1][1] : names[-1][1] + _VERB_REACH].split("。")[0]
         article = article_of(articles, ent.start_char)
         if not events.get(article):
             continue
         for verb, relation in _EVENT_VERBS.items():
             if verb in after:
                 for name in names:
-                    key = (relation, doc.text[slice(*name)], article)
+                    key = (relation, text[slice(*name)], article)
                     found.setdefault(key, Relation(relation, name, None, article, events[article]))
     return list(found.values())
 
@@ -227,9 +226,8 @@ def _continues_list(text: str, ents: list[Span], index: int) -> bool:
     return previous.label_ == "PERSON" and gap in _LIST_GLUE
 
 
-def locations(doc: Doc, articles: list[Article]) -> list[Relation]:
+def locations(ents: list[Span], articles: list[Article]) -> list[Relation]:
     """``LOCATED_IN``: a place or organisation written right after a place (独山港镇全公亭社区)."""
-    ents = list(doc.ents)
     found = []
     for before, after in zip(ents, ents[1:], strict=False):
         adjacent = before.end_char == after.start_char

@@ -237,7 +237,7 @@ def tabulate(
                     "entity_id": entity_id,
                     "name": name,
                     "source": ent._.source,
-                    **_normalised(doc.text, ent.start_char, ent.end_char, ent.label_, date),
+                    **_normalised(clean.text, ent.start_char, ent.end_char, ent.label_, date),
                 }
             )
         relations += _relation_rows(doc, clean, names, ids, registry)
@@ -282,7 +282,7 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
         tail = tuple(relation["tail"]) if relation["tail"] else None
         aid = article_id(doc._.doc_id, relation["article"])
         if tail:
-            tail_name, tail_id = "".join(doc.text[slice(*tail)].split()), ids.get(tail)
+            tail_name, tail_id = "".join(clean.text[slice(*tail)].split()), ids.get(tail)
         else:
             tail_name, tail_id = relation["tail_text"], aid
         lo = min(head[0], tail[0]) if tail else head[0]
@@ -295,13 +295,13 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
                 "doc_id": doc._.doc_id,
                 "article_id": aid,
                 "head_id": ids.get(head),
-                "head": names.get(head, doc.text[slice(*head)]),
+                "head": names.get(head, clean.text[slice(*head)]),
                 "relation": relation["relation"],
                 "tail_id": tail_id,
                 "tail": tail_name,
                 "start": start,
                 "end": end,
-                "evidence": _sentence(doc.text, lo, hi),
+                "evidence": _sentence(clean.text, lo, hi),
             }
         )
     return rows

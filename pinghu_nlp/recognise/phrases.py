@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jieba.posseg import pair
 
-from ..segment import pos_tagger
+from ..segment import tagged_words
 
 NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "s"})
 """jieba part-of-speech tags of words that may stand inside a name or a qualifier."""
@@ -44,7 +44,7 @@ def noun_phrase(
     window_start = max(0, end - window)
     piece = text[window_start:end]
     window_start += max(piece.rfind(c) for c in BREAKS) + 1
-    words = list(pos_tagger().cut(text[window_start:end]))[-max_words:]
+    words = list(tagged_words(text[window_start:end]))[-max_words:]
     kept: list[pair] = []
     for word_pair in reversed(words):
         word = word_pair.word

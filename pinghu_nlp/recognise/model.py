@@ -1,0 +1,53 @@
+"""The statistical NER model (``models/ner``): PERSON, ORG and LOC on characters.
+
+Trained by ``training/train.py`` on public corpora (see ``models/ner/README.md``). It proposes
+spans the rules do not cover (an unlisted company, a village named once); rule spans win overlaps.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+
+from ..articles import COMMON_SURNAMES
+from .candidates import Candidate
+
+_REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
+MODEL_DIR = Path(os.environ.get("PINGHU_NLP_MODEL", _REPO_MODEL))
+"""Where the model lives: ``models/ner`` in the repository, or ``$PINGHU_NLP_MODEL``."""
+_MAX_CHARS = 100_000
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str = str(MODEL_DIR)):
+    """The character-level spaCy NER pipeline, loaded once per process."""
+    if not Path(path).exists():
+        raise FileNotFoundError(
+            f"NER model not found at {path}: run `python training/train.py` or set PINGHU_NLP_MODEL"
+        )
+    return spacy.load(path)
+
+
+def model_spans(text: str, path: str = str(MODEL_DIR)) -> list[Candidate]:
+    """Model entities of a clean text as low-priority candidates."""
+    nlp = load_model(path)
+    found = []
+    for offset in range(0, len(text), _MAX_CHARS):
+        doc = nlp(text[offset : offset + _MAX_CHARS])
+        for ent in doc.ents:
+            if _plausible(ent.text, ent.label_):
+                start = offset + ent.start_char
+                found.append(Candidate(start, offset + ent.end_char, ent.label_, "model", 10))
+    return found
+
+
+def _plausible(text: str, label: str) -> bool:
+    """Drop model spans our annotation never has: one-character names, unlikely person names."""
+    if len(text) < 2 or any(c.isspace() for c in text):
+        return False
+    if label == "PERSON":
+        return len(text) <= 4 and text[0] in COMMON_SURNAMES
+    return True
