@@ -1,8 +1,13 @@
 """Linking: one canonical name per person mention, and one entity per person across pages.
 
 In an article, a surname reference (``张书记``, ``老沈``) is the last person named before it with
-that surname; otherwise it stays as written. Across pages, mentions with the same canonical name
-and label are one entity (``PERSON:仲旭东``); the registry can be saved and extended later.
+that surname; otherwise it stays as written.
+
+Across pages, mentions with the same canonical name and label are one entity (``PERSON:仲旭东``),
+with one exception, the clash rule: a name seen only with press roles on a page (记者, 通讯员,
+摄影) and the same name holding an office elsewhere (书记, 董事长) are two people
+(``PERSON:王强`` and ``PERSON:王强#2``). A page where the name has no title joins the entity of
+that name with the most mentions. The registry can be saved and extended by later batches.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .articles import Article
+from .layout import BYLINE_ROLES
 from .relate import article_of
 
 _SURNAME_SOURCES = {"surname-title", "nickname"}
@@ -37,9 +43,16 @@ def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
     return names
 
 
-def entity_key(label: str, name: str) -> str:
-    """The id of the entity a mention with this label and canonical name belongs to."""
-    return f"{label}:{name}"
+def entity_key(label: str, name: str, number: int = 1) -> str:
+    """The id of an entity: label and canonical name, numbered from the second of a name on."""
+    return f"{label}:{name}" if number == 1 else f"{label}:{name}#{number}"
+
+
+def title_kind(titles: set[str]) -> str:
+    """``press`` for byline roles only, ``office`` when any other title, ``""`` for none."""
+    if not titles:
+        return ""
+    return "press" if all(t in BYLINE_ROLES for t in titles) else "office"
 
 
 @dataclass
@@ -55,6 +68,7 @@ class EntityRecord:
     docs: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     dates: list[str] = field(default_factory=list)
+    kind: str = ""  # press or office once a title is seen (the clash rule)
 
 
 class EntityRegistry:
@@ -63,21 +77,45 @@ class EntityRegistry:
     def __init__(self) -> None:
         self.records: dict[str, EntityRecord] = {}
 
+    def entity_for(self, label: str, name: str, kind: str = "") -> str:
+        """The id of the entity a name belongs to on a page where its titles are of ``kind``."""
+        same_name = [r for r in self.records.values() if r.label == label and r.name == name]
+        fitting = [r for r in same_name if r.kind in ("", kind)] if kind else same_name
+        if fitting:
+            record = max(fitting, key=lambda r: r.n_mentions)
+            record.kind = record.kind or kind
+            return record.entity_id
+        entity_id = entity_key(label, name, len(same_name) + 1)
+        self.records[entity_id] = EntityRecord(entity_id, name, label, kind=kind)
+        return entity_id
+
     def add_mention(
-        self, label: str, name: str, alias: str, doc_id: str, article_id: str, date: str | None
+        self,
+        label: str,
+        name: str,
+        alias: str,
+        doc_id: str,
+        article_id: str,
+        date: str | None,
+        kind: str = "",
     ) -> str:
-        """Count one mention and return its entity id."""
-        entity_id = entity_key(label, name)
-        record = self.records.get(entity_id)
-        if record is None:
-            record = self.records[entity_id] = EntityRecord(entity_id, name, label)
+        """Count one mention and return its entity id (``kind`` as in :meth:`entity_for`)."""
+        record = self.records[self.entity_for(label, name, kind)]
         record.aliases.add(alias)
         record.n_mentions += 1
         record.docs.add(doc_id)
         record.articles.add(article_id)
         if date:
             record.dates.append(date)
-        return entity_id
+        return record.entity_id
+
+    def holder_of(self, title: str, date: str | None) -> str | None:
+        """Who held ``title`` (normalised) at ``date``: seen with it then, else most mentioned."""
+        holders = [r for r in self.records.values() if title in r.titles]
+        if date:
+            current = [r for r in holders if _seen_around(r.titles[title], date)]
+            holders = current or holders
+        return max(holders, key=lambda r: r.n_mentions).entity_id if holders else None
 
     def add_title(self, entity_id: str, title: str, date: str | None) -> None:
         """Record that an entity held a title, seen at ``date`` (ISO) if known."""
@@ -92,7 +130,7 @@ class EntityRegistry:
         """Merge another registry into this one (same ids merge) and return self."""
         for entity_id, theirs in other.records.items():
             ours = self.records.setdefault(
-                entity_id, EntityRecord(entity_id, theirs.name, theirs.label)
+                entity_id, EntityRecord(entity_id, theirs.name, theirs.label, kind=theirs.kind)
             )
             ours.aliases |= theirs.aliases
             ours.n_mentions += theirs.n_mentions
@@ -126,3 +164,9 @@ class EntityRegistry:
                 item[key] = set(item[key])
             registry.records[item["entity_id"]] = EntityRecord(**item)
         return registry
+
+
+def _seen_around(first_last: list[str | None], date: str) -> bool:
+    """Whether ``date`` lies within the first and last dates a title was seen."""
+    first, last = first_last
+    return bool(first and last) and first <= date <= last

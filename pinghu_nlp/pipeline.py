@@ -30,12 +30,16 @@ PageInput = str | Path
 IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
 
 
-def load(simplify: bool = True) -> Language:
-    """The full pipeline: layout repair and words, articles, entities, relations."""
+def load(simplify: bool = True, model: bool = True) -> Language:
+    """The full pipeline: layout repair and words, articles, entities, relations.
+
+    ``model=False`` leaves the statistical NER model out (rules and gazetteers only).
+    """
     nlp = spacy.blank("zh")
     nlp.tokenizer = PageTokenizer(nlp.vocab, simplify=simplify)
     for name in PIPE_NAMES:
-        nlp.add_pipe(name)
+        config = {} if model or name != "pinghu_entities" else {"model": ""}
+        nlp.add_pipe(name, config=config)
     return nlp
 
 

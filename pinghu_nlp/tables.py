@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .articles import Article
 from .layout import CleanText
-from .link import EntityRegistry, canonical_names
+from .link import EntityRegistry, canonical_names, title_kind
 from .recognise import LABELS
 from .recognise.titles import decompose_title
 from .relate import article_of
@@ -43,6 +43,7 @@ MENTION_COLUMNS = {
     "title_org": "string",
     "title_role": "string",
     "title_norm": "string",
+    "refers_to": "string",
 }
 ENTITY_COLUMNS = {
     "entity_id": "string",
@@ -110,11 +111,12 @@ class Result:
     TABLES = ("mentions", "entities", "relations", "articles", "errors")
 
     def title_history(self) -> pd.DataFrame:
-        """One row per (title, person): who held which title when, from HOLDS_TITLE rows."""
-        holds = self.relations[self.relations["relation"] == "HOLDS_TITLE"]
+        """One row per (normalised title, person): who held which title when (HOLDS_TITLE rows)."""
+        holds = self.relations[self.relations["relation"] == "HOLDS_TITLE"].copy()
+        holds["title"] = holds["tail"].map(lambda t: decompose_title(t)[2])
         dates = self.articles.drop_duplicates("doc_id").set_index("doc_id")["issue_date"]
         rows = []
-        for (title, entity_id, name), group in holds.groupby(["tail", "head_id", "head"]):
+        for (title, entity_id, name), group in holds.groupby(["title", "head_id", "head"]):
             seen = group["doc_id"].map(dates).dropna()
             rows.append(
                 {
@@ -215,33 +217,10 @@ def tabulate(
         clean = CleanText(doc.text, tuple(doc._.raw_index))
         doc_articles = [Article.from_dict(a) for a in doc._.articles or []]
         names = canonical_names(doc)
-        date = doc._.issue_date
-        ids: dict[tuple[int, int], str] = {}
-        for ent in doc.ents:
-            start, end = clean.to_raw(ent.start_char, ent.end_char)
-            number = article_of(doc_articles, ent.start_char)
-            name = names[(ent.start_char, ent.end_char)]
-            aid = article_id(doc._.doc_id, number)
-            entity_id = registry.add_mention(
-                ent.label_, name, doc._.raw[start:end], doc._.doc_id, aid, date
-            )
-            ids[(ent.start_char, ent.end_char)] = entity_id
-            mentions.append(
-                {
-                    "doc_id": doc._.doc_id,
-                    "article_id": aid,
-                    "start": start,
-                    "end": end,
-                    "text": doc._.raw[start:end],
-                    "label": ent.label_,
-                    "entity_id": entity_id,
-                    "name": name,
-                    "source": ent._.source,
-                    **_normalised(clean.text, ent.start_char, ent.end_char, ent.label_, date),
-                }
-            )
+        ids = _link_mentions(doc, clean, doc_articles, names, registry, mentions)
         relations += _relation_rows(doc, clean, names, ids, registry)
         articles += [_article_row(doc, clean, a) for a in doc_articles]
+    _resolve_title_references(mentions, relations, registry)
     return Result(
         mentions=_frame(mentions, MENTION_COLUMNS),
         entities=_entity_frame(registry),
@@ -252,6 +231,66 @@ def tabulate(
         ),
         registry=registry,
     )
+
+
+def _link_mentions(
+    doc: Doc,
+    clean: CleanText,
+    doc_articles: list[Article],
+    names: dict[tuple[int, int], str],
+    registry: EntityRegistry,
+    rows: list[dict],
+) -> dict[tuple[int, int], str]:
+    """Add a page's mention rows and return the entity id of each mention span."""
+    kinds = _title_kinds(clean.text, doc._.relations or [], names)
+    date = doc._.issue_date
+    ids: dict[tuple[int, int], str] = {}
+    for ent in doc.ents:
+        span = (ent.start_char, ent.end_char)
+        start, end = clean.to_raw(*span)
+        aid = article_id(doc._.doc_id, article_of(doc_articles, ent.start_char))
+        name, text = names[span], doc._.raw[start:end]
+        kind = kinds.get(name, "") if ent.label_ == "PERSON" else ""
+        ids[span] = registry.add_mention(ent.label_, name, text, doc._.doc_id, aid, date, kind)
+        rows.append(
+            {
+                "doc_id": doc._.doc_id,
+                "article_id": aid,
+                "start": start,
+                "end": end,
+                "text": text,
+                "label": ent.label_,
+                "entity_id": ids[span],
+                "name": name,
+                "source": ent._.source,
+                "issue_date": date,
+                **_normalised(clean.text, ent.start_char, ent.end_char, ent.label_, date),
+            }
+        )
+    return ids
+
+
+def _title_kinds(text: str, relations: list[dict], names: dict) -> dict[str, str]:
+    """Per person name on a page: press, office or no title (for the registry's clash rule)."""
+    titles: dict[str, set[str]] = {}
+    for relation in relations:
+        if relation["relation"] == "HOLDS_TITLE":
+            person = names.get(tuple(relation["head"]))
+            titles.setdefault(person, set()).add("".join(text[slice(*relation["tail"])].split()))
+    return {name: title_kind(found) for name, found in titles.items()}
+
+
+def _resolve_title_references(
+    mentions: list[dict], relations: list[dict], registry: EntityRegistry
+) -> None:
+    """A title nobody holds on its page refers to whoever held it then (``refers_to``)."""
+    held = {(r["doc_id"], r["tail"]) for r in relations if r["relation"] == "HOLDS_TITLE"}
+    for row in mentions:
+        if row["label"] != "TITLE" or (row["doc_id"], "".join(row["text"].split())) in held:
+            continue
+        row["refers_to"] = registry.holder_of(row["title_norm"], row.pop("issue_date", None))
+    for row in mentions:
+        row.pop("issue_date", None)
 
 
 def _normalised(text: str, start: int, end: int, label: str, issue_date: str | None) -> dict:
@@ -289,7 +328,7 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
         hi = max(head[1], tail[1]) if tail else head[1]
         start, end = clean.to_raw(lo, hi)
         if relation["relation"] == "HOLDS_TITLE" and head in ids:
-            registry.add_title(ids[head], tail_name, doc._.issue_date)
+            registry.add_title(ids[head], decompose_title(tail_name)[2], doc._.issue_date)
         rows.append(
             {
                 "doc_id": doc._.doc_id,

@@ -43,7 +43,7 @@ Example = tuple[str, list[tuple[int, int, str]]]
 
 
 def read_char_tags(path: Path, separator: str | None = None) -> Iterator[Example]:
-    """CoNLL files with one ``char tag`` per line (BIO or BMES) and blank lines between sentences."""
+    """CoNLL files, one ``char tag`` per line (BIO or BMES), blank lines between sentences."""
     chars: list[str] = []
     tags: list[str] = []
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:

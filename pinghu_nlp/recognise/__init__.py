@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .candidates import LABELS, Candidate, resolve_overlaps
 from .figures import find_figures
+from .model import MODEL_DIR, load_model, model_spans
 from .names import (
     names_after_titles,
     names_before_speech,
@@ -105,21 +106,26 @@ def _titles_with_holders(
     return kept
 
 
-@Language.factory("pinghu_entities", default_config={})
-def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
-    """spaCy factory for :class:`EntityRecognizer`."""
-    return EntityRecognizer(name)
+@Language.factory("pinghu_entities", default_config={"model": str(MODEL_DIR)})
+def make_entity_recognizer(nlp: Language, name: str, model: str) -> EntityRecognizer:
+    """spaCy factory for :class:`EntityRecognizer`; ``model=""`` runs the rules alone."""
+    return EntityRecognizer(name, model)
 
 
 class EntityRecognizer:
     """Sets ``doc.ents`` from :func:`find_entities`, splitting words at entity boundaries."""
 
-    def __init__(self, name: str = "pinghu_entities") -> None:
+    def __init__(self, name: str = "pinghu_entities", model: str = str(MODEL_DIR)) -> None:
         self.name = name
+        self.model = model
+        if model:
+            load_model(model)  # fail at load time, not on the first page
 
     def __call__(self, doc: Doc) -> Doc:
         articles = [Article.from_dict(a) for a in doc._.articles or []]
-        candidates = find_entities(doc.text, articles)
+        text = doc.text
+        statistical = model_spans(text, self.model) if self.model else []
+        candidates = find_entities(text, articles, statistical)
         split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
         spans = []
         for candidate in candidates:

@@ -1,0 +1,103 @@
+"""Relations, coreference and the cross-page entity table."""
+
+import pinghu_nlp
+from pinghu_nlp.link import EntityRegistry
+
+
+def relations_of(text: str, relation: str) -> list[tuple[str, str]]:
+    result = pinghu_nlp.extract([text])
+    rows = result.relations[result.relations.relation == relation]
+    return list(zip(rows["head"], rows["tail"], strict=True))
+
+
+def test_title_chain_gives_one_pair_per_title():
+    pairs = relations_of("市委常委、市纪委书记、市监委主任崔加晶作述职。", "HOLDS_TITLE")
+    assert pairs == [("崔加晶", "市委常委"), ("崔加晶", "市纪委书记"), ("崔加晶", "市监委主任")]
+
+
+def test_collective_title_before_and_after_a_list():
+    before = relations_of("市领导周军波、吴金华、何健等出席。", "HOLDS_TITLE")
+    assert before == [("周军波", "市领导"), ("吴金华", "市领导"), ("何健", "市领导")]
+    after = relations_of("会议由周军波主持,王立新、赵海东等市领导出席。", "HOLDS_TITLE")
+    assert after == [("王立新", "市领导"), ("赵海东", "市领导")]
+
+
+def test_byline_roles_hold_for_every_name():
+    pairs = relations_of(
+        "标题\n■记者 杨昊玥\n通讯员 刘波 徐凯\n本报讯 昨天,会议召开。", "HOLDS_TITLE"
+    )
+    assert pairs == [("杨昊玥", "记者"), ("刘波", "通讯员"), ("徐凯", "通讯员")]
+
+
+def test_name_before_its_title():
+    assert relations_of("学习习近平总书记重要讲话精神。", "HOLDS_TITLE") == [("习近平", "总书记")]
+
+
+def test_title_alone_is_held_by_its_last_holder_in_the_article():
+    text = "县委书记张明远主持会议。会上,县委书记强调,要抓好落实。"
+    assert relations_of(text, "HOLDS_TITLE") == [("张明远", "县委书记"), ("张明远", "县委书记")]
+
+
+def test_member_of_the_body_a_title_names():
+    pairs = relations_of("城投集团党委专职副书记汤平栋介绍了情况。", "MEMBER_OF")
+    assert pairs == [("汤平栋", "城投集团党委")]
+
+
+def test_event_roles_with_the_articles_meeting():
+    text = (
+        "本报讯 7月29日上午,我市召开半年度经济形势分析会。"
+        "市委书记仲旭东主持会议并讲话。市领导周军波、何健等出席。"
+    )
+    chaired = relations_of(text, "CHAIRED")
+    attended = relations_of(text, "ATTENDED")
+    assert chaired == [("仲旭东", "半年度经济形势分析会")]
+    assert attended == [("周军波", "半年度经济形势分析会"), ("何健", "半年度经济形势分析会")]
+
+
+def test_surname_reference_resolves_to_the_person_named_before():
+    result = pinghu_nlp.extract(["镇党委书记张明远带队检查。张书记要求,各村要压实责任。"])
+    people = result.mentions[result.mentions.label == "PERSON"]
+    assert list(zip(people.text, people.name, strict=True)) == [
+        ("张明远", "张明远"),
+        ("张书记", "张明远"),
+    ]
+
+
+def test_seed_entities_across_pages(seeds_result):
+    entities = seeds_result.entities.set_index("entity_id")
+    zhong = entities.loc["PERSON:仲旭东"]
+    assert zhong["n_docs"] == 4
+    assert "市委书记" in zhong["titles"]
+    zhou = entities.loc["PERSON:周军波"]
+    assert {"市委副书记", "市长"} <= set(zhou["titles"])
+    assert not any(name.startswith("周军") and name != "周军波" for name in entities["name"])
+    shen = entities.loc["PERSON:沈志凤"]
+    assert "宣传部部长" in shen["titles"] and "宣传部长" not in shen["titles"]
+
+
+def test_title_history_normalises_titles(seeds_result):
+    history = seeds_result.title_history()
+    shen = history[history["name"] == "沈志凤"]
+    assert "宣传部部长" in set(shen["title"])
+    assert "宣传部长" not in set(shen["title"])
+
+
+def test_clash_rule_keeps_a_photographer_and_an_official_apart():
+    result = pinghu_nlp.extract(
+        ["标题\n■摄影 王强\n本报讯 昨天,活动举行。", "集团董事长王强出席签约仪式。"]
+    )
+    people = result.entities[result.entities.name == "王强"]
+    assert sorted(people.entity_id) == ["PERSON:王强", "PERSON:王强#2"]
+
+
+def test_a_new_batch_extends_an_earlier_registry(tmp_path):
+    first = pinghu_nlp.extract(["市委书记仲旭东主持会议。"], issue_date="2023-09-01")
+    first.registry.save(tmp_path / "registry.json")
+    registry = EntityRegistry.load(tmp_path / "registry.json")
+    second = pinghu_nlp.extract(
+        ["仲旭东强调,要抓好落实。"], registry=registry, issue_date="2023-09-12"
+    )
+    zhong = second.entities.set_index("entity_id").loc["PERSON:仲旭东"]
+    assert zhong["n_mentions"] == 2
+    assert "市委书记" in zhong["titles"]
+    assert str(zhong["first_date"].date()) == "2023-09-01"
