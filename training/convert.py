@@ -42,14 +42,16 @@ LABELS = {
 Example = tuple[str, list[tuple[int, int, str]]]
 
 
-def read_char_tags(path: Path, separator: str | None = None) -> Iterator[Example]:
+def read_char_tags(
+    path: Path, separator: str | None = None, labels: dict[str, str] = LABELS
+) -> Iterator[Example]:
     """CoNLL files, one ``char tag`` per line (BIO or BMES), blank lines between sentences."""
     chars: list[str] = []
     tags: list[str] = []
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
             if chars:
-                yield "".join(chars), _spans_from_tags(tags)
+                yield "".join(chars), _spans_from_tags(tags, labels)
             chars, tags = [], []
             continue
         char, tag = line.split(separator) if separator else line.split()
@@ -82,19 +84,21 @@ def read_cluener(path: Path) -> Iterator[Example]:
         yield item["text"], spans
 
 
-def _spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+def _spans_from_tags(
+    tags: list[str], labels: dict[str, str] = LABELS
+) -> list[tuple[int, int, str]]:
     """Character spans of BIO or BMES tags, mapped onto our labels (others dropped)."""
     spans, start, kind = [], None, None
     for index, tag in enumerate([*tags, "O"]):
         prefix, _, label = tag.partition("-")
         continues = prefix in ("I", "M", "E") and label == kind and start is not None
         if not continues:
-            if start is not None and kind in LABELS:
-                spans.append((start, index, LABELS[kind]))
+            if start is not None and kind in labels:
+                spans.append((start, index, labels[kind]))
             start, kind = (index, label) if prefix in ("B", "S") else (None, None)
         if prefix in ("E", "S") and start is not None:
-            if kind in LABELS:
-                spans.append((start, index + 1, LABELS[kind]))
+            if kind in labels:
+                spans.append((start, index + 1, labels[kind]))
             start, kind = None, None
     return spans
 

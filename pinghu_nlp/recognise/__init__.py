@@ -29,6 +29,7 @@ from .places import (
     find_by_ending,
     find_foreign_companies,
     find_known_names,
+    find_list_members,
 )
 from .titles import BARE_HEADS, find_titles
 
@@ -53,6 +54,7 @@ def find_entities(
     candidates = [*bylines, *titles, *people, *find_figures(text), *model_spans]
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
+    candidates += find_list_members(text)
     return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 import spacy
 
 from ..articles import COMMON_SURNAMES
+from ..segment import tagged_words
 from .candidates import Candidate
+from .phrases import DEICTIC_STARTS, GENERIC_WORDS, PROPER_TAGS
 
 _REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
 MODEL_DIR = Path(os.environ.get("PINGHU_NLP_MODEL", _REPO_MODEL))
@@ -45,9 +47,17 @@ def model_spans(text: str, path: str = str(MODEL_DIR)) -> list[Candidate]:
 
 
 def _plausible(text: str, label: str) -> bool:
-    """Drop model spans our annotation never has: one-character names, unlikely person names."""
+    """Keep a model span only if it looks like a name.
+
+    A person: two to four characters opening with a surname. A place or body: at least one word
+    that jieba's dictionary does not know or tags as a proper name (清廉, 公安, 广大人民群众 are
+    ordinary words and go), and no opening deictic (我市, 全市).
+    """
     if len(text) < 2 or any(c.isspace() for c in text):
         return False
     if label == "PERSON":
         return len(text) <= 4 and text[0] in COMMON_SURNAMES
-    return True
+    words = tagged_words(text)
+    if words[0].word in GENERIC_WORDS or words[0].word.startswith(DEICTIC_STARTS):
+        return False
+    return any(w.flag in PROPER_TAGS or w.flag == "x" or w.flag.startswith("nr") for w in words)

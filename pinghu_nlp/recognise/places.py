@@ -210,3 +210,32 @@ def find_foreign_companies(text: str) -> list[Candidate]:
             found.append(Candidate(*match.span(1), "LOC", "foreign", priority=18))
             found.append(Candidate(*match.span(2), "ORG", "foreign", priority=18))
     return found
+
+
+_LIST_OF_NAMES = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z]{2,6}(?:[(（][^()（）]{1,8}[)）])?、)+[\u4e00-\u9fffA-Za-z]{2,6}"
+    r"(?:[(（][^()（）]{1,8}[)）])?)等(?:[\d一二三四五六七八九十百]+(?:个|家|所))?(?:一批)?"
+    r"[\u4e00-\u9fff]{0,8}?(村|社区|镇|街道|企业|公司|集团|单位|学校|医院)"
+)
+_CLASS_LABELS = {"村": "LOC", "社区": "LOC", "镇": "LOC", "街道": "LOC"}
+_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
+
+
+def find_list_members(text: str) -> list[Candidate]:
+    """Names listed before the class they belong to: ``芦湾、双红等7个村``, ``高正、纳狮等企业``."""
+    found = []
+    for match in _LIST_OF_NAMES.finditer(text):
+        label = _CLASS_LABELS.get(match.group(2), "ORG")
+        first = match.start(1)
+        cut = max(text.rfind(c, first, first + 6) for c in _FUNCTION_CHARS)
+        items = list(_ITEM.finditer(text, cut + 1 if cut != -1 else first, match.end(1)))
+        names = [i for i in items if text[i.start() - 1 : i.start()] not in "(（"]
+        unknown = [n for n in names if _word_tags().get(n.group(), "nz") in _PROPER_OR_UNKNOWN]
+        opens = cut != -1 or text[first - 1 : first] in _BREAKS_BEFORE_LIST
+        if opens and len(unknown) * 2 >= len(names):  # mostly names, not ordinary words
+            found.extend(Candidate(n.start(), n.end(), label, "list", priority=22) for n in names)
+    return found
+
+
+_FUNCTION_CHARS = "的了在是有和与及从由对向将把括"
+_BREAKS_BEFORE_LIST = set('，,、。；;：:“”"()（）\n ')

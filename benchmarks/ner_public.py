@@ -1,0 +1,115 @@
+"""Entity F1 on public test sets: the NER model, the full recogniser, and jieba.posseg.
+
+usage: python benchmarks/ner_public.py [--limit N] [--shared ../shared]
+People's Daily test and MSRA test (PERSON, ORG, LOC; never trained on), Resume test (TITLE).
+Exact span match per label. The full recogniser follows ANNOTATION.md, whose boundaries differ
+from these corpora's (a title's organisation is part of the TITLE, chains are split per unit),
+so its figures here measure agreement with another convention, not accuracy on ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import jieba.posseg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "training"))
+
+from convert import held_out_examples, read_char_tags  # noqa: E402
+
+from pinghu_nlp.recognise import find_entities  # noqa: E402
+from pinghu_nlp.recognise.model import load_model, model_spans  # noqa: E402
+
+Spans = set[tuple[int, int, str]]
+JIEBA_LABELS = {"nr": "PERSON", "nrfg": "PERSON", "ns": "LOC", "nt": "ORG"}
+
+
+def jieba_spans(text: str) -> Spans:
+    """jieba.posseg names (nr, ns, nt); adjacent words with the same tag merged."""
+    spans: list[list] = []
+    offset = 0
+    for word, flag in jieba.posseg.cut(text):
+        label = JIEBA_LABELS.get(flag)
+        if label and spans and spans[-1][1] == offset and spans[-1][2] == label:
+            spans[-1][1] = offset + len(word)
+        elif label:
+            spans.append([offset, offset + len(word), label])
+        offset += len(word)
+    return {tuple(s) for s in spans}
+
+
+def model_only(text: str) -> Spans:
+    return {(e.start_char, e.end_char, e.label_) for e in load_model()(text).ents}
+
+
+def recogniser_spans(text: str) -> Spans:
+    return {(c.start, c.end, c.label) for c in find_entities(text, (), model_spans(text))}
+
+
+def score(system, examples, labels: tuple[str, ...]) -> tuple[dict[str, tuple], float]:
+    """Per-label and micro (P, R, F1), and characters per second."""
+    counts: Counter = Counter()
+    start = time.perf_counter()
+    for text, gold in examples:
+        predicted = {s for s in system(text) if s[2] in labels}
+        expected = {tuple(s) for s in gold if s[2] in labels}
+        for label in labels:
+            p = {s for s in predicted if s[2] == label}
+            g = {s for s in expected if s[2] == label}
+            counts[label, "tp"] += len(p & g)
+            counts[label, "fp"] += len(p - g)
+            counts[label, "fn"] += len(g - p)
+    seconds = time.perf_counter() - start
+    table = {label: _prf(*(counts[label, k] for k in ("tp", "fp", "fn"))) for label in labels}
+    table["micro"] = _prf(*(sum(counts[lab, k] for lab in labels) for k in ("tp", "fp", "fn")))
+    return table, sum(len(t) for t, _ in examples) / seconds
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def resume_titles(shared: Path) -> list:
+    """Resume NER test sentences with their TITLE spans only."""
+    path = shared / "corpora" / "resume_ner" / "test.char.bmes"
+    return list(read_char_tags(path, labels={"TITLE": "TITLE"}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="sentences per test set (0: all)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    sets = held_out_examples(args.shared / "corpora")
+    sets["resume_test"] = resume_titles(args.shared)
+    systems = {
+        "pinghu_nlp NER model": model_only,
+        "pinghu_nlp recogniser (rules + model)": recogniser_spans,
+        "jieba.posseg": jieba_spans,
+    }
+    print("| test set | system | PERSON F1 | ORG F1 | LOC F1 | TITLE F1 | micro P/R/F1 | chars/s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, examples in sets.items():
+        examples = examples[: args.limit] if args.limit else examples
+        labels = ("TITLE",) if name == "resume_test" else ("PERSON", "ORG", "LOC")
+        for system_name, system in systems.items():
+            if name == "resume_test" and system_name != "pinghu_nlp recogniser (rules + model)":
+                continue  # neither the model nor jieba has a title type
+            table, speed = score(system, examples, labels)
+            cells = [
+                f"{table[label][2]:.3f}" if label in table else "–"
+                for label in ("PERSON", "ORG", "LOC", "TITLE")
+            ]
+            micro = " / ".join(f"{v:.3f}" for v in table["micro"])
+            print(f"| {name} | {system_name} | {' | '.join(cells)} | {micro} | {speed:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
