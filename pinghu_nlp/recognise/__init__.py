@@ -30,6 +30,7 @@ from .places import (
     find_foreign_companies,
     find_known_names,
     find_list_members,
+    repeated_bodies,
 )
 from .titles import BARE_HEADS, find_titles
 
@@ -55,7 +56,8 @@ def find_entities(
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text)
-    return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
+    chosen = resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
+    return resolve_overlaps(chosen + repeated_bodies(text, chosen))
 
 
 _WORK_TITLE = re.compile(r"《[^《》\n]{0,60}》")

@@ -239,3 +239,34 @@ def find_list_members(text: str) -> list[Candidate]:
 
 _FUNCTION_CHARS = "的了在是有和与及从由对向将把括"
 _BREAKS_BEFORE_LIST = set('，,、。；;：:“”"()（）\n ')
+
+
+_COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+
+
+def repeated_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Other occurrences of organisations and places already found on the page.
+
+    A company is found by its short name too: ``开拓药业(浙江)`` → ``开拓药业``.
+    """
+    forms: dict[str, str] = {}
+    for candidate in found:
+        if candidate.label not in ("ORG", "LOC") or candidate.source == "model":
+            continue
+        name = text[candidate.start : candidate.end]
+        short = _BRACKETED_REGION.sub("", name)
+        for suffix in _COMPANY_SUFFIXES:
+            if candidate.label == "ORG" and short.endswith(suffix) and len(short) > len(suffix) + 1:
+                short = short[: -len(suffix)]
+                break
+        for form in {name, short}:
+            if len(form) >= _MIN_NAME + 1 or _word_tags().get(form, "nz") in _PROPER_OR_UNKNOWN:
+                forms.setdefault(form, candidate.label)
+    if not forms:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    return [
+        Candidate(m.start(), m.end(), forms[m.group()], "repeat", priority=5)
+        for m in pattern.finditer(text)
+        if _unit_word(text, m.start(), m.end()) is not None
+    ]
