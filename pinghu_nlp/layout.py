@@ -35,6 +35,7 @@ _CLAUSE_PUNCT = set("，,、；;：:。")
 """A line with clause punctuation ending mid-sentence goes on in the next; headlines have none."""
 _SPACES = " \t\u3000\xa0"
 _SHORT_LINE = 20
+_HEADING_MAX = 40
 
 
 def is_cjk(char: str) -> bool:
@@ -73,11 +74,11 @@ def repair(raw: str, simplify: bool = True) -> CleanText:
         if _FURNITURE.match(line) or not line.strip():
             continue
         drop = _marker_positions(line)
-        byline = bool(_BYLINE_LINE.match(line))
+        spaced = bool(_BYLINE_LINE.match(line)) or _is_spaced_heading(line)
         for offset, char in enumerate(line):
             if offset in drop or char == "\ufeff":
                 continue
-            if char.isspace() and (byline or not _inside_word(line, offset)):
+            if char.isspace() and (spaced or not _inside_word(line, offset)):
                 if kept and not raw[kept[-1]].isspace():
                     kept.append(line_start + offset)
                 continue
@@ -105,6 +106,13 @@ def _lines(raw: str) -> list[tuple[int, int]]:
             break
         spans.append((match.start(), match.start() + len(body)))
     return spans
+
+
+def _is_spaced_heading(line: str) -> bool:
+    """A short line without clause punctuation whose spaces separate items (a masthead's
+    publishers, a headline's parts): its spaces stay."""
+    stripped = line.strip()
+    return len(stripped) <= _HEADING_MAX and not any(c in _CLAUSE_PUNCT for c in stripped)
 
 
 def _marker_positions(line: str) -> set[int]:

@@ -39,7 +39,12 @@ def test_spaces_between_latin_words_and_numbers_stay():
 
 
 def test_space_between_a_figure_and_its_chinese_unit_is_removed():
-    assert repair("完成投资 2.4 亿元").text == "完成投资2.4亿元"
+    raw = "今年上半年工程已完成投资 2.4 亿元,完成率高达167%。"
+    assert repair(raw).text == "今年上半年工程已完成投资2.4亿元,完成率高达167%。"
+
+
+def test_spaces_in_a_short_heading_separate_its_parts():
+    assert repair("嘉兴日报社 中共平湖市委 联办").text == "嘉兴日报社 中共平湖市委 联办"
 
 
 def test_byline_keeps_spaces_between_names():

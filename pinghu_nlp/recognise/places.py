@@ -94,7 +94,8 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue
         if unit[0] < match.start() and _word_tags().get(unit[1], "nz") not in _PROPER_OR_UNKNOWN:
             # a dictionary word: a body only after a local prefix (市科技局), else a common noun
-            if text[unit[0] - 1 : unit[0]] not in _LOCAL_PREFIXES:
+            body_word = _word_tags().get(unit[1], "").startswith("n")
+            if text[unit[0] - 1 : unit[0]] not in _LOCAL_PREFIXES or not body_word:
                 continue
             found.append(Candidate(unit[0] - 1, end, label, "ending", priority=20))
             continue
@@ -111,7 +112,7 @@ def find_by_ending(text: str) -> list[Candidate]:
 
 def _is_proper(words) -> bool:
     """Whether a name's words include a proper name (a place, a brand, an abbreviation)."""
-    return any(w.flag in _PROPER_OR_UNKNOWN for w in words)
+    return any(w.flag in _PROPER_OR_UNKNOWN and w.word not in _COMMON_PLACE_WORDS for w in words)
 
 
 def _unknown_word(name: str) -> bool:
@@ -135,6 +136,10 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
 _LOCAL_PREFIXES = ("市", "省", "县", "区", "镇")
+_COMMON_PLACE_WORDS = frozenset(
+    "城市 城镇 乡村 农村 城乡 地区 社区 街道 干部 党员干部 全部 局部 内部".split()
+)
+"""Dictionary words that look like places or bodies by their ending but name none."""
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +202,7 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
         words = noun_phrase(text, match.start(), window=8, brand=True)
         start = match.start() - sum(len(w.word) for w in words)
         if match.start() - start >= _MIN_NAME:
-            found.append(Candidate(start, match.end(), "ORG", "bracketed", priority=25))
+            found.append(Candidate(start, match.end(), "ORG", "bracketed", priority=20))
     return found
 
 
@@ -207,8 +212,8 @@ def find_foreign_companies(text: str) -> list[Candidate]:
     for match in _FOREIGN_COMPANY.finditer(text):
         name = match.group(2)
         if _word_tags().get(name, "nz") in _PROPER_OR_UNKNOWN:
-            found.append(Candidate(*match.span(1), "LOC", "foreign", priority=18))
-            found.append(Candidate(*match.span(2), "ORG", "foreign", priority=18))
+            found.append(Candidate(*match.span(1), "LOC", "foreign", priority=23))
+            found.append(Candidate(*match.span(2), "ORG", "foreign", priority=23))
     return found
 
 
