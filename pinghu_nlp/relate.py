@@ -10,6 +10,8 @@
 - ``CHAIRED``, ``ATTENDED``, ``SPOKE_AT`` person → the article's event (``主持会议``, ``出席``,
   ``强调``), the event being the meeting or activity the article reports.
 - ``LOCATED_IN`` place or organisation → the place written right before it (``独山港镇全公亭社区``).
+- ``FIGURE_OF`` figure → what it measures, when its clause names it (``项目投资5000万美元`` →
+  投资, ``占全市规上工业总产值的23.9%`` → 全市规上工业总产值).
 - ``AUTHORED`` byline name → article.
 """
 
@@ -22,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .articles import Article
+from .recognise.phrases import noun_phrase
 from .recognise.titles import decompose_title
 
 _LIST_GLUE = ("、", "和", "与", "及", " ", "，", ",")
@@ -50,7 +53,7 @@ def mark_relations(doc: Doc) -> Doc:
     text, ents = doc.text, list(doc.ents)  # doc.text is rebuilt on every access: read it once
     holds = title_holders(text, ents, articles)
     relations = holds + memberships(text, holds) + event_roles(text, ents, articles)
-    relations += locations(ents, articles) + authors(articles)
+    relations += locations(ents, articles) + figures_of(text, ents, articles) + authors(articles)
     doc._.relations = [r.to_dict() for r in relations]
     return doc
 
@@ -240,5 +243,36 @@ def locations(ents: list[Span], articles: list[Article]) -> list[Relation]:
                     (before.start_char, before.end_char),
                     article,
                 )
+            )
+    return found
+
+
+_FIGURE_LABELS = ("MONEY", "QUANTITY", "PERCENT")
+_LINKING_WORDS = re.compile(
+    r"(?:同比|分别|已|累计|共计|共|总计|合计|预计|实现|完成|达到|达|为|是|约|近|超过|超|逾|高达|增长|增加|"
+    r"提高|提升|下降|减少|突破|了|的)+$"
+)
+_SHARE_OF = re.compile(r"占([^，。,；;占]{2,30}?)的?$")
+
+
+def figures_of(text: str, ents: list[Span], articles: list[Article]) -> list[Relation]:
+    """``FIGURE_OF``: the attribute a figure measures, from the words right before it."""
+    found = []
+    for ent in ents:
+        if ent.label_ not in _FIGURE_LABELS:
+            continue
+        clause_start = max(text.rfind(c, 0, ent.start_char) for c in "，,。；;！？!?\n") + 1
+        clause = text[clause_start : ent.start_char]
+        share = _SHARE_OF.search(clause) if ent.label_ == "PERCENT" else None
+        if share:
+            attribute = share.group(1)
+        else:
+            end = clause_start + len(_LINKING_WORDS.sub("", clause))
+            words = noun_phrase(text, end, window=10, max_words=3)
+            attribute = "".join(w.word for w in words)
+        if len(attribute) >= 2:
+            article = article_of(articles, ent.start_char)
+            found.append(
+                Relation("FIGURE_OF", (ent.start_char, ent.end_char), None, article, attribute)
             )
     return found

@@ -101,3 +101,19 @@ def test_a_new_batch_extends_an_earlier_registry(tmp_path):
     assert zhong["n_mentions"] == 2
     assert "市委书记" in zhong["titles"]
     assert str(zhong["first_date"].date()) == "2023-09-01"
+
+
+def test_figure_of_names_what_a_figure_measures():
+    pairs = relations_of(
+        "项目占地面积约60亩,项目投资5000万美元,总建筑面积46205平方米。", "FIGURE_OF"
+    )
+    assert pairs == [
+        ("60亩", "项目占地面积"),
+        ("5000万美元", "项目投资"),
+        ("46205平方米", "总建筑面积"),
+    ]
+
+
+def test_figure_of_a_share():
+    pairs = relations_of("去年产值达到503亿元,占全市规上工业总产值的23.9%。", "FIGURE_OF")
+    assert pairs == [("503亿元", "产值"), ("23.9%", "全市规上工业总产值")]
