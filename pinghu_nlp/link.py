@@ -13,6 +13,7 @@ that name with the most mentions. The registry can be saved and extended by late
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,28 @@ def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
                 last_by_surname[(article, name[0])] = name
         names[(ent.start_char, ent.end_char)] = name
     return names
+
+
+_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人乡])")
+"""他 and 她 as a person (not 其他, 他们, 他人, 他乡)."""
+
+
+def pronoun_antecedents(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
+    """``(start, end, person span)`` for each 他/她 whose article named a person before it."""
+    articles = [Article.from_dict(a) for a in doc._.articles or []]
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    found = []
+    for match in _PRONOUN.finditer(doc.text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        article = article_of(articles, match.start())
+        before = [
+            p for p in people if p[1] <= match.start() and article_of(articles, p[0]) == article
+        ]
+        if before:
+            found.append((match.start(), match.end(), before[-1]))
+    return found
 
 
 def entity_key(label: str, name: str, number: int = 1) -> str:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .articles import Article
 from .layout import CleanText
-from .link import EntityRegistry, canonical_names, title_kind
+from .link import EntityRegistry, canonical_names, pronoun_antecedents, title_kind
 from .recognise import LABELS
 from .recognise.titles import decompose_title
 from .relate import article_of
@@ -80,6 +80,15 @@ ARTICLE_COLUMNS = {
     "start": "Int64",
     "end": "Int64",
 }
+PRONOUN_COLUMNS = {
+    "doc_id": "string",
+    "article_id": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "string",
+    "entity_id": "string",
+    "name": "string",
+}
 ERROR_COLUMNS = {"source": "string", "reason": "string", "severity": "category"}
 TITLE_HISTORY_COLUMNS = {
     "title": "string",
@@ -106,9 +115,10 @@ class Result:
     relations: pd.DataFrame
     articles: pd.DataFrame
     errors: pd.DataFrame
+    pronouns: pd.DataFrame
     registry: EntityRegistry = field(default_factory=EntityRegistry, repr=False)
 
-    TABLES = ("mentions", "entities", "relations", "articles", "errors")
+    TABLES = ("mentions", "entities", "relations", "articles", "pronouns", "errors")
 
     def title_history(self) -> pd.DataFrame:
         """One row per (normalised title, person): who held which title when (HOLDS_TITLE rows)."""
@@ -212,13 +222,14 @@ def tabulate(
     for one processed with a caveat (decoded from GB18030).
     """
     registry = registry if registry is not None else EntityRegistry()
-    mentions, relations, articles = [], [], []
+    mentions, relations, articles, pronouns = [], [], [], []
     for doc in docs:
         clean = CleanText(doc.text, tuple(doc._.raw_index))
         doc_articles = [Article.from_dict(a) for a in doc._.articles or []]
         names = canonical_names(doc)
         ids = _link_mentions(doc, clean, doc_articles, names, registry, mentions)
         relations += _relation_rows(doc, clean, names, ids, registry)
+        pronouns += _pronoun_rows(doc, clean, doc_articles, names, ids)
         articles += [_article_row(doc, clean, a) for a in doc_articles]
     _resolve_title_references(mentions, relations, registry)
     return Result(
@@ -226,6 +237,7 @@ def tabulate(
         entities=_entity_frame(registry),
         relations=_frame(relations, RELATION_COLUMNS),
         articles=_frame(articles, ARTICLE_COLUMNS),
+        pronouns=_frame(pronouns, PRONOUN_COLUMNS),
         errors=_frame(
             [dict(zip(ERROR_COLUMNS, error, strict=True)) for error in errors], ERROR_COLUMNS
         ),
@@ -268,6 +280,27 @@ def _link_mentions(
             }
         )
     return ids
+
+
+def _pronoun_rows(
+    doc: Doc, clean: CleanText, doc_articles: list[Article], names: dict, ids: dict
+) -> list[dict]:
+    """One row per 他/她 linked to the person it most likely refers to."""
+    rows = []
+    for start, end, person in pronoun_antecedents(doc):
+        raw_start, raw_end = clean.to_raw(start, end)
+        rows.append(
+            {
+                "doc_id": doc._.doc_id,
+                "article_id": article_id(doc._.doc_id, article_of(doc_articles, start)),
+                "start": raw_start,
+                "end": raw_end,
+                "text": doc._.raw[raw_start:raw_end],
+                "entity_id": ids[person],
+                "name": names[person],
+            }
+        )
+    return rows
 
 
 def _title_kinds(text: str, relations: list[dict], names: dict) -> dict[str, str]:

@@ -68,6 +68,7 @@ def test_cli_writes_complete_tables_and_reports_bad_pages(batch, tmp_path, capsy
         "entities.csv",
         "errors.csv",
         "mentions.csv",
+        "pronouns.csv",
         "relations.csv",
     ]
     stderr = capsys.readouterr().err

@@ -117,3 +117,8 @@ def test_figure_of_names_what_a_figure_measures():
 def test_figure_of_a_share():
     pairs = relations_of("去年产值达到503亿元,占全市规上工业总产值的23.9%。", "FIGURE_OF")
     assert pairs == [("503亿元", "产值"), ("23.9%", "全市规上工业总产值")]
+
+
+def test_pronoun_refers_to_the_last_person_named_in_the_article():
+    result = pinghu_nlp.extract(["快递员张喜妹就将参与基层治理与她的工作结合起来,其他人也一样。"])
+    assert list(zip(result.pronouns.text, result.pronouns.name, strict=True)) == [("她", "张喜妹")]
