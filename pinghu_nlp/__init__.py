@@ -5,10 +5,11 @@
 >>> result.mentions.head()
 """
 
+from .evaluate import evaluate
 from .link import EntityRegistry
 from .pages import PageError
 from .pipeline import extract, load
-from .tables import Result
+from .tables import Result, query
 
-__all__ = ["EntityRegistry", "PageError", "Result", "extract", "load"]
+__all__ = ["EntityRegistry", "PageError", "Result", "evaluate", "extract", "load", "query"]
 __version__ = "0.1.0"

@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from .pages import PageError, find_pages
 from .pipeline import extract
+from .tables import query
 
 FORMATS = ("parquet", "csv", "xlsx", "jsonl")
 
@@ -36,10 +37,24 @@ def main(argv: list[str] | None = None) -> int:
         "--pages", type=Path, help="folder of pages to extract when --pred is not given"
     )
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    query = commands.add_parser("query", help="SQL over the Parquet tables in an output folder")
+    query.add_argument("directory", type=Path, help="a folder written by extract --out")
+    query.add_argument("sql", help="e.g. \"SELECT tail FROM relations WHERE head = '仲旭东'\"")
     args = parser.parse_args(argv)
     if args.command == "extract":
         return run_extract(args)
+    if args.command == "query":
+        return run_query(args)
     return run_evaluate(args)
+
+
+def run_query(args: argparse.Namespace) -> int:
+    """Print the result of SQL over an output folder's Parquet tables."""
+    if not any(args.directory.glob("*.parquet")):
+        print(f"pinghu-nlp: {args.directory}: no Parquet tables here", file=sys.stderr)
+        return 1
+    print(query(args.directory, args.sql).to_string(index=False))
+    return 0
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -140,6 +140,15 @@ class Result:
             )
         return _frame(rows, TITLE_HISTORY_COLUMNS)
 
+    def duckdb(self, connection=None):
+        """A DuckDB connection with every table registered as a view, for SQL over the result."""
+        import duckdb
+
+        connection = connection or duckdb.connect()
+        for name in self.TABLES:
+            connection.register(name, getattr(self, name))
+        return connection
+
     def to_parquet(self, directory: str | Path) -> None:
         """One Parquet file per table in ``directory``."""
         self._write(directory, ".parquet", lambda df, path: df.to_parquet(path, index=False))
@@ -421,3 +430,17 @@ def _entity_frame(registry: EntityRegistry) -> pd.DataFrame:
             }
         )
     return _frame(rows, ENTITY_COLUMNS)
+
+
+def query(directory: str | Path, sql: str) -> pd.DataFrame:
+    """Run SQL over the Parquet tables ``extract --out DIR`` wrote, without loading them first.
+
+    >>> query("out", "SELECT tail, count(*) FROM relations WHERE head = '仲旭东' GROUP BY tail")
+    """
+    import duckdb
+
+    connection = duckdb.connect()
+    for path in sorted(Path(directory).glob("*.parquet")):
+        location = str(path).replace("'", "''")
+        connection.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{location}')")
+    return connection.execute(sql).df()

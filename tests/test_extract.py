@@ -95,3 +95,20 @@ def test_table_columns_and_dtypes(seeds_result):
 def test_articles_join_mentions(seeds_result):
     joined = seeds_result.mentions.merge(seeds_result.articles, on=["doc_id", "article_id"])
     assert len(joined) == len(seeds_result.mentions)
+
+
+def test_sql_over_the_result(seeds_result):
+    rows = seeds_result.duckdb().execute(
+        "SELECT DISTINCT tail FROM relations WHERE head = '周军波' AND relation = 'HOLDS_TITLE'"
+    )
+    assert {"市长", "市委副书记"} <= {tail for (tail,) in rows.fetchall()}
+
+
+def test_query_command_over_an_output_folder(seeds_result, tmp_path, capsys):
+    from pinghu_nlp.cli import main
+
+    seeds_result.to_parquet(tmp_path)
+    sql = "SELECT count(*) AS n FROM mentions WHERE label = 'PERSON'"
+    assert main(["query", str(tmp_path), sql]) == 0
+    expected = int((seeds_result.mentions.label == "PERSON").sum())
+    assert capsys.readouterr().out.split() == ["n", str(expected)]
