@@ -53,7 +53,7 @@ def noun_phrase(
             word_pair.flag in NAME_TAGS
             and len(word) <= 3
             and (kept or named_unit or word.endswith(UNIT_CHARS))
-        )
+        ) or (named_unit and word_pair.flag == "x" and len(word) >= 2 and _all_chinese(word))
         adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
         brand_word = brand and word_pair.flag in BRAND_TAGS
         if (
@@ -71,3 +71,7 @@ def noun_phrase(
 def phrase_start(text: str, end: int, window: int = 16) -> int:
     """Start of the run of noun-like words that ends at ``end`` (``end`` itself if none)."""
     return end - sum(len(p.word) for p in noun_phrase(text, end, window))
+
+
+def _all_chinese(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
