@@ -13,9 +13,10 @@ from pathlib import Path
 import spacy
 
 from ..articles import COMMON_SURNAMES
-from ..segment import tagged_words
+from ..segment import tag_of, tagged_words
 from .candidates import Candidate
-from .phrases import DEICTIC_STARTS, GENERIC_WORDS, PROPER_TAGS
+from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
+from .places import LOC_ENDINGS, ORG_ENDINGS
 
 _REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
 MODEL_DIR = Path(os.environ.get("PINGHU_NLP_MODEL", _REPO_MODEL))
@@ -47,17 +48,23 @@ def model_spans(text: str, path: str = str(MODEL_DIR)) -> list[Candidate]:
 
 
 def _plausible(text: str, label: str) -> bool:
-    """Keep a model span only if it looks like a name.
+    """Keep a model span only where a second signal agrees; the model only draws its edges.
 
-    A person: two to four characters opening with a surname. A place or body: at least one word
-    that jieba's dictionary does not know or tags as a proper name (清廉, 公安, 广大人民群众 are
-    ordinary words and go), and no opening deictic (我市, 全市).
+    A person: a surname, two or three characters, and jieba's tagger also reads a name there.
+    A place or body: it ends like one (…园, …局, …公司) and its name part is not only common
+    words. Alone, the model tags ordinary words of this genre (清廉, 温暖) as names.
     """
     if len(text) < 2 or any(c.isspace() for c in text):
         return False
     if label == "PERSON":
-        return len(text) <= 4 and text[0] in COMMON_SURNAMES
-    words = tagged_words(text)
+        return len(text) <= 3 and text[0] in COMMON_SURNAMES and tag_of(text) in NAME_TAGS
+    ending = next((e for e in _ENDINGS if text.endswith(e)), None)
+    if ending is None or len(text) == len(ending):
+        return False
+    words = tagged_words(text[: -len(ending)])
     if words[0].word in GENERIC_WORDS or words[0].word.startswith(DEICTIC_STARTS):
         return False
-    return any(w.flag in PROPER_TAGS or w.flag == "x" or w.flag.startswith("nr") for w in words)
+    return any(w.flag in PROPER_TAGS or w.flag == "x" or w.flag in NAME_TAGS for w in words)
+
+
+_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
