@@ -95,7 +95,7 @@ def test_a_new_batch_extends_an_earlier_registry(tmp_path):
     first.registry.save(tmp_path / "registry.json")
     registry = EntityRegistry.load(tmp_path / "registry.json")
     second = pinghu_nlp.extract(
-        ["仲旭东强调,要抓好落实。"], registry=registry, issue_date="2023-09-12"
+        ["市委书记仲旭东强调,要抓好落实。"], registry=registry, issue_date="2023-09-12"
     )
     zhong = second.entities.set_index("entity_id").loc["PERSON:仲旭东"]
     assert zhong["n_mentions"] == 2

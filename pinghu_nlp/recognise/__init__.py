@@ -18,6 +18,7 @@ from .figures import find_figures
 from .model import MODEL_DIR, load_model, model_spans
 from .names import (
     names_after_titles,
+    names_before_collective,
     names_before_speech,
     names_before_titles,
     names_in_lists,
@@ -46,6 +47,7 @@ def find_entities(
     people = [c for c in bylines if c.label == "PERSON"]
     people += names_after_titles(text, titles)
     people += names_before_titles(text, [t for t in titles if text[t.start : t.end] in BARE_HEADS])
+    people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
     people += names_before_speech(text)
     people += repeated_names(text, people)

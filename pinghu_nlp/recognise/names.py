@@ -213,3 +213,18 @@ def repeated_names(text: str, names: Iterable[Candidate]) -> list[Candidate]:
             if len(name) >= max(_NAME_LENGTHS) or _ends_name(text, match.end()):
                 found.append(Candidate(match.start(), match.end(), "PERSON", "repeat", priority=30))
     return found
+
+
+def names_before_collective(text: str, titles: Iterable[Candidate]) -> list[Candidate]:
+    """The names a collective title closes: ``王立新、赵海东等市领导``."""
+    found = []
+    for title in titles:
+        if title.source != "collective" or text[title.start - 1 : title.start] != "等":
+            continue
+        end = title.start - 1
+        for length in _NAME_LENGTHS:
+            start = end - length
+            if start >= 0 and name_at(text, start) == end:
+                found.append(Candidate(start, end, "PERSON", "list", priority=65))
+                break
+    return found
