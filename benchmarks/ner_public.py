@@ -10,6 +10,7 @@ so its figures here measure agreement with another convention, not accuracy on o
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -22,8 +23,9 @@ sys.path.insert(0, str(ROOT / "training"))
 
 from convert import held_out_examples, read_char_tags  # noqa: E402
 
+import pinghu_nlp  # noqa: E402
 from pinghu_nlp.recognise import find_entities  # noqa: E402
-from pinghu_nlp.recognise.model import load_model, model_spans  # noqa: E402
+from pinghu_nlp.recognise.model import MODEL_DIR, load_model  # noqa: E402
 
 Spans = set[tuple[int, int, str]]
 JIEBA_LABELS = {"nr": "PERSON", "nrfg": "PERSON", "ns": "LOC", "nt": "ORG"}
@@ -48,7 +50,7 @@ def model_only(text: str) -> Spans:
 
 
 def recogniser_spans(text: str) -> Spans:
-    return {(c.start, c.end, c.label) for c in find_entities(text, (), model_spans(text))}
+    return {(c.start, c.end, c.label) for c in find_entities(text, (), str(MODEL_DIR))}
 
 
 def score(system, examples, labels: tuple[str, ...]) -> tuple[dict[str, tuple], float]:
@@ -76,6 +78,25 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def dev_gold_pages(shared: Path) -> list:
+    """The seed pages (raw text) with their non-optional PERSON, ORG and LOC gold spans."""
+    examples = []
+    for gold_file in sorted((shared / "gold").glob("*.json")):
+        with open(shared / "seeds" / f"{gold_file.stem}.txt", encoding="utf-8", newline="") as f:
+            raw = f.read()
+        spans = json.loads(gold_file.read_text(encoding="utf-8"))["spans"]
+        examples.append(
+            (raw, [(s["start"], s["end"], s["label"]) for s in spans if not s.get("optional")])
+        )
+    return examples
+
+
+def pipeline_spans(raw: str) -> Spans:
+    """The full pipeline on a raw page (layout repair included), in raw offsets."""
+    result = pinghu_nlp.extract([raw])
+    return set(zip(result.mentions.start, result.mentions.end, result.mentions.label, strict=True))
+
+
 def resume_titles(shared: Path) -> list:
     """Resume NER test sentences with their TITLE spans only."""
     path = shared / "corpora" / "resume_ner" / "test.char.bmes"
@@ -89,6 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     sets = held_out_examples(args.shared / "corpora")
     sets["resume_test"] = resume_titles(args.shared)
+    sets["dev_gold_seed_pages"] = dev_gold_pages(args.shared)
     systems = {
         "pinghu_nlp NER model": model_only,
         "pinghu_nlp recogniser (rules + model)": recogniser_spans,
@@ -102,6 +124,8 @@ def main() -> None:
         for system_name, system in systems.items():
             if name == "resume_test" and system_name != "pinghu_nlp recogniser (rules + model)":
                 continue  # neither the model nor jieba has a title type
+            if name == "dev_gold_seed_pages" and system_name.startswith("pinghu_nlp recogniser"):
+                system, system_name = pipeline_spans, "pinghu_nlp full pipeline (raw pages)"
             table, speed = score(system, examples, labels)
             cells = [
                 f"{table[label][2]:.3f}" if label in table else "–"

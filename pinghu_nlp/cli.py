@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .batch import run_batch
 from .pages import PageError, find_pages
 from .pipeline import extract
 from .tables import query
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_query(args: argparse.Namespace) -> int:
     """Print the result of SQL over an output folder's Parquet tables."""
-    if not any(args.directory.glob("*.parquet")):
+    if not any(args.directory.glob("**/*.parquet")):
         print(f"pinghu-nlp: {args.directory}: no Parquet tables here", file=sys.stderr)
         return 1
     print(query(args.directory, args.sql).to_string(index=False))
@@ -58,7 +59,11 @@ def run_query(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """Process pages and write the tables; report bad pages on stderr."""
+    """Process pages and write the tables; report bad pages on stderr.
+
+    Parquet output is written page by page and resumable (see ``batch.py``); the other formats
+    are written from one in-memory result at the end.
+    """
     paths = list(find_pages(args.paths))
     progress = tqdm(
         total=len(paths),
@@ -72,24 +77,31 @@ def run_extract(args: argparse.Namespace) -> int:
         if isinstance(item, PageError):
             tqdm.write(f"pinghu-nlp: skipped {item}", file=sys.stderr)
 
-    result = extract(paths, issue_date=args.issue_date, n_process=args.n_process, progress=report)
-    progress.close()
-    processed = result.articles["doc_id"].nunique()
-    if processed:
-        if args.format == "xlsx":
+    options = {"issue_date": args.issue_date, "n_process": args.n_process, "progress": report}
+    if args.format == "parquet":
+        summary = run_batch(paths, args.out, **options)
+        errors, done, mentions = summary.errors, summary.skipped, summary.mentions
+        processed = summary.processed
+    else:
+        result = extract(paths, **options)
+        processed, done, mentions = result.articles["doc_id"].nunique(), 0, len(result.mentions)
+        errors = list(result.errors.itertuples(index=False, name=None))
+        if processed and args.format == "xlsx":
             result.to_excel(args.out / "pinghu.xlsx")
-        else:
+        elif processed:
             getattr(result, f"to_{args.format}")(args.out)
-    failed = int((result.errors["severity"] == "error").sum())
-    decoded = len(result.errors) - failed
+    progress.close()
+    failed = sum(1 for e in errors if e[2] == "error")
+    decoded = len(errors) - failed
     print(
-        f"pinghu-nlp: {processed} pages processed, {failed} failed"
+        f"pinghu-nlp: {processed} pages processed"
+        + (f", {done} already done" if done else "")
+        + f", {failed} failed"
         + (f", {decoded} decoded from GB18030" if decoded else "")
-        + f"; {len(result.mentions)} mentions, {len(result.entities)} entities, "
-        f"{len(result.relations)} relations -> {args.out}",
+        + f"; {mentions} mentions -> {args.out}",
         file=sys.stderr,
     )
-    return 0 if processed else 1
+    return 0 if processed or done else 1
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ that name with the most mentions. The registry can be saved and extended by late
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,7 @@ class EntityRegistry:
 
     def __init__(self) -> None:
         self.records: dict[str, EntityRecord] = {}
+        self.pages: set[str] = set()  # content hashes of the pages already counted
 
     def entity_for(self, label: str, name: str, kind: str = "") -> str:
         """The id of the entity a name belongs to on a page where its titles are of ``kind``."""
@@ -151,6 +153,7 @@ class EntityRegistry:
 
     def update(self, other: EntityRegistry) -> EntityRegistry:
         """Merge another registry into this one (same ids merge) and return self."""
+        self.pages |= other.pages
         for entity_id, theirs in other.records.items():
             ours = self.records.setdefault(
                 entity_id, EntityRecord(entity_id, theirs.name, theirs.label, kind=theirs.kind)
@@ -166,8 +169,8 @@ class EntityRegistry:
         return self
 
     def save(self, path: str | Path) -> None:
-        """Write the registry as JSON (sets as sorted lists)."""
-        data = [
+        """Write the registry as JSON (sets as sorted lists), replacing the file only when done."""
+        records = [
             {
                 **vars(r),
                 "aliases": sorted(r.aliases),
@@ -176,13 +179,19 @@ class EntityRegistry:
             }
             for r in self.records.values()
         ]
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        data = {"pages": sorted(self.pages), "entities": records}
+        path = Path(path)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(temporary, path)
 
     @classmethod
     def load(cls, path: str | Path) -> EntityRegistry:
         """Read a registry written by :meth:`save`."""
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
         registry = cls()
-        for item in json.loads(Path(path).read_text(encoding="utf-8")):
+        registry.pages = set(data["pages"])
+        for item in data["entities"]:
             for key in ("aliases", "docs", "articles"):
                 item[key] = set(item[key])
             registry.records[item["entity_id"]] = EntityRecord(**item)

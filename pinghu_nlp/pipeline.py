@@ -26,7 +26,7 @@ log = logging.getLogger("pinghu_nlp")
 PIPE_NAMES = ("pinghu_articles", "pinghu_entities", "pinghu_relations")
 _DATE_IN_NAME = re.compile(r"(20\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
 
-PageInput = str | Path
+PageInput = str | Path | Page | PageError
 IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
 
 
@@ -51,6 +51,9 @@ def _shared_pipeline() -> Language:
 def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
     """Pages from paths, folders and raw strings, in order; a bad one comes as its PageError."""
     for number, item in enumerate(inputs):
+        if isinstance(item, Page | PageError):  # already read (a batch that filters pages)
+            yield item
+            continue
         if isinstance(item, str) and not _looks_like_path(item):
             try:
                 yield page_from_text(item, f"doc-{number}")

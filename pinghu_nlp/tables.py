@@ -90,6 +90,13 @@ PRONOUN_COLUMNS = {
     "name": "string",
 }
 ERROR_COLUMNS = {"source": "string", "reason": "string", "severity": "category"}
+PAGE_TABLES = {
+    "mentions": MENTION_COLUMNS,
+    "relations": RELATION_COLUMNS,
+    "articles": ARTICLE_COLUMNS,
+    "pronouns": PRONOUN_COLUMNS,
+}
+"""The tables whose rows come page by page (entities come from the registry)."""
 TITLE_HISTORY_COLUMNS = {
     "title": "string",
     "entity_id": "string",
@@ -100,7 +107,7 @@ TITLE_HISTORY_COLUMNS = {
 }
 
 
-def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
+def typed_frame(rows: list[dict], columns: dict) -> pd.DataFrame:
     """A DataFrame with exactly these columns, in this order, with these dtypes."""
     frame = pd.DataFrame(rows, columns=list(columns))
     return frame.astype(columns)
@@ -138,7 +145,7 @@ class Result:
                     "n_docs": group["doc_id"].nunique(),
                 }
             )
-        return _frame(rows, TITLE_HISTORY_COLUMNS)
+        return typed_frame(rows, TITLE_HISTORY_COLUMNS)
 
     def duckdb(self, connection=None):
         """A DuckDB connection with every table registered as a view, for SQL over the result."""
@@ -171,7 +178,7 @@ class Result:
         """One workbook, a sheet per table."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _atomic(path) as temporary, pd.ExcelWriter(temporary, engine="openpyxl") as writer:
+        with AtomicFile(path) as temporary, pd.ExcelWriter(temporary, engine="openpyxl") as writer:
             for name in self.TABLES:
                 _flat(getattr(self, name)).to_excel(writer, sheet_name=name, index=False)
 
@@ -180,11 +187,11 @@ class Result:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         for name in self.TABLES:
-            with _atomic(directory / f"{name}{suffix}") as temporary:
+            with AtomicFile(directory / f"{name}{suffix}") as temporary:
                 write(getattr(self, name), temporary)
 
 
-class _atomic:
+class AtomicFile:
     """A temporary file beside ``path`` that replaces it only when the block succeeds."""
 
     def __init__(self, path: Path) -> None:
@@ -231,27 +238,49 @@ def tabulate(
     for one processed with a caveat (decoded from GB18030).
     """
     registry = registry if registry is not None else EntityRegistry()
-    mentions, relations, articles, pronouns = [], [], [], []
+    rows = PageRows()
     for doc in docs:
-        clean = CleanText(doc.text, tuple(doc._.raw_index))
-        doc_articles = [Article.from_dict(a) for a in doc._.articles or []]
-        names = canonical_names(doc)
-        ids = _link_mentions(doc, clean, doc_articles, names, registry, mentions)
-        relations += _relation_rows(doc, clean, names, ids, registry)
-        pronouns += _pronoun_rows(doc, clean, doc_articles, names, ids)
-        articles += [_article_row(doc, clean, a) for a in doc_articles]
-    _resolve_title_references(mentions, relations, registry)
+        rows.extend(page_rows(doc, registry))
+    resolve_title_references(rows.mentions, rows.relations, registry)
     return Result(
-        mentions=_frame(mentions, MENTION_COLUMNS),
-        entities=_entity_frame(registry),
-        relations=_frame(relations, RELATION_COLUMNS),
-        articles=_frame(articles, ARTICLE_COLUMNS),
-        pronouns=_frame(pronouns, PRONOUN_COLUMNS),
-        errors=_frame(
+        **rows.frames(),
+        entities=entity_frame(registry),
+        errors=typed_frame(
             [dict(zip(ERROR_COLUMNS, error, strict=True)) for error in errors], ERROR_COLUMNS
         ),
         registry=registry,
     )
+
+
+@dataclass
+class PageRows:
+    """The rows one or more pages add to the per-mention tables."""
+
+    mentions: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)
+    pronouns: list[dict] = field(default_factory=list)
+
+    def extend(self, other: PageRows) -> None:
+        for name in PAGE_TABLES:
+            getattr(self, name).extend(getattr(other, name))
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Each table as a DataFrame with its columns and dtypes."""
+        return {name: typed_frame(getattr(self, name), PAGE_TABLES[name]) for name in PAGE_TABLES}
+
+
+def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
+    """A processed page's rows; its people and titles go into ``registry``."""
+    clean = CleanText(doc.text, tuple(doc._.raw_index))
+    doc_articles = [Article.from_dict(a) for a in doc._.articles or []]
+    names = canonical_names(doc)
+    rows = PageRows()
+    ids = _link_mentions(doc, clean, doc_articles, names, registry, rows.mentions)
+    rows.relations = _relation_rows(doc, clean, names, ids, registry)
+    rows.pronouns = _pronoun_rows(doc, clean, doc_articles, names, ids)
+    rows.articles = [_article_row(doc, clean, a) for a in doc_articles]
+    return rows
 
 
 def _link_mentions(
@@ -322,7 +351,7 @@ def _title_kinds(text: str, relations: list[dict], names: dict) -> dict[str, str
     return {name: title_kind(found) for name, found in titles.items()}
 
 
-def _resolve_title_references(
+def resolve_title_references(
     mentions: list[dict], relations: list[dict], registry: EntityRegistry
 ) -> None:
     """A title nobody holds on its page refers to whoever held it then (``refers_to``)."""
@@ -411,7 +440,7 @@ def _article_row(doc: Doc, clean: CleanText, article: Article) -> dict:
     }
 
 
-def _entity_frame(registry: EntityRegistry) -> pd.DataFrame:
+def entity_frame(registry: EntityRegistry) -> pd.DataFrame:
     rows = []
     for record in registry.records.values():
         dates = sorted(record.dates)
@@ -429,18 +458,25 @@ def _entity_frame(registry: EntityRegistry) -> pd.DataFrame:
                 "last_date": dates[-1] if dates else None,
             }
         )
-    return _frame(rows, ENTITY_COLUMNS)
+    return typed_frame(rows, ENTITY_COLUMNS)
 
 
 def query(directory: str | Path, sql: str) -> pd.DataFrame:
-    """Run SQL over the Parquet tables ``extract --out DIR`` wrote, without loading them first.
+    """Run SQL over the Parquet tables in ``directory`` (``to_parquet`` or a batch folder).
 
     >>> query("out", "SELECT tail, count(*) FROM relations WHERE head = '仲旭东' GROUP BY tail")
     """
     import duckdb
 
     connection = duckdb.connect()
-    for path in sorted(Path(directory).glob("*.parquet")):
-        location = str(path).replace("'", "''")
-        connection.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{location}')")
+    directory = Path(directory)
+    for name in Result.TABLES:
+        if (directory / f"{name}.parquet").exists():
+            files = directory / f"{name}.parquet"
+        elif any((directory / name).glob("*.parquet")):
+            files = directory / name / "*.parquet"  # a batch folder: one part per page
+        else:
+            continue
+        location = str(files).replace("'", "''")
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{location}')")
     return connection.execute(sql).df()

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .candidates import LABELS, Candidate, resolve_overlaps
 from .figures import find_figures
-from .model import MODEL_DIR, load_model, model_spans
+from .model import MODEL_DIR, load_model, names_ending_at
 from .names import (
     names_after_titles,
     names_before_collective,
@@ -32,16 +32,19 @@ from .places import (
     find_known_names,
     find_list_members,
     repeated_bodies,
+    unclaimed_endings,
 )
 from .titles import BARE_HEADS, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
 
 
-def find_entities(
-    text: str, articles: Iterable[Article] = (), model_spans: Iterable[Candidate] = ()
-) -> list[Candidate]:
-    """All entities of a clean page text, flat and sorted."""
+def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") -> list[Candidate]:
+    """All entities of a clean page text, flat and sorted; ``model`` is the NER model's path.
+
+    The model is asked only where a place or body ending was left without a name by the rules,
+    to draw that name's left edge (see ``model.py``).
+    """
     bylines = list(_byline_candidates(articles))
     titles = find_titles(text)
     people = [c for c in bylines if c.label == "PERSON"]
@@ -54,11 +57,15 @@ def find_entities(
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text)
     titles = _titles_with_holders(text, titles, people)
-    candidates = [*bylines, *titles, *people, *find_figures(text), *model_spans]
+    candidates = [*bylines, *titles, *people, *find_figures(text)]
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text)
     chosen = resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
+    if model:
+        chosen = resolve_overlaps(
+            chosen + names_ending_at(text, unclaimed_endings(text, chosen), model)
+        )
     return resolve_overlaps(chosen + repeated_bodies(text, chosen))
 
 
@@ -129,9 +136,7 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         articles = [Article.from_dict(a) for a in doc._.articles or []]
-        text = doc.text
-        statistical = model_spans(text, self.model) if self.model else []
-        candidates = find_entities(text, articles, statistical)
+        candidates = find_entities(doc.text, articles, self.model)
         split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
         spans = []
         for candidate in candidates:

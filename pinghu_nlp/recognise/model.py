@@ -12,8 +12,7 @@ from pathlib import Path
 
 import spacy
 
-from ..articles import COMMON_SURNAMES
-from ..segment import tag_of, tagged_words
+from ..segment import tagged_words
 from .candidates import Candidate
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
 from .places import LOC_ENDINGS, ORG_ENDINGS
@@ -34,30 +33,39 @@ def load_model(path: str = str(MODEL_DIR)):
     return spacy.load(path)
 
 
+def names_ending_at(text: str, ends: list[int], path: str = str(MODEL_DIR)) -> list[Candidate]:
+    """Model spans (ORG, LOC) that end exactly at one of ``ends``, read from a window before it."""
+    nlp = load_model(path)
+    windows = [(max(0, end - _WINDOW), end) for end in sorted(set(ends))]
+    found = []
+    for (start, end), doc in zip(windows, nlp.pipe(text[s:e] for s, e in windows), strict=True):
+        for ent in doc.ents:
+            if start + ent.end_char == end and ent.label_ != "PERSON" and _plausible(ent.text):
+                found.append(Candidate(start + ent.start_char, end, ent.label_, "model", 10))
+    return found
+
+
 def model_spans(text: str, path: str = str(MODEL_DIR)) -> list[Candidate]:
-    """Model entities of a clean text as low-priority candidates."""
+    """All model entities of a text (for benchmarks; the pipeline uses :func:`names_ending_at`)."""
     nlp = load_model(path)
     found = []
     for offset in range(0, len(text), _MAX_CHARS):
         doc = nlp(text[offset : offset + _MAX_CHARS])
-        for ent in doc.ents:
-            if _plausible(ent.text, ent.label_):
-                start = offset + ent.start_char
-                found.append(Candidate(start, offset + ent.end_char, ent.label_, "model", 10))
+        found += [
+            Candidate(offset + e.start_char, offset + e.end_char, e.label_, "model", 10)
+            for e in doc.ents
+        ]
     return found
 
 
-def _plausible(text: str, label: str) -> bool:
-    """Keep a model span only where a second signal agrees; the model only draws its edges.
+def _plausible(text: str) -> bool:
+    """Keep a model span only where a second signal agrees; the model only draws its left edge.
 
-    A person: a surname, two or three characters, and jieba's tagger also reads a name there.
-    A place or body: it ends like one (…园, …局, …公司) and its name part is not only common
-    words. Alone, the model tags ordinary words of this genre (清廉, 温暖) as names.
+    It ends like a place or body (…园, …局, …公司) and its name part holds a proper name or a word
+    jieba does not know; alone, the model tags ordinary words of this genre (清廉, 温暖) as names.
     """
     if len(text) < 2 or any(c.isspace() for c in text):
         return False
-    if label == "PERSON":
-        return len(text) <= 3 and text[0] in COMMON_SURNAMES and tag_of(text) in NAME_TAGS
     ending = next((e for e in _ENDINGS if text.endswith(e)), None)
     if ending is None or len(text) == len(ending):
         return False
@@ -68,3 +76,5 @@ def _plausible(text: str, label: str) -> bool:
 
 
 _ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
+_WINDOW = 16
+"""Characters before an ending the model reads to find where the name begins."""

@@ -275,3 +275,15 @@ def repeated_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
         for m in pattern.finditer(text)
         if _unit_word(text, m.start(), m.end()) is not None
     ]
+
+
+def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
+    """Ends of place and body endings that no chosen span covers (a name the rules missed)."""
+    covered = set()
+    for candidate in chosen:
+        covered.update(range(candidate.start, candidate.end))
+    return [
+        m.end()
+        for m in _ENDING_PATTERN.finditer(text)
+        if m.start() not in covered and _unit_word(text, m.start(), m.end()) is not None
+    ]

@@ -1,0 +1,129 @@
+"""Batch runs into an output folder: Parquet written page by page, resumable, memory flat.
+
+``run_batch(paths, out)`` writes ``out/<table>/<page hash>.parquet`` for mentions, relations,
+articles and pronouns as each page is done, keeps the entity registry in ``out/registry.json``,
+and writes ``out/entities.parquet`` and ``out/errors.parquet`` at the end. Every file appears
+complete or not at all. Run it again on the same folder and the pages already done (by content
+hash, whatever their file name) are skipped; after a crash, the pages done since the registry
+was last saved are simply done again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .link import EntityRegistry
+from .pages import Page, PageError
+from .pipeline import IssueDate, PageInput, process, read_inputs
+from .tables import (
+    ERROR_COLUMNS,
+    PAGE_TABLES,
+    AtomicFile,
+    entity_frame,
+    page_rows,
+    resolve_title_references,
+    typed_frame,
+)
+
+REGISTRY_FILE = "registry.json"
+SAVE_EVERY = 20
+"""Pages between two saves of the registry (the work a crash can cost)."""
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did."""
+
+    processed: int = 0
+    skipped: int = 0
+    mentions: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for e in self.errors if e[2] == "error")
+
+
+def run_batch(
+    inputs: Iterable[PageInput],
+    out: str | Path,
+    issue_date: IssueDate = None,
+    n_process: int = 1,
+    progress: Callable[[object], None] | None = None,
+) -> BatchSummary:
+    """Process pages into ``out`` (see the module docstring) and say what was done."""
+    out = Path(out)
+    registry_path = out / REGISTRY_FILE
+    registry = EntityRegistry.load(registry_path) if registry_path.exists() else EntityRegistry()
+    summary = BatchSummary()
+
+    def pending() -> Iterator[Page | PageError]:
+        for page in read_inputs(inputs):
+            if isinstance(page, Page) and _done(out, registry, page.content_hash):
+                summary.skipped += 1
+                if progress:
+                    progress(page)
+                continue
+            yield page
+
+    for item in process(pending(), issue_date=issue_date, n_process=n_process):
+        if progress:
+            progress(item)
+        if isinstance(item, PageError):
+            summary.errors.append((item.source, item.reason, "error"))
+            continue
+        page, doc = item
+        rows = page_rows(doc, registry)
+        _write_page(out, page, rows, registry)
+        registry.pages.add(page.content_hash)
+        summary.processed += 1
+        summary.mentions += len(rows.mentions)
+        if page.encoding not in ("utf-8", "str"):
+            summary.errors.append((page.source, f"decoded as {page.encoding.upper()}", "warning"))
+        if summary.processed % SAVE_EVERY == 0:
+            registry.save(registry_path)
+    if not (summary.processed or summary.skipped):
+        return summary  # nothing to show: write nothing
+    registry.save(registry_path)
+    with AtomicFile(out / "entities.parquet") as temporary:
+        entity_frame(registry).to_parquet(temporary, index=False)
+    errors = typed_frame(
+        [dict(zip(ERROR_COLUMNS, e, strict=True)) for e in summary.errors], ERROR_COLUMNS
+    )
+    with AtomicFile(out / "errors.parquet") as temporary:
+        errors.to_parquet(temporary, index=False)
+    return summary
+
+
+def _done(out: Path, registry: EntityRegistry, content_hash: str) -> bool:
+    """A page is done when the saved registry counts it and its parts are on disk."""
+    return (
+        content_hash in registry.pages and (out / "articles" / f"{content_hash}.parquet").exists()
+    )
+
+
+def _write_page(out: Path, page: Page, rows, registry: EntityRegistry) -> None:
+    """One Parquet part per table for a page, each written whole or not at all."""
+    resolve_title_references(rows.mentions, rows.relations, registry)
+    for name, frame in rows.frames().items():
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        with AtomicFile(folder / f"{page.content_hash}.parquet") as temporary:
+            frame.to_parquet(temporary, index=False)
+
+
+def read_tables(out: str | Path) -> dict[str, pd.DataFrame]:
+    """The tables of a batch folder as DataFrames (the parts of each table concatenated)."""
+    out = Path(out)
+    tables = {}
+    for name, columns in PAGE_TABLES.items():
+        parts = sorted((out / name).glob("*.parquet"))
+        frames = [pd.read_parquet(p) for p in parts]
+        tables[name] = pd.concat(frames, ignore_index=True) if frames else typed_frame([], columns)
+    for name in ("entities", "errors"):
+        tables[name] = pd.read_parquet(out / f"{name}.parquet")
+    return tables

@@ -1,0 +1,76 @@
+"""Batch runs: Parquet page by page, skipping pages already done, equal to the in-memory result."""
+
+import contextlib
+import shutil
+
+import pandas as pd
+from conftest import SEED_PAGES
+
+import pinghu_nlp
+from pinghu_nlp import batch
+from pinghu_nlp.batch import read_tables, run_batch
+from pinghu_nlp.cli import main
+
+
+def test_batch_tables_equal_the_in_memory_result(tmp_path, seeds_result):
+    summary = run_batch(SEED_PAGES, tmp_path)
+    assert (summary.processed, summary.skipped, summary.failed) == (4, 0, 0)
+    tables = read_tables(tmp_path)
+    key = ["doc_id", "start", "end", "label"]
+    ours = tables["mentions"].sort_values(key).reset_index(drop=True)
+    theirs = seeds_result.mentions.drop(columns="refers_to").sort_values(key)
+    pd.testing.assert_frame_equal(
+        ours.drop(columns="refers_to"), theirs.reset_index(drop=True), check_dtype=False
+    )
+    assert sorted(tables["entities"].entity_id) == sorted(seeds_result.entities.entity_id)
+
+
+def test_rerun_skips_pages_already_done(tmp_path):
+    run_batch(SEED_PAGES[:2], tmp_path)
+    again = run_batch(SEED_PAGES, tmp_path)
+    assert (again.processed, again.skipped) == (2, 2)
+    entities = read_tables(tmp_path)["entities"].set_index("entity_id")
+    assert entities.loc["PERSON:仲旭东", "n_docs"] == 4  # nothing counted twice
+
+
+def test_a_renamed_page_is_still_recognised_as_done(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(SEED_PAGES[0], folder / "renamed.txt")
+    run_batch([SEED_PAGES[0]], tmp_path / "out")
+    assert run_batch([folder], tmp_path / "out").skipped == 1
+
+
+def test_crash_after_some_pages_then_rerun_gives_the_same_tables(tmp_path, monkeypatch):
+    complete = tmp_path / "complete"
+    run_batch(SEED_PAGES, complete)
+    crashed = tmp_path / "crashed"
+    calls = {"n": 0}
+    real_write = batch._write_page
+
+    def crash_on_third_page(*args):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt("killed mid-run")
+        real_write(*args)
+
+    monkeypatch.setattr(batch, "_write_page", crash_on_third_page)
+    with contextlib.suppress(KeyboardInterrupt):
+        run_batch(SEED_PAGES, crashed)
+    monkeypatch.setattr(batch, "_write_page", real_write)
+    assert not list(crashed.glob("**/.*"))  # no half-written file left behind
+    run_batch(SEED_PAGES, crashed)
+    for name in ("mentions", "relations", "articles"):
+        key = ["doc_id", "start", "end"]
+        a = read_tables(complete)[name].sort_values(key).reset_index(drop=True)
+        b = read_tables(crashed)[name].sort_values(key).reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_cli_parquet_output_is_queryable(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["extract", str(SEED_PAGES[2]), "--out", str(out), "--quiet"]) == 0
+    assert main(["extract", str(SEED_PAGES[2]), "--out", str(out), "--quiet"]) == 0
+    assert "0 pages processed, 1 already done" in capsys.readouterr().err
+    result = pinghu_nlp.query(out, "SELECT count(*) AS n FROM mentions WHERE text = '周军 波'")
+    assert result["n"].tolist() == [1]
