@@ -285,5 +285,12 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
     return [
         m.end()
         for m in _ENDING_PATTERN.finditer(text)
-        if m.start() not in covered and _unit_word(text, m.start(), m.end()) is not None
+        if m.start() not in covered
+        and m.start() - 1 not in covered
+        and m.group() not in _ADMIN_CHARS  # 我市, 全区: the rules already judged these
+        and "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff"
+        and _unit_word(text, m.start(), m.end()) is not None
     ]
+
+
+_ADMIN_CHARS = frozenset("省市县区乡村镇")
