@@ -9,7 +9,16 @@ from .evaluate import evaluate
 from .link import EntityRegistry
 from .pages import PageError
 from .pipeline import extract, load
-from .tables import Result, query
+from .tables import Result, query, render
 
-__all__ = ["EntityRegistry", "PageError", "Result", "evaluate", "extract", "load", "query"]
+__all__ = [
+    "EntityRegistry",
+    "PageError",
+    "Result",
+    "evaluate",
+    "extract",
+    "load",
+    "query",
+    "render",
+]
 __version__ = "0.1.0"

@@ -480,3 +480,34 @@ def query(directory: str | Path, sql: str) -> pd.DataFrame:
         location = str(files).replace("'", "''")
         connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{location}')")
     return connection.execute(sql).df()
+
+
+LABEL_COLOURS = {
+    "PERSON": "#f6c177",
+    "TITLE": "#eb6f92",
+    "ORG": "#9ccfd8",
+    "LOC": "#a3be8c",
+    "DATE": "#c4a7e7",
+    "MONEY": "#ebcb8b",
+    "PERCENT": "#d08770",
+    "QUANTITY": "#88c0d0",
+}
+"""Our labels' colours in displaCy."""
+
+
+def render(doc: Doc, article: int | None = None, jupyter: bool | None = None) -> str:
+    """HTML of a page (or one of its articles, by number) with entities highlighted (displaCy)."""
+    from spacy import displacy
+
+    start, end = 0, len(doc.text)
+    if article is not None:
+        found = next(a for a in doc._.articles or [] if a["number"] == article)
+        start, end = found["start"], found["end"]
+    ents = [
+        {"start": e.start_char - start, "end": e.end_char - start, "label": e.label_}
+        for e in doc.ents
+        if start <= e.start_char and e.end_char <= end
+    ]
+    page = {"text": doc.text[start:end], "ents": ents, "title": doc._.doc_id}
+    options = {"colors": LABEL_COLOURS, "ents": list(LABEL_COLOURS)}
+    return displacy.render(page, style="ent", manual=True, options=options, jupyter=jupyter)

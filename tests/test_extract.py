@@ -112,3 +112,10 @@ def test_query_command_over_an_output_folder(seeds_result, tmp_path, capsys):
     assert main(["query", str(tmp_path), sql]) == 0
     expected = int((seeds_result.mentions.label == "PERSON").sum())
     assert capsys.readouterr().out.split() == ["n", str(expected)]
+
+
+def test_render_highlights_one_article(nlp, raw_pages):
+    doc = nlp(raw_pages["000_4761a9b087fadb1d.txt"])
+    html = pinghu_nlp.render(doc, article=0, jupyter=False)
+    assert "仲旭东" in html and "PERSON" in html and "TITLE" in html
+    assert "李雨婷" not in html  # the second article's reporter is not shown
