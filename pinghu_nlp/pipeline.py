@@ -97,9 +97,20 @@ def process(
     n_process: int = 1,
     batch_size: int = 8,
     nlp: Language | None = None,
+    engine: str = "spacy",
 ) -> Iterator[tuple[Page, Doc] | PageError]:
-    """Run the pipeline over pages, yielding ``(page, doc)`` or the page's error, in order."""
+    """Run the pipeline over pages, yielding ``(page, doc)`` or the page's error.
+
+    ``engine="spacy"`` streams through ``nlp.pipe`` (``n_process`` worker processes);
+    ``engine="dask"`` maps the pages over a Dask bag, on the active ``dask.distributed`` client
+    if there is one, and yields the pages in input order once all are done.
+    """
     nlp = nlp or _shared_pipeline()
+    if engine == "dask":
+        yield from _process_with_dask(inputs, issue_date, nlp)
+        return
+    if engine != "spacy":
+        raise ValueError(f"engine must be 'spacy' or 'dask', not {engine!r}")
 
     def good_pages() -> Iterator[tuple[str, Page]]:
         for page in read_inputs(inputs):
@@ -121,10 +132,36 @@ def process(
     yield from errors
 
 
+def _process_with_dask(
+    inputs: Iterable[PageInput], issue_date: IssueDate, nlp: Language
+) -> Iterator[tuple[Page, Doc] | PageError]:
+    """:func:`process` on Dask: each worker loads the pipeline once and returns serialised docs."""
+    import dask.bag
+
+    items = list(read_inputs(inputs))
+    pages = [item for item in items if isinstance(item, Page)]
+    blobs = dask.bag.from_sequence([p.raw for p in pages], partition_size=2).map(_doc_bytes)
+    docs = iter(blobs.compute())
+    for item in items:
+        if isinstance(item, PageError):
+            yield item
+            continue
+        doc = Doc(nlp.vocab).from_bytes(next(docs))
+        doc._.doc_id = item.doc_id
+        doc._.issue_date = issue_date_for(item, issue_date, doc._.issue_date)
+        yield item, doc
+
+
+def _doc_bytes(raw: str) -> bytes:
+    """A page processed by this process's pipeline, serialised (a Dask task)."""
+    return _shared_pipeline()(raw).to_bytes()
+
+
 def extract(
     inputs: Iterable[PageInput] | PageInput,
     issue_date: IssueDate = None,
     n_process: int = 1,
+    engine: str = "spacy",
     registry: EntityRegistry | None = None,
     progress: Callable[[tuple[Page, Doc] | PageError], None] | None = None,
 ) -> Result:
@@ -133,12 +170,13 @@ def extract(
     ``issue_date`` (a date, an ISO string, or a mapping from file name to date) is used where
     the page has no masthead date. Pages that cannot be read are listed in ``result.errors``.
     Pass the ``registry`` of an earlier result to link this batch's people to it; ``progress``
-    is called with each page's outcome as it is done.
+    is called with each page's outcome as it is done. ``engine="dask"`` spreads the pages over
+    Dask workers (see :func:`process`); the tables are the same as the serial ones.
     """
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     docs, errors = [], []
-    for item in process(inputs, issue_date=issue_date, n_process=n_process):
+    for item in process(inputs, issue_date=issue_date, n_process=n_process, engine=engine):
         if progress:
             progress(item)
         if isinstance(item, PageError):
