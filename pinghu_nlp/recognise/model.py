@@ -1,7 +1,9 @@
 """The statistical NER model (``models/ner``): PERSON, ORG and LOC on characters.
 
-Trained by ``training/train.py`` on public corpora (see ``models/ner/README.md``). It proposes
-spans the rules do not cover (an unlisted company, a village named once); rule spans win overlaps.
+Trained by ``training/train.py`` on public corpora (see ``models/ner/README.md``). The pipeline
+asks it where a place or body ending (…园, …局) has no name by the rules, to draw where that name
+begins (新诚达智创园, 发改局); its PERSON spans are not used (the rules find names in context
+more precisely). Rule spans win every overlap.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from .places import LOC_ENDINGS, ORG_ENDINGS
 _REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
 MODEL_DIR = Path(os.environ.get("PINGHU_NLP_MODEL", _REPO_MODEL))
 """Where the model lives: ``models/ner`` in the repository, or ``$PINGHU_NLP_MODEL``."""
-_MAX_CHARS = 100_000
 
 
 @lru_cache(maxsize=2)
@@ -42,19 +43,6 @@ def names_ending_at(text: str, ends: list[int], path: str = str(MODEL_DIR)) -> l
         for ent in doc.ents:
             if start + ent.end_char == end and ent.label_ != "PERSON" and _plausible(ent.text):
                 found.append(Candidate(start + ent.start_char, end, ent.label_, "model", 10))
-    return found
-
-
-def model_spans(text: str, path: str = str(MODEL_DIR)) -> list[Candidate]:
-    """All model entities of a text (for benchmarks; the pipeline uses :func:`names_ending_at`)."""
-    nlp = load_model(path)
-    found = []
-    for offset in range(0, len(text), _MAX_CHARS):
-        doc = nlp(text[offset : offset + _MAX_CHARS])
-        found += [
-            Candidate(offset + e.start_char, offset + e.end_char, e.label_, "model", 10)
-            for e in doc.ents
-        ]
     return found
 
 
