@@ -107,11 +107,11 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
     current = index
     while current + 1 < len(ents):
         gap = text[ents[current].end_char : ents[current + 1].start_char]
+        if gap in ("、", "") and ents[current + 1].label_ == "TITLE":
+            current += 1  # 市委常委、宣传部长…; 联合创始人首席战略官…
+            continue
         if gap in ("", ":", "：") or (ents[current]._.source == "byline" and gap.isspace()):
             return current + 1
-        if gap == "、" and ents[current + 1].label_ == "TITLE":
-            current += 1
-            continue
         return None
     return None
 

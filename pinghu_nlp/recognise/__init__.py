@@ -111,6 +111,8 @@ def _titles_with_holders(
         following = title.end + (1 if text[title.end : title.end + 1] in (":", "：") else 0)
         if text.startswith("、", following) and following + 1 in chain_end:
             following = chain_end[following + 1]
+        elif following in chain_end:  # a title right after: 联合创始人首席战略官黑生强
+            following = chain_end[following]
         chain_end[title.start] = following
         named = following in starts or title.start in ends
         closes_list = title.source == "collective" and text[title.start - 1 : title.start] == "等"
