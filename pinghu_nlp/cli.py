@@ -7,6 +7,7 @@ stderr and in the ``errors`` table), 1 when no page could be processed, 2 for a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .pipeline import extract
 from .tables import query
 
 FORMATS = ("parquet", "csv", "xlsx", "jsonl")
+_PAGES_PER_PROCESS = 8
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--out", required=True, type=Path, help="output folder")
     extract.add_argument("--format", choices=FORMATS, default="parquet")
     extract.add_argument("--issue-date", help="YYYY-MM-DD, for pages without a masthead date")
-    extract.add_argument("--n-process", type=int, default=1, help="worker processes")
+    extract.add_argument(
+        "--n-process", type=int, default=0, help="worker processes (default: every core)"
+    )
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     evaluate = commands.add_parser("evaluate", help="score predictions against gold files")
     evaluate.add_argument("--gold", required=True, type=Path, help="folder of gold <page>.json")
@@ -77,7 +81,9 @@ def run_extract(args: argparse.Namespace) -> int:
         if isinstance(item, PageError):
             tqdm.write(f"pinghu-nlp: skipped {item}", file=sys.stderr)
 
-    options = {"issue_date": args.issue_date, "n_process": args.n_process, "progress": report}
+    # every core, but no more processes than batches of pages (each one loads the pipeline)
+    n_process = args.n_process or max(1, min(os.cpu_count() or 1, len(paths) // _PAGES_PER_PROCESS))
+    options = {"issue_date": args.issue_date, "n_process": n_process, "progress": report}
     if args.format == "parquet":
         summary = run_batch(paths, args.out, **options)
         errors, done, mentions = summary.errors, summary.skipped, summary.mentions

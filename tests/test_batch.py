@@ -74,3 +74,9 @@ def test_cli_parquet_output_is_queryable(tmp_path, capsys):
     assert "0 pages processed, 1 already done" in capsys.readouterr().err
     result = pinghu_nlp.query(out, "SELECT count(*) AS n FROM mentions WHERE text = '周军 波'")
     assert result["n"].tolist() == [1]
+
+
+def test_two_processes_give_the_same_tables(seeds_result):
+    result = pinghu_nlp.extract(SEED_PAGES, n_process=2)
+    for name in ("mentions", "relations", "articles", "entities"):
+        pd.testing.assert_frame_equal(getattr(result, name), getattr(seeds_result, name))
