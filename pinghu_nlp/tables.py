@@ -67,6 +67,7 @@ RELATION_COLUMNS = {
     "tail": "string",
     "start": "Int64",
     "end": "Int64",
+    "date": "datetime64[ns]",
     "evidence": "string",
 }
 ARTICLE_COLUMNS = {
@@ -385,8 +386,9 @@ def _normalised(text: str, start: int, end: int, label: str, issue_date: str | N
 
 
 def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
-    """Rows of ``doc._.relations`` with names, entity ids, raw offsets and the evidence."""
+    """Rows of ``doc._.relations`` with names, entity ids, raw offsets, date and evidence."""
     rows = []
+    dates = {a["number"]: article_date(a["dateline"], doc._.issue_date) for a in doc._.articles}
     for relation in doc._.relations or []:
         head = tuple(relation["head"])
         tail = tuple(relation["tail"]) if relation["tail"] else None
@@ -411,10 +413,20 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
                 "tail": tail_name,
                 "start": start,
                 "end": end,
+                "date": dates.get(relation["article"]),
                 "evidence": _sentence(clean.text, lo, hi),
             }
         )
     return rows
+
+
+def article_date(dateline: str, issue_date: str | None) -> dt.date | None:
+    """When an article's events happened: its dateline's date (``本报讯7月29日上午``), else the
+    issue date."""
+    written = dateline.removeprefix("本报讯").strip()
+    issue = dt.date.fromisoformat(issue_date) if issue_date else None
+    resolved = resolve_date(written, issue).start if written else None
+    return resolved or issue
 
 
 def _sentence(text: str, start: int, end: int) -> str:

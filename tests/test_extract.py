@@ -77,6 +77,7 @@ def test_table_columns_and_dtypes(seeds_result):
         "tail",
         "start",
         "end",
+        "date",
         "evidence",
     ]
     assert list(seeds_result.articles.columns) == [

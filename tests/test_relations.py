@@ -122,3 +122,13 @@ def test_figure_of_a_share():
 def test_pronoun_refers_to_the_last_person_named_in_the_article():
     result = pinghu_nlp.extract(["快递员张喜妹就将参与基层治理与她的工作结合起来,其他人也一样。"])
     assert list(zip(result.pronouns.text, result.pronouns.name, strict=True)) == [("她", "张喜妹")]
+
+
+def test_event_relations_carry_the_dateline_date():
+    text = (
+        "标题\n■记者 胡佳英\n本报讯 7月29日上午,我市召开半年度经济形势分析会。"
+        "市委书记仲旭东主持会议并讲话。"
+    )
+    result = pinghu_nlp.extract([text], issue_date="2022-07-30")
+    chaired = result.relations[result.relations.relation == "CHAIRED"]
+    assert list(chaired["date"].astype(str)) == ["2022-07-29"]
