@@ -110,6 +110,11 @@ def mark_articles(doc: Doc) -> Doc:
     return doc
 
 
+def doc_articles(doc: Doc) -> list[Article]:
+    """The articles the ``pinghu_articles`` stage stored on a Doc."""
+    return [Article.from_dict(a) for a in doc._.articles or []]
+
+
 def masthead_date(raw: str) -> dt.date | None:
     """The issue date printed in the masthead (``2023年9月12日◆星期二``), if the page has one."""
     match = _MASTHEAD_DATE.search(raw[:400])

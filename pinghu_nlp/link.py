@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .articles import Article
+from .articles import doc_articles
 from .layout import BYLINE_ROLES
 from .relate import article_of
 
@@ -29,7 +29,7 @@ _SURNAME_SOURCES = {"surname-title", "nickname"}
 
 def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
     """Canonical name of every entity mention of a page, by its clean-text span."""
-    articles = [Article.from_dict(a) for a in doc._.articles or []]
+    articles = doc_articles(doc)
     names: dict[tuple[int, int], str] = {}
     last_by_surname: dict[tuple[int, str], str] = {}
     for ent in doc.ents:
@@ -51,7 +51,7 @@ _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人乡])")
 
 def pronoun_antecedents(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     """``(start, end, person span)`` for each 他/她 whose article named a person before it."""
-    articles = [Article.from_dict(a) for a in doc._.articles or []]
+    articles = doc_articles(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     taken = [(e.start_char, e.end_char) for e in doc.ents]
     found = []
@@ -101,10 +101,11 @@ class EntityRegistry:
     def __init__(self) -> None:
         self.records: dict[str, EntityRecord] = {}
         self.pages: set[str] = set()  # content hashes of the pages already counted
+        self._by_name: dict[tuple[str, str], list[str]] | None = None
 
     def entity_for(self, label: str, name: str, kind: str = "") -> str:
         """The id of the entity a name belongs to on a page where its titles are of ``kind``."""
-        same_name = [r for r in self.records.values() if r.label == label and r.name == name]
+        same_name = [self.records[i] for i in self._ids_by_name().get((label, name), [])]
         fitting = [r for r in same_name if r.kind in ("", kind)] if kind else same_name
         if fitting:
             record = max(fitting, key=lambda r: r.n_mentions)
@@ -112,7 +113,16 @@ class EntityRegistry:
             return record.entity_id
         entity_id = entity_key(label, name, len(same_name) + 1)
         self.records[entity_id] = EntityRecord(entity_id, name, label, kind=kind)
+        self._ids_by_name().setdefault((label, name), []).append(entity_id)
         return entity_id
+
+    def _ids_by_name(self) -> dict[tuple[str, str], list[str]]:
+        """Entity ids by (label, name), built once and kept up to date (a hot path)."""
+        if self._by_name is None:  # after load() or update()
+            self._by_name = {}
+            for record in self.records.values():
+                self._by_name.setdefault((record.label, record.name), []).append(record.entity_id)
+        return self._by_name
 
     def add_mention(
         self,
@@ -166,6 +176,7 @@ class EntityRegistry:
             for title, (first, last) in theirs.titles.items():
                 for date in (first, last):
                     self.add_title(entity_id, title, date)
+        self._by_name = None
         return self
 
     def save(self, path: str | Path) -> None:

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .articles import Article
+from .articles import Article, doc_articles
 from .recognise.phrases import noun_phrase
 from .recognise.titles import decompose_title
 
@@ -49,7 +49,7 @@ class Relation:
 @Language.component("pinghu_relations")
 def mark_relations(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.relations`` from the entities and the articles."""
-    articles = [Article.from_dict(a) for a in doc._.articles or []]
+    articles = doc_articles(doc)
     text, ents = doc.text, list(doc.ents)  # doc.text is rebuilt on every access: read it once
     holds = title_holders(text, ents, articles)
     relations = holds + memberships(text, holds) + event_roles(text, ents, articles)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc
 
-from .articles import Article
+from .articles import Article, doc_articles
 from .layout import CleanText
 from .link import EntityRegistry, canonical_names, pronoun_antecedents, title_kind
 from .recognise import LABELS
@@ -274,20 +274,20 @@ class PageRows:
 def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     """A processed page's rows; its people and titles go into ``registry``."""
     clean = CleanText(doc.text, tuple(doc._.raw_index))
-    doc_articles = [Article.from_dict(a) for a in doc._.articles or []]
+    articles = doc_articles(doc)
     names = canonical_names(doc)
     rows = PageRows()
-    ids = _link_mentions(doc, clean, doc_articles, names, registry, rows.mentions)
+    ids = _link_mentions(doc, clean, articles, names, registry, rows.mentions)
     rows.relations = _relation_rows(doc, clean, names, ids, registry)
-    rows.pronouns = _pronoun_rows(doc, clean, doc_articles, names, ids)
-    rows.articles = [_article_row(doc, clean, a) for a in doc_articles]
+    rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids)
+    rows.articles = [_article_row(doc, clean, a) for a in articles]
     return rows
 
 
 def _link_mentions(
     doc: Doc,
     clean: CleanText,
-    doc_articles: list[Article],
+    articles: list[Article],
     names: dict[tuple[int, int], str],
     registry: EntityRegistry,
     rows: list[dict],
@@ -299,7 +299,7 @@ def _link_mentions(
     for ent in doc.ents:
         span = (ent.start_char, ent.end_char)
         start, end = clean.to_raw(*span)
-        aid = article_id(doc._.doc_id, article_of(doc_articles, ent.start_char))
+        aid = article_id(doc._.doc_id, article_of(articles, ent.start_char))
         name, text = names[span], doc._.raw[start:end]
         kind = kinds.get(name, "") if ent.label_ == "PERSON" else ""
         ids[span] = registry.add_mention(ent.label_, name, text, doc._.doc_id, aid, date, kind)
@@ -322,7 +322,7 @@ def _link_mentions(
 
 
 def _pronoun_rows(
-    doc: Doc, clean: CleanText, doc_articles: list[Article], names: dict, ids: dict
+    doc: Doc, clean: CleanText, articles: list[Article], names: dict, ids: dict
 ) -> list[dict]:
     """One row per 他/她 linked to the person it most likely refers to."""
     rows = []
@@ -331,7 +331,7 @@ def _pronoun_rows(
         rows.append(
             {
                 "doc_id": doc._.doc_id,
-                "article_id": article_id(doc._.doc_id, article_of(doc_articles, start)),
+                "article_id": article_id(doc._.doc_id, article_of(articles, start)),
                 "start": raw_start,
                 "end": raw_end,
                 "text": doc._.raw[raw_start:raw_end],

@@ -132,3 +132,13 @@ def test_event_relations_carry_the_dateline_date():
     result = pinghu_nlp.extract([text], issue_date="2022-07-30")
     chaired = result.relations[result.relations.relation == "CHAIRED"]
     assert list(chaired["date"].astype(str)) == ["2022-07-29"]
+
+
+def test_registries_of_two_runs_merge():
+    first = pinghu_nlp.extract(["市委书记仲旭东主持会议。"], issue_date="2023-09-01")
+    second = pinghu_nlp.extract(["市长周军波出席。市委书记仲旭东讲话。"], issue_date="2023-09-12")
+    merged = first.registry.update(second.registry)
+    zhong = merged.records["PERSON:仲旭东"]
+    assert zhong.n_mentions == 2
+    assert zhong.titles["市委书记"] == ["2023-09-01", "2023-09-12"]
+    assert merged.entity_for("PERSON", "周军波") == "PERSON:周军波"

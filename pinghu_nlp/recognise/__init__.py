@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..articles import Article
+from ..articles import Article, doc_articles
 from .candidates import LABELS, Candidate, resolve_overlaps
 from .figures import find_figures
 from .model import MODEL_DIR, load_model, names_ending_at
@@ -137,7 +137,7 @@ class EntityRecognizer:
             load_model(model)  # fail at load time, not on the first page
 
     def __call__(self, doc: Doc) -> Doc:
-        articles = [Article.from_dict(a) for a in doc._.articles or []]
+        articles = doc_articles(doc)
         candidates = find_entities(doc.text, articles, self.model)
         split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
         spans = []
