@@ -55,6 +55,7 @@ _FOREIGN_COMPANY = re.compile(
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县镇乡村"), key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
+_SHORT_BRAND = 4
 
 
 @lru_cache(maxsize=1)
@@ -100,12 +101,15 @@ def find_by_ending(text: str) -> list[Candidate]:
             found.append(Candidate(unit[0] - 1, end, label, "ending", priority=20))
             continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
+        while words and words[0].flag in _ACTION_TAGS:
+            words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): an action, not a name
         start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
         name = text[start : match.start()]
         if len(name) < (1 if len(ending) > 1 else _MIN_NAME):
             continue
-        if label == "LOC" and not (_is_proper(words) or _unknown_word(name) or name in gazetteer()):
-            continue  # 职工服务驿站, 甲类生产区: a kind of place, not a named one
+        named = _is_proper(words) or _unknown_word(name) or name in gazetteer()
+        if not named and (label == "LOC" or not name.startswith(_LOCAL_PREFIXES)):
+            continue  # 职工服务驿站, 部门党委: a kind of place or body, not a named one
         found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
     return found
 
@@ -135,6 +139,7 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
 
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
+_ACTION_TAGS = frozenset({"v", "vn", "vd"})
 _LOCAL_PREFIXES = ("市", "省", "县", "区", "镇")
 _COMMON_PLACE_WORDS = frozenset(
     "城市 城镇 乡村 农村 城乡 地区 社区 街道 干部 党员干部 全部 局部 内部".split()
@@ -154,8 +159,8 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
     ``独山港镇全公亭社区``, ``浙江省平湖市``, ``九龙山旅游度假区外蒲山景区``, and a known town
     before its community (``新仓安桥社区``).
     """
-    if candidate.label != "LOC":
-        return [candidate]
+    if candidate.label == "ORG":
+        return _split_body_after_place(text, candidate)
     pieces, start = [], candidate.start
     leading_unit = next((u for u in ADMIN_UNITS if text.startswith(u, start)), "")
     if leading_unit and candidate.end - start > len(leading_unit) + _MIN_NAME:
@@ -190,6 +195,9 @@ def _bracket_start(text: str, start: int) -> int:
         words = noun_phrase(text, bracket, window=8, brand=True)
         if words:
             return bracket - sum(len(w.word) for w in words)
+        opening = max(text.rfind(c, 0, bracket) for c in _BREAKS_BEFORE_LIST) + 1
+        if 0 < bracket - opening <= _SHORT_BRAND:
+            return opening  # 中德(平湖)产业园: a short name from the start of its clause
     return start
 
 
@@ -294,3 +302,16 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
 
 
 _ADMIN_CHARS = frozenset("省市县区乡村镇")
+
+
+_COMMUNITY_UNIT = re.compile("社区|街道|村|镇")
+
+
+def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
+    """``东湖社区启萌托育园`` → the community, then the body it hosts (平湖市…联盟 stays whole)."""
+    for match in _COMMUNITY_UNIT.finditer(text, candidate.start + _MIN_NAME, candidate.end):
+        rest = candidate.end - match.end()
+        if rest > _MIN_NAME and not text.startswith(ORG_ENDINGS, match.end()):
+            place = candidate._replace(end=match.end(), label="LOC")
+            return [place, candidate._replace(start=match.end())]
+    return [candidate]
