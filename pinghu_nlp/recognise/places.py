@@ -108,7 +108,10 @@ def find_by_ending(text: str) -> list[Candidate]:
         if len(name) < (1 if len(ending) > 1 else _MIN_NAME):
             continue
         named = _is_proper(words) or _unknown_word(name) or name in gazetteer()
-        if not named and (label == "LOC" or not name.startswith(_LOCAL_PREFIXES)):
+        generic = label == "LOC" or (
+            ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
+        )
+        if generic and not named:
             continue  # 职工服务驿站, 部门党委: a kind of place or body, not a named one
         found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
     return found
@@ -140,6 +143,10 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
 _ACTION_TAGS = frozenset({"v", "vn", "vd"})
+_GENERIC_ORG_ENDINGS = frozenset(
+    "中心 党委 联盟 政府 办 部 支部 党支部 部队 中心组 领导小组".split()
+)
+"""Endings that also close descriptions (部门党委, 党建联盟); a body's name must say whose."""
 _LOCAL_PREFIXES = ("市", "省", "县", "区", "镇")
 _COMMON_PLACE_WORDS = frozenset(
     "城市 城镇 乡村 农村 城乡 地区 社区 街道 干部 党员干部 全部 局部 内部".split()
