@@ -152,3 +152,21 @@ def test_entities_align_with_words(nlp, raw_pages):
     ends = {t.idx + len(t) for t in doc}
     assert all(e.start_char in starts and e.end_char in ends for e in doc.ents)
     assert len(doc.ents) > 100
+
+
+def test_companies_named_by_brand_and_industry():
+    found = entities("其中包括独山能源、长城汽车等一批百亿级项目,独山能源三期项目得以开建。")
+    assert [t for t, label in found if label == "ORG"] == ["独山能源", "长城汽车", "独山能源"]
+
+
+def test_an_industry_is_not_a_company():
+    assert [label for _, label in entities("平湖新材料产业发展迅速。")] == ["LOC"]
+
+
+def test_quoted_name_of_a_bay():
+    assert ("壹号湾", "LOC") in entities('会议指出,"壹号湾"的建设凝聚着各方力量。')
+
+
+def test_body_hosted_by_a_community():
+    found = entities("我市计划打造像东湖社区启萌托育园这样的社区托育点。")
+    assert ("东湖社区", "LOC") in found and ("启萌托育园", "ORG") in found

@@ -27,10 +27,12 @@ from .names import (
 )
 from .places import (
     find_bracketed_companies,
+    find_brand_companies,
     find_by_ending,
     find_foreign_companies,
     find_known_names,
     find_list_members,
+    find_quoted_places,
     repeated_bodies,
     unclaimed_endings,
 )
@@ -60,7 +62,7 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     candidates = [*bylines, *titles, *people, *find_figures(text)]
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
-    candidates += find_list_members(text)
+    candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
     chosen = resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
     if model:
         chosen = resolve_overlaps(

@@ -119,7 +119,11 @@ def find_by_ending(text: str) -> list[Candidate]:
 
 def _is_proper(words) -> bool:
     """Whether a name's words include a proper name (a place, a brand, an abbreviation)."""
-    return any(w.flag in _PROPER_OR_UNKNOWN and w.word not in _COMMON_PLACE_WORDS for w in words)
+    return any(
+        (w.flag in PROPER_TAGS or (w.flag in NAME_TAGS and w.word not in _word_tags()))
+        and w.word not in _COMMON_PLACE_WORDS
+        for w in words
+    )
 
 
 def _unknown_word(name: str) -> bool:
@@ -322,3 +326,40 @@ def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
             place = candidate._replace(end=match.end(), label="LOC")
             return [place, candidate._replace(start=match.end())]
     return [candidate]
+
+
+INDUSTRY_WORDS = tuple(
+    sorted(
+        """
+        能源 汽车 精机 树脂 纳米 药业 制药 医药 生物 科技 材料 新材料 电子 电气 电器 化工 机械
+        光电 股份 实业 控股 纺织 服饰 食品 物流 置业 地产 传动 装备 钢铁 环保
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+"""Words a company's name ends with after its brand: 独山能源, 长城汽车, 湛新树脂."""
+_BRAND_COMPANY = re.compile(
+    "(" + "|".join(INDUSTRY_WORDS) + r")(?!产业|行业|领域|板块|企业|技术|产品|项目|材料)"
+)
+_QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,4}[湾湖岛])[”\"]")
+
+
+def find_brand_companies(text: str) -> list[Candidate]:
+    """A brand jieba does not know (or knows as a name) before an industry word: 长城汽车."""
+    found = []
+    for match in _BRAND_COMPANY.finditer(text):
+        words = noun_phrase(text, match.start(), window=6, max_words=2, brand=True)
+        brand = "".join(w.word for w in words)
+        known = all(_word_tags().get(w.word, "nz") in _PROPER_OR_UNKNOWN for w in words)
+        if words and known and len(brand) >= _MIN_NAME and brand not in gazetteer():
+            start = match.start() - len(brand)
+            found.append(Candidate(start, match.end(), "ORG", "brand", priority=18))
+    return found
+
+
+def find_quoted_places(text: str) -> list[Candidate]:
+    """A short quoted name of a bay, lake or island: "壹号湾"."""
+    return [
+        Candidate(*m.span(1), "LOC", "quoted", priority=18) for m in _QUOTED_PLACE.finditer(text)
+    ]
