@@ -34,6 +34,7 @@ from .places import (
     find_list_members,
     find_quoted_places,
     repeated_bodies,
+    split_place_chain,
     unclaimed_endings,
 )
 from .titles import BARE_HEADS, find_titles
@@ -65,13 +66,12 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
     chosen = resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
     if model:
-        chosen = resolve_overlaps(
-            chosen + names_ending_at(text, unclaimed_endings(text, chosen), model)
-        )
+        found = names_ending_at(text, unclaimed_endings(text, chosen), model)
+        chosen = resolve_overlaps(chosen + [p for c in found for p in split_place_chain(text, c)])
     return resolve_overlaps(chosen + repeated_bodies(text, chosen))
 
 
-_WORK_TITLE = re.compile(r"《[^《》\n]{0,60}》")
+_WORK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 _DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
 _DOCTRINE_AFTER_PLACE = re.compile(r"特色社会主义|式现代化")
 

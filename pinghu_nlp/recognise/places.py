@@ -93,7 +93,8 @@ def find_by_ending(text: str) -> list[Candidate]:
         unit = _unit_word(text, match.start(), end)
         if unit is None:
             continue
-        if unit[0] < match.start() and _word_tags().get(unit[1], "nz") not in _PROPER_OR_UNKNOWN:
+        common = _word_tags().get(unit[1], "nz") not in _PROPER_OR_UNKNOWN
+        if unit[0] < match.start() and (common or unit[1] in _COMMON_PLACE_WORDS):
             # a dictionary word: a body only after a local prefix (市科技局), else a common noun
             body_word = _word_tags().get(unit[1], "").startswith("n")
             if text[unit[0] - 1 : unit[0]] not in _LOCAL_PREFIXES or not body_word:
@@ -101,8 +102,11 @@ def find_by_ending(text: str) -> list[Candidate]:
             found.append(Candidate(unit[0] - 1, end, label, "ending", priority=20))
             continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
-        while words and words[0].flag in _ACTION_TAGS:
-            words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): an action, not a name
+        while words and (
+            words[0].flag in _ACTION_TAGS
+            or (len(words) > 1 and words[1].flag in PROPER_TAGS and not _is_proper(words[:1]))
+        ):
+            words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): no part of the name
         start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
         name = text[start : match.start()]
         if len(name) < (1 if len(ending) > 1 else _MIN_NAME):
