@@ -16,7 +16,7 @@ from pathlib import Path
 import jieba
 import jieba.posseg
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces, registry
+from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from . import extensions  # noqa: F401  (registers doc._.raw and friends)
@@ -98,13 +98,3 @@ class PageTokenizer:
     def from_disk(self, path: str | Path, **kwargs) -> PageTokenizer:
         """Nothing to load: see :meth:`to_disk`."""
         return self
-
-
-@registry.tokenizers("pinghu_nlp.PageTokenizer.v1")
-def create_page_tokenizer(simplify: bool = True):
-    """spaCy config hook: ``[nlp.tokenizer] @tokenizers = "pinghu_nlp.PageTokenizer.v1"``."""
-
-    def make(nlp) -> PageTokenizer:
-        return PageTokenizer(nlp.vocab, simplify=simplify)
-
-    return make

@@ -68,10 +68,5 @@ def noun_phrase(
     return kept
 
 
-def phrase_start(text: str, end: int, window: int = 16) -> int:
-    """Start of the run of noun-like words that ends at ``end`` (``end`` itself if none)."""
-    return end - sum(len(p.word) for p in noun_phrase(text, end, window))
-
-
 def _all_chinese(word: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in word)
