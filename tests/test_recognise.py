@@ -170,3 +170,10 @@ def test_quoted_name_of_a_bay():
 def test_body_hosted_by_a_community():
     found = entities("我市计划打造像东湖社区启萌托育园这样的社区托育点。")
     assert ("东湖社区", "LOC") in found and ("启萌托育园", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, name", [("会上,张建国强调要抓好落实。", "张建国"), ("李明华出席并致辞。", "李明华")]
+)
+def test_name_before_what_people_do_in_the_news(sentence, name):
+    assert entities(sentence) == [(name, "PERSON")]

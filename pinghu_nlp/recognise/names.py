@@ -38,7 +38,11 @@ TOP_SURNAMES = frozenset(
 )
 """The commonest surnames: the only ones trusted in ``张书记``/``老沈`` references."""
 
-_SPEECH_CUES = ("说", "表示", "介绍", "告诉记者", "坦言", "感慨", "笑着说", "认为", "回忆")
+_SPEECH_CUES = (
+    "说", "表示", "介绍", "告诉记者", "坦言", "感慨", "笑着说", "认为", "回忆",
+    "主持", "出席", "强调", "指出", "讲话", "致辞", "带队", "一行", "陪同", "调研", "要求",
+)  # fmt: skip
+"""Verbs a person's name comes right before: what people say and do in the news."""
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NOT_IN_NAME = set(
     "的了在和与及或等是为向对把被从由请让使将并也都还就我你他她它们这那其之以于上下中内外年月日时"
