@@ -177,3 +177,11 @@ def test_body_hosted_by_a_community():
 )
 def test_name_before_what_people_do_in_the_news(sentence, name):
     assert entities(sentence) == [(name, "PERSON")]
+
+
+def test_stationed_troops_are_a_description_not_a_body():
+    assert entities("为驻平部队官兵、退役军人和其他优抚对象服务。") == []
+
+
+def test_bureau_with_a_local_prefix_glued_to_the_verb_before():
+    assert ("市人武部", "ORG") in entities("如市人武部充分发挥在双拥工作中的作用。")

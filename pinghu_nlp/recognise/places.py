@@ -97,9 +97,10 @@ def find_by_ending(text: str) -> list[Candidate]:
         if unit[0] < match.start() and (common or unit[1] in _COMMON_PLACE_WORDS):
             # a dictionary word: a body only after a local prefix (市科技局), else a common noun
             body_word = _word_tags().get(unit[1], "").startswith("n")
-            if text[unit[0] - 1 : unit[0]] not in _LOCAL_PREFIXES or not body_word:
+            prefix = _local_prefix(text, unit[0])
+            if not prefix or not body_word or unit[1] in _COMMON_PLACE_WORDS:
                 continue
-            found.append(Candidate(unit[0] - 1, end, label, "ending", priority=20))
+            found.append(Candidate(unit[0] - len(prefix), end, label, "ending", priority=20))
             continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
         while words and (
@@ -108,8 +109,12 @@ def find_by_ending(text: str) -> list[Candidate]:
         ):
             words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): no part of the name
         start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
+        if start == match.start() and len(ending) > 1:
+            start -= len(_local_prefix(text, start))  # 如市人武部: the prefix jieba glued to 如
         name = text[start : match.start()]
         if len(name) < (1 if len(ending) > 1 else _MIN_NAME):
+            continue
+        if name.startswith(_STATIONED):
             continue
         named = _is_proper(words) or _unknown_word(name) or name in gazetteer()
         generic = label == "LOC" or (
@@ -155,11 +160,22 @@ _GENERIC_ORG_ENDINGS = frozenset(
     "中心 党委 联盟 政府 办 部 支部 党支部 部队 中心组 领导小组".split()
 )
 """Endings that also close descriptions (部门党委, 党建联盟); a body's name must say whose."""
-_LOCAL_PREFIXES = ("市", "省", "县", "区", "镇")
+_STATIONED = "驻"
+"""驻平部队, 驻村工作组: bodies described by where they are stationed, not named."""
+_LOCAL_PREFIXES = ("中央", "市", "省", "县", "区", "镇")
+
+
+def _local_prefix(text: str, start: int) -> str:
+    """The local prefix (市, 省, 中央…) written right before ``start``, or ``""``."""
+    return next((p for p in _LOCAL_PREFIXES if text.endswith(p, 0, start)), "")
+
+
 _COMMON_PLACE_WORDS = frozenset(
-    "城市 城镇 乡村 农村 城乡 地区 社区 街道 干部 党员干部 全部 局部 内部".split()
+    """
+    城市 城镇 乡村 农村 城乡 地区 社区 街道 干部 党员干部 全部 局部 内部 党委 党建 党政 政府
+    """.split()
 )
-"""Dictionary words that look like places or bodies by their ending but name none."""
+"""Dictionary words that look like places or bodies (or name a kind of body) but name none."""
 
 
 @lru_cache(maxsize=1)
