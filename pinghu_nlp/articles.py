@@ -160,8 +160,10 @@ def parse_byline(line: str, offset: int = 0) -> list[Byline]:
 
 
 def split_articles(text: str) -> list[Article]:
-    """Split a page's clean text into articles (at least one)."""
+    """Split a page's clean text into articles (at least one, unless the page has no text)."""
     lines = _line_spans(text)
+    if not lines:  # only page furniture: nothing to split
+        return []
     kinds = [_line_kind(text[s:e]) for s, e in lines]
     for i, kind in enumerate(kinds):
         if kind == "short" and _is_bare_pen_name(text, lines, kinds, i):

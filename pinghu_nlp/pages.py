@@ -39,21 +39,28 @@ class Page:
 def find_pages(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Each path as given, folders walked (sorted) for ``*.txt``; missing paths still yielded."""
     for path in map(Path, paths):
-        if path.is_dir():
+        if _is_folder(path):
             yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
         else:
             yield path
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name the file system rejects: reported when it is read
+        return False
+
+
 def read_page(path: str | Path) -> Page:
     """Read one page file: UTF-8, else GB18030; raise :class:`PageError` for anything unusable."""
     path = Path(path)
-    if not path.exists():
-        raise PageError(str(path), "no such file")
-    if path.is_dir():
-        raise PageError(str(path), "is a directory, not a page")
     try:
+        if path.is_dir():
+            raise PageError(str(path), "is a directory, not a page")
         data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise PageError(str(path), "no such file") from error
     except OSError as error:
         raise PageError(str(path), f"cannot be read ({error.strerror})") from error
     return page_from_bytes(data, doc_id=path.name, source=str(path))

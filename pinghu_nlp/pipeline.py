@@ -24,6 +24,7 @@ from .tables import Result, tabulate
 log = logging.getLogger("pinghu_nlp")
 
 PIPE_NAMES = ("pinghu_articles", "pinghu_entities", "pinghu_relations")
+_MAX_PATH = 1024
 _DATE_IN_NAME = re.compile(r"(20\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
 
 PageInput = str | Path | Page | PageError
@@ -69,7 +70,12 @@ def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
 
 def _looks_like_path(item: str) -> bool:
     """A string is a path when it is one line that names a file or folder or ends in ``.txt``."""
-    return "\n" not in item and len(item) < 1024 and (item.endswith(".txt") or Path(item).exists())
+    if "\n" in item or len(item) >= _MAX_PATH or item.endswith(".txt"):
+        return "\n" not in item and len(item) < _MAX_PATH
+    try:
+        return Path(item).exists()
+    except OSError:  # a name too long for the file system: text, not a path
+        return False
 
 
 def issue_date_for(page: Page, given: IssueDate, printed: str | None) -> str | None:

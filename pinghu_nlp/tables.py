@@ -378,11 +378,20 @@ def _normalised(text: str, start: int, end: int, label: str, issue_date: str | N
     if label == "DATE":
         issue = dt.date.fromisoformat(issue_date) if issue_date else None
         date = resolve_date(text[start:end], issue)
-        return {"date_start": date.start, "date_end": date.end, "granularity": date.granularity}
+        return {
+            "date_start": _timestamp(date.start),
+            "date_end": _timestamp(date.end),
+            "granularity": date.granularity,
+        }
     if label == "TITLE":
         organisation, role, normalised = decompose_title("".join(text[start:end].split()))
         return {"title_org": organisation, "title_role": role, "title_norm": normalised}
     return {}
+
+
+def _timestamp(day: dt.date | None) -> dt.date | None:
+    """A date pandas can hold as a timestamp (1678–2261); None outside (14世纪)."""
+    return day if day and pd.Timestamp.min.date() < day < pd.Timestamp.max.date() else None
 
 
 def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:

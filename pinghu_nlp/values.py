@@ -149,7 +149,10 @@ def resolve_date(text: str, issue_date: dt.date | None) -> DateValue:
     if not core:  # 上午, 上午9时: a time of the issue's day
         return DateValue(issue_date, issue_date, "time-of-day")
     for resolver in (_absolute, _relative_year, _relative_day, _holiday, _century):
-        value = resolver(core, issue_date)
+        try:
+            value = resolver(core, issue_date)
+        except ValueError:  # a day the calendar does not have (2月30日, 0世纪)
+            return DateValue(None, None, "unknown")
         if value is not None:
             if day_part and value.granularity == "day":
                 return DateValue(value.start, value.end, "time-of-day")

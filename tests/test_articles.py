@@ -59,3 +59,7 @@ def test_page_without_structure_is_one_article():
     articles = split_articles("今天天气很好,我们去公园散步。\n公园里人很多。")
     assert len(articles) == 1
     assert (articles[0].start, articles[0].end) == (0, 23)
+
+
+def test_page_of_furniture_only_has_no_article():
+    assert split_articles(repair("平湖版\n\nJIAXING DAILY\n\n（下转2版）").text) == []

@@ -100,3 +100,21 @@ def test_cli_formats(tmp_path, fmt):
         == 0
     )
     assert any(out.iterdir())
+
+
+def test_odd_strings_do_not_break_a_batch():
+    odd = [
+        "■■■",
+        "《》",
+        "记者",
+        "市委书记",
+        "1234567890" * 100,
+        "平湖版\n\nJIAXING DAILY\n\n",
+        "（下转2版）",
+        "x" * 5000 + ".txt",
+        "公元前221年,14世纪,2月30日",
+    ]
+    result = pinghu_nlp.extract(odd, issue_date="2023-09-12")
+    assert result.errors.empty
+    for row in result.mentions.itertuples():
+        assert odd[int(row.doc_id[4:])][row.start : row.end] == row.text

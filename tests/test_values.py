@@ -89,3 +89,9 @@ def test_seed_002_mentions_carry_values(seeds_result):
     assert yesterday["date_start"] == pd.Timestamp("2023-09-11")
     assert str(mentions["value"].dtype) == "float64"
     assert str(mentions["date_start"].dtype) == "datetime64[ns]"
+
+
+@pytest.mark.parametrize("text", ["2月30日", "0世纪", "13月"])
+def test_impossible_dates_stay_unresolved(text):
+    date = resolve_date(text, ISSUE)
+    assert (date.start, date.end) == (None, None)
