@@ -1,7 +1,9 @@
 """Entity recognition: every finder proposes spans, one flat selection goes onto ``doc.ents``.
 
-Finders, strongest first: bylines, titles and the names beside them, figures and dates, the
-statistical model, gazetteer and name endings. Overlaps are settled by priority, then length.
+Finders, strongest first: bylines; titles and the names beside them; figures and dates;
+gazetteer, name endings, companies and lists of names; then the statistical model where an
+ending still lacks its name, and the page's repeats of the bodies and places found. Overlaps
+are settled by priority, then length; nothing inside a work title (《…》) is kept.
 """
 
 from __future__ import annotations
@@ -64,11 +66,16 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
-    chosen = resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
+    chosen = _kept(text, candidates)
     if model:
         found = names_ending_at(text, unclaimed_endings(text, chosen), model)
-        chosen = resolve_overlaps(chosen + [p for c in found for p in split_place_chain(text, c)])
-    return resolve_overlaps(chosen + repeated_bodies(text, chosen))
+        chosen = _kept(text, chosen + [p for c in found for p in split_place_chain(text, c)])
+    return _kept(text, chosen + repeated_bodies(text, chosen))
+
+
+def _kept(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The flat selection of the candidates the annotation keeps."""
+    return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
 
 
 _WORK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
