@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from jieba.posseg import pair
 
 from ..segment import tagged_words
@@ -23,6 +25,7 @@ UNIT_CHARS = tuple("办局委部厅院所处科队站会社园")
 GENERIC_WORDS = frozenset(
     "全市 全国 全省 全县 全区 全镇 全体 全面 广大 有关 相关 基层 历任".split()
 )
+_COUNT = re.compile(r"^[一二两三四五六七八九十几多][大个项批类种条家座所名位]")
 BREAKS = '，,、。；;：:！？!?“”"《》()（）\n 【】·—'
 """Punctuation that ends any phrase."""
 
@@ -56,6 +59,8 @@ def noun_phrase(
         ) or (named_unit and word_pair.flag == "x" and len(word) >= 2 and _all_chinese(word))
         adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
         brand_word = brand and word_pair.flag in BRAND_TAGS
+        if _COUNT.match(word):
+            break  # 两大(国际产业园), 三个: a count, not part of a name
         if (
             word_pair.flag not in NOUN_TAGS
             and not (place_like_name or adjective_in_name or brand_word)

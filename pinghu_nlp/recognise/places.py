@@ -55,6 +55,7 @@ _FOREIGN_COMPANY = re.compile(
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县镇乡村"), key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
+_PLACE_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,4}(?:园|区|城|港|岛)")
 _SHORT_BRAND = 4
 
 
@@ -116,7 +117,7 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue
         if name.startswith(_STATIONED):
             continue
-        named = _is_proper(words) or _unknown_word(name) or name in gazetteer()
+        named = _is_proper(words) or _has_unknown_word(words) or name in gazetteer()
         generic = label == "LOC" or (
             ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
         )
@@ -135,9 +136,9 @@ def _is_proper(words) -> bool:
     )
 
 
-def _unknown_word(name: str) -> bool:
-    """A name jieba's dictionary does not know (石龙, 芦湾): likely a proper name."""
-    return len(name) >= _MIN_NAME and name not in word_segmenter().FREQ
+def _has_unknown_word(words) -> bool:
+    """A word of the name jieba's dictionary does not know (石龙, 芦湾): likely a proper name."""
+    return any(len(w.word) >= _MIN_NAME and w.word not in word_segmenter().FREQ for w in words)
 
 
 def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None:
@@ -236,8 +237,8 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
     """A name followed by its region in brackets is a company: ``开拓药业(浙江)``."""
     found = []
     for match in _BRACKETED_REGION.finditer(text):
-        if match.group(1) not in gazetteer():
-            continue
+        if match.group(1) not in gazetteer() or _PLACE_NAME_GOES_ON.match(text, match.end()):
+            continue  # 中德(平湖)产业合作园: the bracket sits inside a place's name
         words = noun_phrase(text, match.start(), window=8, brand=True)
         start = match.start() - sum(len(w.word) for w in words)
         if match.start() - start >= _MIN_NAME:
