@@ -1,7 +1,7 @@
 """Reproduce models/ner in one command: convert the corpora, train, copy the best model.
 
 usage: python training/train.py [--corpora ../shared/corpora]
-Needs the spaCy CLI (installed with the package); takes about 20 minutes on one CPU core.
+Needs the spaCy CLI (installed with the package); takes about 25 minutes on one CPU core.
 """
 
 from __future__ import annotations
