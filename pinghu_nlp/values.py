@@ -14,47 +14,66 @@ from dataclasses import dataclass
 
 import cn2an
 
+from .recognise.figures import CURRENCIES, MEASURE_WORDS
+
 CURRENCY_CODES = {
     "元人民币": "CNY",
     "人民币": "CNY",
     "元": "CNY",
+    "块钱": "CNY",
     "美元": "USD",
     "欧元": "EUR",
     "日元": "JPY",
     "港元": "HKD",
     "港币": "HKD",
+    "澳门元": "MOP",
+    "新台币": "TWD",
     "英镑": "GBP",
     "韩元": "KRW",
     "卢布": "RUB",
+    "澳元": "AUD",
+    "加元": "CAD",
+    "新加坡元": "SGD",
+    "瑞士法郎": "CHF",
+    "法郎": "CHF",
+    "泰铢": "THB",
+    "卢比": "INR",
+    "越南盾": "VND",
 }
-_NUMBER = re.compile(
-    r"(?P<number>\d+(?:\.\d+)?[十百千万亿]{0,2}|[零〇一二两三四五六七八九十百千万亿点]+)"
-    r"(?:\s*[到至~～\-—–]\s*(?P<high>\d+(?:\.\d+)?[十百千万亿]{0,2}|[零〇一二两三四五六七八九十百千万亿]+))?"
-    r"(?P<hedge>多|余)?"
+"""ISO 4217 codes of the currencies a MONEY span ends with."""
+_UNITS = sorted(
+    {*MEASURE_WORDS, *CURRENCIES, "个百分点", "百分点", "%", "％"}, key=len, reverse=True
 )
-_HEDGES_AFTER = ("以上", "左右", "以下", "上下", "余")
-_APPROX_BEFORE = ("将近", "接近", "近", "约", "超过", "超", "逾", "大约", "突破")
+_TO = r"到至~～\-—–－"
+_NUMBER = r"[\d.,]+[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿点]+"
+_PARTS = re.compile(
+    rf"(?P<low>{_NUMBER})(?:[{_TO}](?P<high>{_NUMBER}))?(?P<hedge>[多余])?(?P<magnitude>[十百千万亿]*)"
+)
+_MAGNITUDE = re.compile(r"(?<=\d)[十百千万亿]+$")
+_HEDGES_BEFORE = ("将近", "接近", "超过", "大约", "不到", "不足", "至少", "近", "约", "超", "逾")
+_HEDGES_AFTER = ("以上", "左右", "以下", "以内", "上下", "开外", "多", "余", "许")
 
 
 @dataclass(frozen=True)
 class FigureValue:
-    """A figure in base units: ``value`` (low end of a range), ``high``, ``unit``, ``approx``."""
+    """A figure in base units; ``value`` is the low end of a range, ``low``/``high`` its ends."""
 
     value: float | None
     unit: str
     approx: str | None = None
+    low: float | None = None
     high: float | None = None
 
 
 def parse_number(text: str) -> float | None:
     """``15.98万`` → 159800.0, ``三十五`` → 35.0, ``百`` → 100.0; None if not a number."""
-    text = text.strip()
+    text = text.strip().replace(",", "")
     if not text:
         return None
     try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError):
-        if text[0] in "十百千万亿":  # 百余名, 千亿: an implied 一
+        if text[0] in "十百千万亿" and len(text) < 4:  # 百余名, 千亿: an implied 一
             return parse_number("一" + text)
         return None
 
@@ -62,245 +81,308 @@ def parse_number(text: str) -> float | None:
 def figure_value(text: str, start: int, end: int, label: str) -> FigureValue:
     """The value of the MONEY, PERCENT or QUANTITY span ``text[start:end]``."""
     span = "".join(text[start:end].split())
-    before, after = text[max(0, start - 2) : start], text[end : end + 2]
-    approx = next((h for h in _APPROX_BEFORE if before.endswith(h)), None)
-    approx = approx or next((h for h in _HEDGES_AFTER if after.startswith(h)), None)
-    if label == "PERCENT":
-        return _percent(span, approx)
-    match = _NUMBER.search(span)
-    if not match:
-        return FigureValue(None, span, approx)
-    low, high = parse_number(match["number"]), parse_number(match["high"] or "")
-    approx = approx or match["hedge"]
-    unit = span[match.end() :]
-    if label == "MONEY":
-        code = CURRENCY_CODES.get(unit)
-        if code is None:  # 万元, 亿美元: the magnitude sits before the currency
-            magnitude = next((m for m in ("万", "亿", "千", "百") if unit.startswith(m)), "")
-            factor = parse_number(magnitude) or 1.0
-            code = CURRENCY_CODES.get(unit[len(magnitude) :], unit)
-            low = low * factor if low is not None else None
-            high = high * factor if high is not None else None
-        unit = code
-    return FigureValue(low, unit, approx, high)
-
-
-def _percent(span: str, approx: str | None) -> FigureValue:
-    """``23.9%`` → 0.239 (%); ``3个百分点`` → 3.0 (pp); ``百分之十`` → 0.1 (%)."""
+    before = "".join(text[max(0, start - 3) : start].split())
+    approx = next((h for h in _HEDGES_BEFORE if before.endswith(h)), None)
     if span.startswith("百分之"):
         value = parse_number(span[3:])
-        return FigureValue(value / 100 if value is not None else None, "%", approx)
-    match = _NUMBER.search(span)
-    value = parse_number(match["number"]) if match else None
-    if "百分点" in span:
-        return FigureValue(value, "pp", approx or (match["hedge"] if match else None))
-    high = parse_number(match["high"] or "") if match else None
-    return FigureValue(
-        value / 100 if value is not None else None,
-        "%",
-        approx,
-        high / 100 if high is not None else None,
-    )
+        after = _hedge_after(text, end)
+        return FigureValue(_scaled(value, 0.01), "%", approx or after, None, None)
+    unit = next((u for u in _UNITS if span.endswith(u) and len(u) < len(span)), "")
+    parts = _PARTS.fullmatch(span[: len(span) - len(unit)].replace("%", "").replace("％", ""))
+    if not parts:
+        return FigureValue(None, unit, approx or _hedge_after(text, end))
+    approx = approx or parts["hedge"] or _hedge_after(text, end)
+    factor = parse_number(parts["magnitude"]) if parts["magnitude"] else 1.0
+    low, high = parse_number(parts["low"]), parse_number(parts["high"] or "")
+    shared = _MAGNITUDE.search(parts["high"] or "")  # 3—5亿元: 亿 belongs to both ends
+    if shared and re.fullmatch(r"[\d.,]+", parts["low"]):
+        low = _scaled(low, parse_number(shared.group()))
+    low, high = _scaled(low, factor), _scaled(high, factor)
+    if unit in ("%", "％"):
+        low, high, unit = _scaled(low, 0.01), _scaled(high, 0.01), "%"
+    elif unit.endswith("百分点"):
+        unit = "pp"
+    elif label == "MONEY" or unit in CURRENCY_CODES:
+        unit = CURRENCY_CODES.get(unit, unit)
+    ranged = parts["high"] is not None
+    return FigureValue(low, unit, approx, low if ranged else None, high if ranged else None)
+
+
+def _hedge_after(text: str, end: int) -> str | None:
+    """The hedge right after a figure: ``30个左右`` → 左右."""
+    return next((h for h in _HEDGES_AFTER if text.startswith(h, end)), None)
+
+
+def _scaled(value: float | None, factor: float | None) -> float | None:
+    """``value * factor``, rounded against float noise (23.9 * 0.01), None-safe."""
+    if value is None or factor is None:
+        return None
+    return round(value * factor, 12)
 
 
 @dataclass(frozen=True)
 class DateValue:
-    """A date expression as a calendar range and how fine it is."""
+    """A date expression as a calendar range and how fine it is.
+
+    ``granularity`` is one of time-of-day, day, week, part-of-month, month, quarter,
+    half-year, part-of-year, season, year, decade, century, range, holiday, unknown.
+    """
 
     start: dt.date | None
     end: dt.date | None
     granularity: str
 
 
-_DAY_PARTS = r"(?:上午|下午|中午|晚上|晚间|早上|早晨|凌晨|傍晚|夜里|夜间|白天|深夜|午后)"
-_RELATIVE_DAYS = {
-    "前天": -2,
-    "昨天": -1,
-    "昨日": -1,
-    "今天": 0,
-    "今日": 0,
-    "当天": 0,
-    "当日": 0,
-    "明天": 1,
-    "明日": 1,
-    "次日": 1,
-    "后天": 2,
-}
-_RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1, "后年": 2}
-_HOLIDAYS = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1), "六一": (6, 1), "儿童节": (6, 1)}
-_HOLIDAYS |= {"七一": (7, 1), "建党节": (7, 1), "八一": (8, 1), "建军节": (8, 1)}
-_HOLIDAYS |= {"十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "教师节": (9, 10)}
-_HOLIDAYS |= {"妇女节": (3, 8), "三八": (3, 8), "青年节": (5, 4), "护士节": (5, 12)}
 SPRING_FESTIVAL = {
-    2015: (2, 19), 2016: (2, 8), 2017: (1, 28), 2018: (2, 16), 2019: (2, 5), 2020: (1, 25),
-    2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29), 2026: (2, 17),
-    2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
+    2000: (2, 5), 2001: (1, 24), 2002: (2, 12), 2003: (2, 1), 2004: (1, 22), 2005: (2, 9),
+    2006: (1, 29), 2007: (2, 18), 2008: (2, 7), 2009: (1, 26), 2010: (2, 14), 2011: (2, 3),
+    2012: (1, 23), 2013: (2, 10), 2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28),
+    2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
+    2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
+    2030: (2, 3), 2031: (1, 23), 2032: (2, 11), 2033: (1, 31), 2034: (2, 19), 2035: (2, 8),
 }  # fmt: skip
-"""First day of the lunar year, from the Chinese calendar (the lunar holidays need it)."""
-_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+"""First day of the lunar year (the Spring Festival), 2000–2035."""
+FIXED_HOLIDAYS = {
+    "元旦": (1, 1), "妇女节": (3, 8), "三八": (3, 8), "植树节": (3, 12), "劳动节": (5, 1),
+    "五一": (5, 1), "青年节": (5, 4), "护士节": (5, 12), "儿童节": (6, 1), "六一": (6, 1),
+    "建党节": (7, 1), "七一": (7, 1), "建军节": (8, 1), "八一": (8, 1), "教师节": (9, 10),
+    "国庆": (10, 1), "国庆节": (10, 1), "十一": (10, 1), "圣诞节": (12, 25),
+}  # fmt: skip
+"""Holidays on a fixed day of the Gregorian calendar."""
+_LUNAR_NEW_YEAR_OFFSETS = {"春节": 0, "除夕": -1, "元宵": 14, "元宵节": 14}
+"""Lunar holidays as days from the Spring Festival."""
+_OTHER_LUNAR_HOLIDAYS = {"端午", "端午节", "中秋", "中秋节", "重阳", "重阳节", "七夕", "腊八节"}
+_DAY_WORD = "上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜里|夜间|白天|深夜|午后|午间|黎明"
+_CLOCK = r"\d{1,2}(?:[时点](?:\d{1,2}分|半)?|[:：]\d{2})"
+_TIME_TAIL = re.compile(
+    rf"(?:(?:{_DAY_WORD}|(?<![昨今明当])[早晚])?{_CLOCK}(?:[{_TO}]{_CLOCK})?|{_DAY_WORD})$"
+)
+_RELATIVE_DAYS = {
+    "前天": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "今天": 0, "今日": 0,
+    "今晚": 0, "今晨": 0, "今夜": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2,
+}  # fmt: skip
+_CONTEXT_DAYS = ("当天", "当日", "次日", "翌日", "同日", "当晚", "当夜")
+"""Days relative to the story, not to the issue: not resolvable from the issue date alone."""
+_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+_CONTEXT_YEARS = ("当年", "同年", "次年")
+_RELATIVE_SEASONS = {"今": 0, "去": -1, "明": 1}
+_WEEKDAYS = "一二三四五六日"
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_MONTH_DAY = re.compile(r"[一二三四五六七八九十]{1,3}(?=[月日号])")
+_CN_DECADE = re.compile(r"([一二三四五六七八九])十(?=年代)")
 
 
 def resolve_date(text: str, issue_date: dt.date | None) -> DateValue:
     """The calendar range of a DATE mention; relative dates need ``issue_date``."""
-    text = "".join(text.split())
-    core = re.sub(rf"{_DAY_PARTS}(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?)?$", "", text)
-    day_part = core != text
-    core = re.sub(r"^\d{1,2}(?:时|点)(?:\d{1,2}分|半)?$", "", core)
-    if not core:  # 上午, 上午9时: a time of the issue's day
-        return DateValue(issue_date, issue_date, "time-of-day")
-    for resolver in (_absolute, _relative_year, _relative_day, _holiday, _century):
-        try:
-            value = resolver(core, issue_date)
-        except ValueError:  # a day the calendar does not have (2月30日, 0世纪)
-            return DateValue(None, None, "unknown")
-        if value is not None:
-            if day_part and value.granularity == "day":
-                return DateValue(value.start, value.end, "time-of-day")
-            return value
-    return DateValue(None, None, "unknown")
+    core = _arabic("".join(text.split()).strip("“”"))
+    timed = _TIME_TAIL.search(core)
+    if timed and timed.start() > 0:
+        core = core[: timed.start()]
+    elif timed:  # 上午, 9时: a time of a day the text gives elsewhere
+        return DateValue(None, None, "time-of-day")
+    try:
+        value = _resolve(core, issue_date)
+    except (ValueError, OverflowError):  # a day the calendar does not have: 2月30日
+        return DateValue(None, None, "unknown")
+    if timed and value.granularity == "day":
+        return DateValue(value.start, value.end, "time-of-day")
+    return value
 
 
-_YEAR_FORM = re.compile(
-    r"^(?P<year>\d{4})年?(?:[\-—–~～至到](?P<year2>\d{4})年)?"
-    r"(?P<rest>.*)$"
-)
-_MONTH_DAY = re.compile(
-    r"^(?P<month>\d{1,2})月份?(?:(?P<day>\d{1,2})日(?:至(?P<day2>\d{1,2})日)?)?$"
-)
+def _arabic(text: str) -> str:
+    """Chinese numerals of a date as digits: ``二〇二三年九月十二日`` → ``2023年9月12日``."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), text)
+    text = _CN_DECADE.sub(lambda m: _CN_DIGITS[m[1]] + "0", text)
+    if text in FIXED_HOLIDAYS or text.startswith("农历"):
+        return text
+    return _CN_MONTH_DAY.sub(lambda m: str(int(cn2an.cn2an(m.group(), "smart"))), text)
 
 
-def _absolute(core: str, issue: dt.date | None) -> DateValue | None:
-    """``2023年9月12日``, ``2022-2026年``, ``2020年底``, ``7月29日`` (the issue's year)."""
-    match = _YEAR_FORM.match(core)
-    if match and (match["rest"] or core.endswith("年") or match["year2"]):
-        year = int(match["year"])
-        if match["year2"]:
-            return DateValue(dt.date(year, 1, 1), dt.date(int(match["year2"]), 12, 31), "range")
-        return _within_year(year, match["rest"], issue)
-    if _MONTH_DAY.match(core):
-        return _within_year(issue.year if issue else None, core, issue)
-    dotted = re.match(r"^(\d{1,2})·(\d{1,2})$", core)  # 9·12
-    if dotted:
-        return _within_year(issue.year if issue else None, f"{dotted[1]}月{dotted[2]}日", issue)
-    return None
-
-
-def _within_year(year: int | None, rest: str, issue: dt.date | None) -> DateValue | None:
-    """A period of one year: the whole year, a month, a day, a half, a quarter, its start or end."""
-    if year is None:
-        return DateValue(None, None, "day" if "日" in rest else "month")
-    if rest in ("", "度", "全年"):
-        return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-    month_day = _MONTH_DAY.match(rest)
-    if month_day:
-        month = int(month_day["month"])
-        if month_day["day"]:
-            last = int(month_day["day2"] or month_day["day"])
-            start = dt.date(year, month, int(month_day["day"]))
-            return DateValue(
-                start, dt.date(year, month, last), "day" if last == start.day else "range"
-            )
-        return DateValue(dt.date(year, month, 1), _month_end(year, month), "month")
-    periods = {
-        "上半年": ((1, 1), (6, 30), "half-year"),
-        "下半年": ((7, 1), (12, 31), "half-year"),
-        "年初": ((1, 1), (3, 31), "part-of-year"),
-        "初": ((1, 1), (3, 31), "part-of-year"),
-        "年中": ((5, 1), (8, 31), "part-of-year"),
-        "年底": ((10, 1), (12, 31), "part-of-year"),
-        "底": ((10, 1), (12, 31), "part-of-year"),
-        "年末": ((10, 1), (12, 31), "part-of-year"),
-        "末": ((10, 1), (12, 31), "part-of-year"),
-    }
-    if rest in periods:
-        (m1, d1), (m2, d2), granularity = periods[rest]
-        return DateValue(dt.date(year, m1, d1), dt.date(year, m2, d2), granularity)
-    quarter = re.match(r"^(?:第)?([一二三四1-4])季度$", rest)
-    if quarter:
-        q = _QUARTERS[quarter.group(1)]
-        return DateValue(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
-    if rest == "前三季度":
-        return DateValue(dt.date(year, 1, 1), dt.date(year, 9, 30), "range")
-    first_months = re.match(r"^前(\d{1,2})个月$", rest)
-    if first_months:
-        months = int(first_months.group(1))
-        return DateValue(dt.date(year, 1, 1), _month_end(year, months), "range")
-    season = {"春季": (3, 5), "夏季": (6, 8), "秋季": (9, 11), "冬季": (12, 12), "夏": (6, 8)}
-    season |= {"春": (3, 5), "秋": (9, 11)}
-    if rest in season:
-        first, last = season[rest]
-        return DateValue(dt.date(year, first, 1), _month_end(year, last), "season")
-    return None
-
-
-def _relative_year(core: str, issue: dt.date | None) -> DateValue | None:
-    """``今年``, ``去年``, ``今年上半年``, ``今年前10个月``, ``明年11月``, ``今夏``."""
-    head = next((h for h in _RELATIVE_YEARS if core.startswith(h)), None)
-    rest = core[len(head) :] if head else ""
-    if head is None and re.match(r"^[今去明][春夏秋冬]$", core):
-        head, rest = {"今": "今年", "去": "去年", "明": "明年"}[core[0]], core[1]
-    if head is None:
-        year_less = re.match(
-            r"^(?:上半年|下半年|第?[一二三四]季度|前三季度|前\d{1,2}个月|年初|年底|年末)$", core
-        )
-        if not year_less:
-            return None
-        head, rest = "今年", core
-    if issue is None:  # the kind of period is known, not where it lies
-        shape = _within_year(_ANY_YEAR, rest, None)
-        return DateValue(None, None, shape.granularity if shape else "unknown")
-    return _within_year(issue.year + _RELATIVE_YEARS[head], rest, issue)
-
-
-_ANY_YEAR = 2000
-
-
-def _relative_day(core: str, issue: dt.date | None) -> DateValue | None:
-    """``昨天``, ``今天``, ``明天``; ``本月``, ``上月``, ``本周``."""
-    if core in _RELATIVE_DAYS:
-        if issue is None:
+def _resolve(core: str, issue: dt.date | None) -> DateValue:
+    """Each form of date, most specific first."""
+    year = issue.year if issue else None
+    if match := re.fullmatch(rf"(\d{{4}})年?[{_TO}](\d{{4}})年", core):
+        return DateValue(dt.date(int(match[1]), 1, 1), dt.date(int(match[2]), 12, 31), "range")
+    if match := re.fullmatch(r"(\d{4})([.\-/])(\d{1,2})\2(\d{1,2})", core):
+        day = dt.date(int(match[1]), int(match[3]), int(match[4]))
+        return DateValue(day, day, "day")
+    if match := re.fullmatch(r"(\d{4})年(.*)", core):
+        return _within_year(int(match[1]), match[2])
+    head = next((h for h in (*_RELATIVE_YEARS, *_CONTEXT_YEARS) if core.startswith(h)), None)
+    if head:
+        shift = _RELATIVE_YEARS.get(head)
+        target = year + shift if year is not None and shift is not None else None
+        return _within_year(target, core[len(head) :])
+    if core[:1] in _RELATIVE_SEASONS and core[1:] in ("春", "夏", "秋", "冬"):
+        target = year + _RELATIVE_SEASONS[core[0]] if year is not None else None
+        return _within_year(target, core[1:] + "季")
+    if core in _RELATIVE_DAYS or core in _CONTEXT_DAYS:
+        if issue is None or core in _CONTEXT_DAYS:
             return DateValue(None, None, "day")
         day = issue + dt.timedelta(days=_RELATIVE_DAYS[core])
         return DateValue(day, day, "day")
-    if core in ("本月", "上月", "下月"):
+    for resolver in (_in_month, _in_week, _holiday, _era):
+        value = resolver(core, issue)
+        if value is not None:
+            return value
+    if (value := _within_year(year, core)).granularity != "unknown":
+        return value  # 7月29日, 上半年, 三季度: in the issue's year
+    return DateValue(None, None, "unknown")
+
+
+_PERIODS = {
+    "": ((1, 1), (12, 31), "year"),
+    "度": ((1, 1), (12, 31), "year"),
+    "全年": ((1, 1), (12, 31), "year"),
+    "上半年": ((1, 1), (6, 30), "half-year"),
+    "下半年": ((7, 1), (12, 31), "half-year"),
+    "年初": ((1, 1), (3, 31), "part-of-year"),
+    "初": ((1, 1), (3, 31), "part-of-year"),
+    "年中": ((6, 1), (7, 31), "part-of-year"),
+    "年底": ((10, 1), (12, 31), "part-of-year"),
+    "底": ((10, 1), (12, 31), "part-of-year"),
+    "年末": ((10, 1), (12, 31), "part-of-year"),
+    "末": ((10, 1), (12, 31), "part-of-year"),
+    "前三季度": ((1, 1), (9, 30), "range"),
+    "春季": ((3, 1), (5, 31), "season"),
+    "春天": ((3, 1), (5, 31), "season"),
+    "夏季": ((6, 1), (8, 31), "season"),
+    "夏天": ((6, 1), (8, 31), "season"),
+    "秋季": ((9, 1), (11, 30), "season"),
+    "秋天": ((9, 1), (11, 30), "season"),
+    "冬季": ((12, 1), (12, 31), "season"),
+    "冬天": ((12, 1), (12, 31), "season"),
+}
+"""Named parts of a year: (first day, last day, granularity)."""
+_MONTHS = re.compile(
+    r"(?:(?P<m1>\d{1,2})(?:月份?)?[" + _TO + r"])?(?P<month>\d{1,2})月份?"
+    r"(?:(?P<day>\d{1,2})[日号](?:[" + _TO + r"](?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})[日号])?"
+    r"|(?P<part>[上中下]旬|底|初|末))?"
+)
+
+
+def _within_year(year: int | None, rest: str) -> DateValue:
+    """A period of one year: the whole year, months, days, a half, a quarter, its start or end."""
+    if rest in _PERIODS:
+        (m1, d1), (m2, d2), granularity = _PERIODS[rest]
+        if year is None:
+            return DateValue(None, None, granularity)
+        return DateValue(dt.date(year, m1, d1), dt.date(year, m2, d2), granularity)
+    if quarter := re.fullmatch(r"第?([一二三四1-4])季度", rest):
+        q = "一二三四".find(quarter[1]) + 1 or int(quarter[1])
+        if year is None:
+            return DateValue(None, None, "quarter")
+        return DateValue(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
+    if first := re.fullmatch(r"前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月", rest):
+        months = int(cn2an.cn2an(first[1], "smart"))
+        if year is None or not 1 <= months <= 12:
+            return DateValue(None, None, "range")
+        return DateValue(dt.date(year, 1, 1), _month_end(year, months), "range")
+    match = _MONTHS.fullmatch(rest)
+    if not match:
+        return DateValue(None, None, "unknown")
+    ranged = match["m1"] or match["day2"]
+    granularity = "range" if ranged else "part-of-month" if match["part"] else "month"
+    granularity = "day" if match["day"] and not ranged else granularity
+    if year is None:
+        return DateValue(None, None, granularity)
+    month = int(match["month"])
+    first_month = int(match["m1"] or month)
+    if match["day"]:
+        start = dt.date(year, month, int(match["day"]))
+        end = dt.date(year, int(match["month2"] or month), int(match["day2"] or match["day"]))
+        return DateValue(start, end, granularity)
+    if match["part"]:
+        first_day, last_day = {"上旬": (1, 10), "中旬": (11, 20), "初": (1, 10)}.get(
+            match["part"], (21, 0)
+        )
+        end = dt.date(year, month, last_day) if last_day else _month_end(year, month)
+        return DateValue(dt.date(year, month, first_day), end, "part-of-month")
+    return DateValue(dt.date(year, first_month, 1), _month_end(year, month), granularity)
+
+
+def _in_month(core: str, issue: dt.date | None) -> DateValue | None:
+    """``12日`` (the issue's month), ``本月``, ``上月底``."""
+    if days := re.fullmatch(rf"(?:(\d{{1,2}})日?[{_TO}])?(\d{{1,2}})日", core):
+        granularity = "range" if days[1] else "day"
         if issue is None:
-            return DateValue(None, None, "month")
-        shift = {"本月": 0, "上月": -1, "下月": 1}[core]
-        year, month = divmod(issue.year * 12 + issue.month - 1 + shift, 12)
-        return DateValue(dt.date(year, month + 1, 1), _month_end(year, month + 1), "month")
-    if core in ("本周", "上周", "下周"):
+            return DateValue(None, None, granularity)
+        first = issue.replace(day=int(days[1] or days[2]))
+        return DateValue(first, issue.replace(day=int(days[2])), granularity)
+    if shift := re.fullmatch(r"(本|上|下|这个|上个|下个)月(.*)", core):
         if issue is None:
-            return DateValue(None, None, "week")
-        monday = issue - dt.timedelta(days=issue.weekday())
-        monday += dt.timedelta(weeks={"本周": 0, "上周": -1, "下周": 1}[core])
-        return DateValue(monday, monday + dt.timedelta(days=6), "week")
+            return DateValue(None, None, "range" if shift[2] else "month")
+        step = {"本": 0, "这个": 0, "上": -1, "上个": -1, "下": 1, "下个": 1}[shift[1]]
+        year, month = divmod(issue.year * 12 + issue.month - 1 + step, 12)
+        return _within_year(year, f"{month + 1}月{shift[2]}")
     return None
 
 
-def _holiday(core: str, issue: dt.date | None) -> DateValue | None:
-    """Fixed holidays (``八一`` → Aug 1) and the Spring Festival, in the issue's year."""
-    name = core.strip("“”")
-    if name not in _HOLIDAYS and name != "春节":
+def _in_week(core: str, issue: dt.date | None) -> DateValue | None:
+    """``本周``, ``上周``, ``星期二``, ``周一至周五``: days of the issue's week (Monday first)."""
+    day = r"(?:星期|周)([一二三四五六日天])"
+    match = re.fullmatch(
+        rf"(本|上|下|这)?(?:周|星期)(?:|([一二三四五六日天])(?:[{_TO}]{day})?)", core
+    )
+    if not match:
         return None
+    whole = match[2] is None
+    granularity = "week" if whole else "range" if match[3] else "day"
     if issue is None:
+        return DateValue(None, None, granularity)
+    step = {"上": -1, "下": 1}.get(match[1] or "", 0)
+    monday = issue - dt.timedelta(days=issue.weekday()) + dt.timedelta(weeks=step)
+    if whole:
+        return DateValue(monday, monday + dt.timedelta(days=6), granularity)
+    first = _WEEKDAYS.find(match[2].replace("天", "日"))
+    last = _WEEKDAYS.find((match[3] or match[2]).replace("天", "日"))
+    return DateValue(
+        monday + dt.timedelta(days=first), monday + dt.timedelta(days=last), granularity
+    )
+
+
+def _holiday(core: str, issue: dt.date | None) -> DateValue | None:
+    """Holidays in the issue's year: ``八一`` → Aug 1, ``春节`` from the lunar table."""
+    name = re.sub(r"^(?:[五六七八]一|十一|三八)(?=.+节$)", "", core)
+    lunar = name in _LUNAR_NEW_YEAR_OFFSETS
+    if name in _OTHER_LUNAR_HOLIDAYS:
+        return DateValue(None, None, "holiday")  # no table of their days here
+    if name not in FIXED_HOLIDAYS and not lunar and name not in ("清明", "清明节"):
+        return None
+    if issue is None or (lunar and issue.year not in SPRING_FESTIVAL):
         return DateValue(None, None, "holiday")
-    if name == "春节":
-        if issue.year not in SPRING_FESTIVAL:
-            return DateValue(None, None, "holiday")
-        day = dt.date(issue.year, *SPRING_FESTIVAL[issue.year])
-        return DateValue(day, day, "holiday")
-    day = dt.date(issue.year, *_HOLIDAYS[name])
+    if lunar:
+        new_year = dt.date(issue.year, *SPRING_FESTIVAL[issue.year])
+        day = new_year + dt.timedelta(days=_LUNAR_NEW_YEAR_OFFSETS[name])
+    elif name.startswith("清明"):  # the solar term: April 4 or 5 (21st-century formula)
+        y = issue.year % 100
+        day = dt.date(issue.year, 4, int(y * 0.2422 + 4.81) - y // 4)
+    else:
+        day = dt.date(issue.year, *FIXED_HOLIDAYS[name])
     return DateValue(day, day, "holiday")
 
 
-def _century(core: str, issue: dt.date | None) -> DateValue | None:
-    """``21世纪`` → 2001-01-01..2100-12-31."""
-    match = re.match(r"^(\d{1,2})世纪$", core)
-    if not match:
-        return None
-    century = int(match.group(1))
-    return DateValue(dt.date(century * 100 - 99, 1, 1), dt.date(century * 100, 12, 31), "century")
+def _era(core: str, issue: dt.date | None) -> DateValue | None:
+    """``21世纪``, ``上世纪80年代``, ``9·12`` (a day of the issue's year)."""
+    if match := re.fullmatch(r"(\d{1,2})·(\d{1,2})", core):
+        if issue is None:
+            return DateValue(None, None, "day")
+        day = dt.date(issue.year, int(match[1]), int(match[2]))
+        return DateValue(day, day, "day")
+    if match := re.fullmatch(r"(\d{1,2})世纪", core):
+        century = int(match[1])
+        if century < 1:
+            raise ValueError(core)
+        first, last = dt.date(century * 100 - 99, 1, 1), dt.date(century * 100, 12, 31)
+        return DateValue(first, last, "century")
+    if match := re.fullmatch(r"(?:上世纪|(\d{2})世纪)?(\d)0年代", core):
+        century = int(match[1] or 20)
+        first = (century - 1) * 100 + int(match[2]) * 10
+        return DateValue(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "decade")
+    return None
 
 
 def _month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
     return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from pinghu_nlp.values import figure_value, parse_number, resolve_date
+from pinghu_nlp.values import DateValue, figure_value, parse_number, resolve_date
 
 ISSUE = dt.date(2023, 9, 12)  # the masthead date of seed 002
 
@@ -31,6 +31,12 @@ def value_of(sentence: str, figure: str, label: str):
         ("扎根基层三十五年", "三十五年", "QUANTITY", 35.0, "年", None),
         ("百余名施工人员", "百余名", "QUANTITY", 100.0, "名", "余"),
         ("最高气温31℃", "31℃", "QUANTITY", 31.0, "℃", None),
+        ("投资200多万元建设", "200多万元", "MONEY", 2_000_000.0, "CNY", "多"),
+        ("总投资1,000万元", "1,000万元", "MONEY", 10_000_000.0, "CNY", None),
+        ("下降两个百分点", "两个百分点", "PERCENT", 2.0, "pp", None),
+        ("吸引10余万人次参观", "10余万人次", "QUANTITY", 100_000.0, "人次", "余"),
+        ("新增装机20万千瓦", "20万千瓦", "QUANTITY", 200_000.0, "千瓦", None),
+        ("逾137家企业", "137家", "QUANTITY", 137.0, "家", "逾"),
     ],
 )
 def test_figure_values(sentence, figure, label, value, unit, approx):
@@ -41,10 +47,28 @@ def test_figure_values(sentence, figure, label, value, unit, approx):
 
 def test_range_keeps_both_ends():
     result = value_of("东北风4到6级", "4到6级", "QUANTITY")
-    assert (result.value, result.high, result.unit) == (4.0, 6.0, "级")
+    assert (result.value, result.low, result.high, result.unit) == (4.0, 4.0, 6.0, "级")
 
 
-@pytest.mark.parametrize("text, number", [("十万", 100_000), ("两千", 2000), ("1.2万", 12_000)])
+def test_magnitude_of_a_range_applies_to_both_ends():
+    result = value_of("总投资3—5亿元", "3—5亿元", "MONEY")
+    assert (result.low, result.high, result.unit) == (300_000_000.0, 500_000_000.0, "CNY")
+
+
+def test_percent_range_as_fractions():
+    result = value_of("涨幅在5%—10%之间", "5%—10%", "PERCENT")
+    assert (result.low, result.high, result.unit) == (0.05, 0.1, "%")
+
+
+def test_single_figure_has_no_range():
+    result = value_of("项目投资5000万美元", "5000万美元", "MONEY")
+    assert (result.low, result.high) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [("十万", 100_000), ("两千", 2000), ("1.2万", 12_000), ("三千五百", 3500), ("百", 100)],
+)
 def test_chinese_numerals(text, number):
     assert parse_number(text) == number
 
@@ -62,11 +86,29 @@ def test_chinese_numerals(text, number):
         ("三季度", "2023-07-01", "2023-09-30", "quarter"),
         ("2022—2024年", "2022-01-01", "2024-12-31", "range"),
         ("2020年底", "2020-10-01", "2020-12-31", "part-of-year"),
+        ("今天白天", "2023-09-12", "2023-09-12", "time-of-day"),
+        ("明天早晨", "2023-09-13", "2023-09-13", "time-of-day"),
+        ("本月", "2023-09-01", "2023-09-30", "month"),
+        ("1—8月", "2023-01-01", "2023-08-31", "range"),
+        ("9月底", "2023-09-21", "2023-09-30", "part-of-month"),
+        ("12日上午", "2023-09-12", "2023-09-12", "time-of-day"),
+        ("周一下午", "2023-09-11", "2023-09-11", "time-of-day"),
+        ("七一", "2023-07-01", "2023-07-01", "holiday"),
+        ("“十一”", "2023-10-01", "2023-10-01", "holiday"),
+        ("八一建军节", "2023-08-01", "2023-08-01", "holiday"),
+        ("除夕", "2023-01-21", "2023-01-21", "holiday"),
+        ("清明", "2023-04-05", "2023-04-05", "holiday"),
+        ("上世纪80年代", "1980-01-01", "1989-12-31", "decade"),
+        ("二〇二三年九月十二日", "2023-09-12", "2023-09-12", "day"),
+        ("2021年度", "2021-01-01", "2021-12-31", "year"),
         ("9·12", "2023-09-12", "2023-09-12", "day"),
         ("八一", "2023-08-01", "2023-08-01", "holiday"),
         ("春节", "2023-01-22", "2023-01-22", "holiday"),
         ("今年9月11日至17日", "2023-09-11", "2023-09-17", "range"),
         ("明年11月", "2024-11-01", "2024-11-30", "month"),
+        ("上周", "2023-09-04", "2023-09-10", "week"),
+        ("明年夏季", "2024-06-01", "2024-08-31", "season"),
+        ("21世纪", "2001-01-01", "2100-12-31", "century"),
     ],
 )
 def test_dates_resolve_against_the_issue_date(text, start, end, granularity):
@@ -74,10 +116,35 @@ def test_dates_resolve_against_the_issue_date(text, start, end, granularity):
     assert (str(date.start), str(date.end), date.granularity) == (start, end, granularity)
 
 
-def test_relative_date_without_issue_date_stays_unresolved():
-    date = resolve_date("昨天", None)
+@pytest.mark.parametrize("text", ["昨天", "今年", "上半年", "八一", "7月29日上午", "本月"])
+def test_relative_date_without_issue_date_stays_unresolved(text):
+    date = resolve_date(text, None)
     assert (date.start, date.end) == (None, None)
+
+
+def test_absolute_date_without_issue_date_resolves():
+    assert resolve_date("2009年", None) == resolve_date("2009年", ISSUE)
     assert resolve_date("2009年", None).start == dt.date(2009, 1, 1)
+
+
+@pytest.mark.parametrize("text", ["当天", "次日", "当年"])
+def test_story_relative_dates_are_not_resolved_from_the_issue(text):
+    assert resolve_date(text, ISSUE).start is None
+
+
+def test_spring_festival_from_the_table():
+    assert resolve_date("春节", dt.date(2024, 3, 1)).start == dt.date(2024, 2, 10)
+
+
+def test_spring_festival_outside_the_table_stays_unresolved():
+    assert resolve_date("春节", dt.date(1990, 3, 1)) == DateValue(None, None, "holiday")
+
+
+def test_granularities_are_the_documented_ones():
+    texts = ["昨天", "今年", "上半年", "三季度", "7月", "2022—2024年", "八一", "上午", "农历七月"]
+    allowed = {"day", "month", "quarter", "half-year", "year", "time-of-day", "range"}
+    allowed |= {"holiday", "unknown"}
+    assert {resolve_date(t, ISSUE).granularity for t in texts} <= allowed
 
 
 def test_seed_002_mentions_carry_values(seeds_result):

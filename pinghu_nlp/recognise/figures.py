@@ -1,10 +1,11 @@
 """Figures and dates by grammar: DATE, MONEY, PERCENT and QUANTITY spans.
 
 A figure is a number (Arabic digits, or a Chinese numeral of ten or more) with its unit; a date
-is a calendar expression, absolute (``2023年9月12日``), relative to the issue
-(``昨天下午``, ``今年前10个月``), a period (``上半年``, ``2022—2024年``) or a holiday (``春节``).
-Hedges stay outside the span (``近200万元`` → ``200万元``) except ``多``/``余`` between number
-and unit (``9000多亩``), as ANNOTATION.md says.
+is a calendar expression, absolute (``2023年9月12日``), relative to the issue (``昨天下午``,
+``今年前10个月``), a period (``上半年``, ``2022—2024年``), a holiday (``春节``, ``“八一”``) or a
+time of day (``上午9时``). Hedges stay outside the span (``近200万元`` → ``200万元``) except
+``多``/``余`` between number and unit (``9000多亩``), as ANNOTATION.md says. Ordinals and codes
+(``第121期``, ``十四五``, ``3+3+3``) and small Chinese counts (``三张清单``) are not figures.
 """
 
 from __future__ import annotations
@@ -13,125 +14,192 @@ import re
 
 from .candidates import Candidate, resolve_overlaps
 
-_DIGITS = r"\d+(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*"
-_MAGNITUDE = r"(?:[十百千万亿]{1,2})?"
-NUMBER = rf"(?:{_DIGITS}{_MAGNITUDE}|{_CHINESE})"
-"""A number: ``15.98万``, ``5000``, ``三十五`` (a Chinese numeral must hold 十/百/千/万/亿)."""
-_RANGE = rf"{NUMBER}(?:[到至~～\-—–]{NUMBER})?"
-_INNER_HEDGE = r"(?:多|余)?"
+_TO = r"[到至~～\-—–－]"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_CHINESE = rf"[{_CN}]*[十百千万亿][{_CN}]*"
+_NUMBER = rf"(?:{_ARABIC}[十百千万亿]{{0,2}}|{_CHINESE})"
+AMOUNT = rf"{_NUMBER}(?:{_TO}{_NUMBER})?(?:[多余]?[十百千万亿]{{1,2}}|[多余])?"
+"""A number or range with its magnitude and inner hedge: ``15.98万``, ``200多万``, ``4到6``."""
+_GAP = r"\s?"  # a layout break between a figure and its unit: 98⏎分, 2.4 亿元
 
-CURRENCIES = r"(?:元人民币|美元|欧元|日元|港元|港币|英镑|韩元|卢布|人民币|元)"
+CURRENCIES = sorted(
+    """元人民币 人民币 元 美元 欧元 日元 港元 港币 英镑 韩元 卢布 澳元 加元 新加坡元 新台币
+    澳门元 瑞士法郎 法郎 泰铢 卢比 越南盾 块钱""".split(),
+    key=len,
+    reverse=True,
+)
+"""Currencies a MONEY figure ends with."""
 MEASURE_WORDS = sorted(
     """
-    平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 米 厘米 毫米 吨 千克 公斤 克 千瓦时 千瓦
-    兆瓦 瓦 万千瓦 度 个月 个 家 人次 人 名 位 项 次 场 轮 件 台 套 辆 座 栋 幢 间 户 所 批 条 张
-    份 种 类 起 年 天 小时 分钟 秒 周年 周岁 周 岁 倍 ℃ 级 分 碗 床 棵 株 只 头 篇 部 本 册 支 队 组
-    处 段 层 楼 根 块 片 车 趟 班 列 艘 架 标箱 标准箱 箱 包 袋 杯 瓶 餐 单 笔 宗 例 颗 枚 盏
+    平方公里 平方千米 平方米 平米 平方 立方米 方 公顷 亩 公里 千米 米 厘米 毫米 吨 千克 公斤 斤
+    克 千瓦时 千瓦 兆瓦 吉瓦 瓦 千伏 伏 度 ℃ °C 个月 个 家 人次 户次 车次 架次 批次 班次 场次
+    人 名 位 口 项 次 场 轮 件 台 套 辆 座 栋 幢 间 户 所 批 条 张 份 种 类 起 宗 笔 例 期 年 天
+    小时 分钟 秒 周年 周岁 周 岁 倍 级 分 课时 学时 堂 门 碗 床 棵 株 只 头 匹 篇 部 本 册 幅 首
+    支 队 组 处 段 层 根 块 片 趟 班 列 艘 架 标箱 标准箱 箱 包 袋 杯 瓶 盒 桶 罐 餐 单 颗 枚 盏
+    对 双 副 把 盆 束 串 股 扇 页 字 km kg mm cm m² m³ ㎡ ㎥ ㎞ ㎏ MW kW kWh GW GWh TEU kV m t
     """.split(),
     key=len,
     reverse=True,
 )
-"""Units and measure words a QUANTITY ends with, longest first."""
-_UNIT = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + ")"
+"""Units and measure words a QUANTITY ends with."""
+_UNIT = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + r")(?![A-Za-z])"
+_CURRENCY = "(?:" + "|".join(CURRENCIES) + ")"
 
-_TIME_OF_DAY = r"(?:上午|下午|中午|晚上|晚间|早上|早晨|凌晨|傍晚|夜里|夜间|白天|深夜|午后)"
-_CLOCK = r"(?:\d{1,2}(?:时|点)(?:\d{1,2}分|半)?)"
-_DAY_PART = rf"(?:{_TIME_OF_DAY}{_CLOCK}?|{_CLOCK})"
-_YEAR = r"(?:1[89]\d{2}|20\d{2})年"
-_MONTH = r"(?:1[0-2]|0?[1-9])月份?"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])日"
-_RELATIVE_YEAR = r"(?:今年|去年|明年|前年|后年|当年|同年|本年)"
-_RELATIVE_DAY = r"(?:昨天|今天|明天|前天|后天|昨日|今日|明日|当天|当日|次日)"
+# Dates.
+_YEAR_NUMBER = r"(?:1[89]\d{2}|20\d{2})"
+_YEAR = rf"(?:{_YEAR_NUMBER}|[〇零一二三四五六七八九]{{4}})年"
+_MONTH_NUMBER = r"(?:1[0-2]|0?[1-9])"
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_MONTH = rf"(?:{_MONTH_NUMBER}|{_CN_MONTH})月份?"
+_DAY = (
+    r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+    r"|[一二三四五六七八九])[日号]"
+)
+_MONTH_PART = r"(?:[上中下]旬|底|初|末)"
+_DAY_WORD = (
+    r"(?:上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜里|夜间|白天|深夜|午后|午间|黎明)"
+)
+_CLOCK = r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?|(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d))"
+_CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
+_DAY_PART = rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|[早晚]{_CLOCK}|{_CLOCK_ALONE})"
+_DAYS = rf"{_DAY}(?:{_TO}(?:{_MONTH})?{_DAY})?"
+_CALENDAR = (
+    rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH}(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?)"
+)
+"""Months and days within a year: ``9月``, ``7月29日上午``, ``1—8月``, ``9月11日至17日``."""
 _PERIOD = (
-    r"(?:上半年|下半年|年初|年底|年末|年中|年度|全年|第?[一二三四1-4]季度|前三季度|"
-    r"前\d{1,2}个月|[春夏秋冬]季|[一二三四五六七八九十]+月份?)"
+    r"(?:[上下]半年|第?[一二三四1-4]季度(?:末|初)?|前三季度|"
+    r"前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月|年初|年底|年末|年中|全年|[春夏秋冬][季天])"
 )
-_HOLIDAY_CONTEXT = r"(?=期间|前夕|假期|黄金周|长假|小长假|节|当天|前后|建军节|建党节|”)"
-_HOLIDAY = (
-    r"(?:春节|元旦|除夕|七夕|劳动节|儿童节|妇女节|建军节|建党节|教师节|护士节|青年节|"
-    r"(?:清明|端午|中秋|国庆|重阳|元宵)节|"
-    rf"(?:清明|端午|中秋|国庆|重阳|元宵){_HOLIDAY_CONTEXT}|"
-    rf"(?<=“)(?:[五六七八]一|十一){_HOLIDAY_CONTEXT}|(?:[五六七八]一|十一)(?=期间|前夕|建军节|建党节))"
+_RELATIVE_YEAR = r"(?:今年|去年|明年|前年|后年|当年|同年|本年|上年|次年)"
+_RELATIVE_DAY = (
+    r"(?:昨天|今天|明天|前天|后天|昨日|今日|明日|当天|当日|次日|翌日|同日|"
+    r"昨晚|今晚|明晚|今晨|昨夜|今夜|当晚|当夜)"
 )
-
-DATE_PATTERNS = (
-    # 2023年9月12日上午, 1937年11月5日, 2022年9月, 2020年底, 2021年度
-    rf"{_YEAR}(?:{_MONTH}(?:{_DAY}(?:至{_DAY})?)?{_DAY_PART}?|[度底初末]|{_PERIOD})?",
-    # 2022-2026年, 2022—2024年
-    r"(?:1[89]\d{2}|20\d{2})[\-—–~～至到](?:1[89]\d{2}|20\d{2})年",
-    # 今年, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季, 今年9月11日至17日
-    rf"{_RELATIVE_YEAR}(?:{_MONTH}(?:{_DAY}(?:至{_DAY})?)?{_DAY_PART}?|{_PERIOD})?",
-    # 7月29日上午, 8月15日, 7月份, 9月11日至17日
-    rf"{_MONTH}(?:{_DAY}(?:至{_DAY})?)?{_DAY_PART}?",
-    # 昨天下午, 今天白天, 明天早晨
+_WEEKDAY = (
+    r"(?<!每)(?:星期[一二三四五六日天]"
+    r"|(?:本|上|下|这)?周[一二三四五六日](?=[上下中晚早凌傍夜至到、，,。;；)）]|$))"
+)
+"""A weekday; a bare 周一 only before a time or a clause break (周一鸣 is a name)."""
+_HOLIDAY_NAME = (
+    r"(?:春节|元旦|除夕|七夕|腊八节|小年夜|劳动节|儿童节|妇女节|建军节|建党节|教师节|护士节|"
+    r"青年节|植树节|母亲节|父亲节|圣诞节|(?:清明|端午|中秋|国庆|重阳|元宵)节)"
+)
+_HOLIDAY_CUE = r"(?=期间|前夕|前后|假期|黄金周|长假|小长假|当天|来临|到来|之际|佳节|双节|、|”|节)"
+_SHORT_HOLIDAY = r"(?:[五六七八]一|十一|三八)"
+NUMERAL_DATES = (
+    # 2023年9月12日上午, 2020年底, 2021年度, 2023年第三季度, 2023年1—8月, 二〇二三年九月
+    rf"{_YEAR}(?:{_CALENDAR}|[度底初末]|{_PERIOD})?",
+    # 2022—2024年, 2022年至2024年
+    rf"{_YEAR_NUMBER}年?{_TO}{_YEAR_NUMBER}年",
+    # 2023-09-12, 2023.9.12
+    rf"{_YEAR_NUMBER}([.\-/]){_MONTH_NUMBER}\1(?:3[01]|[12]\d|0?[1-9])(?!\d)",
+    # 7月29日上午, 8月15日, 7月份, 9月底, 1—8月 (a Chinese month alone is too often no date)
+    rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH_NUMBER}月份?|{_CN_MONTH}月份)"
+    rf"(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?",
+    rf"{_CN_MONTH}月(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})",
+    # 12日上午 (a day of the current month), not a span of days (30日内)
+    rf"(?:(?:3[01]|[12]\d|0?[1-9])日?{_TO})?(?:3[01]|[12]\d|0?[1-9])日(?!内|以内|之内|左右|以上)"
+    rf"{_DAY_PART}?",
+    rf"{_CLOCK_ALONE}(?:{_TO}{_CLOCK})?",
+    r"[一二三四1-4]季度",
+    r"\d{1,2}世纪(?:\d0年代)?|(?:\d0|[五六七八九]十)年代",
+    # “9·12”, “八一”, 八一前夕, 庆八一, 八一建军节
+    rf"(?<=“)(?:\d{{1,2}}·\d{{1,2}}|{_SHORT_HOLIDAY})(?=”)",
+    rf"{_SHORT_HOLIDAY}(?=期间|前夕|前后|假期|黄金周|长假|当天|节)",
+    r"(?<=[庆迎过])(?:[五六七八]一)",
+    rf"{_SHORT_HOLIDAY}{_HOLIDAY_NAME}",
+)
+"""Dates that begin with a numeral: tried only where a run of numerals begins."""
+WORD_DATES = (
+    # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
+    rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    # 本月, 上周, 今夏
-    r"(?:本|上|下)(?:月|周|个月|季度)|今[春夏秋冬]|去[春夏秋冬]|明[春夏秋冬]",
-    # 上半年, 三季度, 年底 (without a year)
-    r"(?:上半年|下半年|第?[一二三四]季度|前三季度|年初|年底|年末)",
-    rf"{_DAY_PART}",
-    r"\d{1,2}世纪(?:\d{2}年代)?",
-    r"(?<=“)\d{1,2}·\d{1,2}(?=”)",
-    _HOLIDAY,
+    rf"(?:本|上|下|这个|上个|下个)(?:月{_MONTH_PART}?|周|星期)|[今去明][春夏秋冬]",
+    rf"{_WEEKDAY}(?:{_TO}{_WEEKDAY})?{_DAY_PART}?",
+    r"(?:[上下]半年|第[一二三四1-4]季度|前三季度|前\d{1,2}个月|年初|年底|年末)",
+    rf"(?:{_DAY_WORD}{_CLOCK}?|[早晚]{_CLOCK})(?:{_TO}{_CLOCK})?",
+    r"上世纪(?:\d0|[五六七八九]十)年代",
+    _HOLIDAY_NAME,
+    rf"(?:清明|端午|中秋|国庆|重阳|元宵){_HOLIDAY_CUE}",
+    r"农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?[正一二三四五六七八九十冬腊]{1,2}月"
+    r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)?",
 )
-MONEY_PATTERN = rf"{_RANGE}{_INNER_HEDGE}{CURRENCIES}"
+"""Dates that begin with a word: found by scanning the whole text."""
+FIGURE_PATTERN = (
+    rf"{AMOUNT}{_GAP}(?:(?P<MONEY>{_CURRENCY})|(?P<PERCENT>个?百分点)|(?P<QUANTITY>{_UNIT}))"
+)
+"""A number and what follows: a currency (MONEY), 个百分点 (PERCENT) or a unit (QUANTITY)."""
 PERCENT_PATTERNS = (
-    rf"{_DIGITS}(?:[到至~～\-—–]{_DIGITS})?[%％]",
+    rf"{_ARABIC}[%％]?{_TO}{_ARABIC}[%％]|{_ARABIC}[%％]",
     r"百分之[零〇一二两三四五六七八九十百点\d.]+",
-    rf"{_RANGE}{_INNER_HEDGE}个百分点",
+    r"[一二两三四五六七八九]个?百分点",
 )
-QUANTITY_PATTERN = rf"{_RANGE}{_INNER_HEDGE}{_UNIT}(?!党代会|全会|代表大会)"
 
-_LABELLED = (
-    [("DATE", p) for p in DATE_PATTERNS]
-    + [("PERCENT", p) for p in PERCENT_PATTERNS]
-    + [("MONEY", MONEY_PATTERN), ("QUANTITY", QUANTITY_PATTERN)]
-)
-_COMPILED = [(label, re.compile(p)) for label, p in _LABELLED]
-_PRIORITY = {"DATE": 50, "PERCENT": 52, "MONEY": 52, "QUANTITY": 50}
+_RUN = re.compile(rf"\d+|[{_CN}]+")
+_NOT_AFTER = re.compile(r"(?:[\dA-Za-z.第+＋]|\d,)\Z")
+_NOT_AFTER_CHINESE = re.compile(rf"[\dA-Za-z.第+＋{_CN}数几]\Z")
+"""A figure does not start inside a number, a code, an ordinal (第9, 3+3+3) or 数十."""
+_PRIORITY = {"MONEY": 3, "PERCENT": 3, "DATE": 2, "QUANTITY": 1}
+"""Which label wins where the grammars overlap: currencies and % over plain units."""
+_AT_NUMERALS = [
+    *[("DATE", re.compile(p)) for p in NUMERAL_DATES],
+    *[("PERCENT", re.compile(p)) for p in PERCENT_PATTERNS],
+    ("", re.compile(FIGURE_PATTERN)),  # labelled by the group that matched
+]
+_CUES = set("年月日号时点:：·世季%％.,个分到至~～-—–－")
+"""What follows a numeral that may open a date or a percent; other numerals are only figures.
 
-_BAD_BEFORE = re.compile(r"[\dA-Za-z.第＋+零〇一二两三四五六七八九十百千]$")
-_BAD_AFTER = re.compile(r"^[\dA-Za-z]")
-_YEAR_AS_QUANTITY = re.compile(r"^(?:1[89]\d{2}|20\d{2})年$")
-_NOT_DATES = ("近年", "日前", "近日", "目前", "当前", "此前", "年度")
-"""Words the date grammar would otherwise catch but ANNOTATION.md leaves out."""
+``八一``/``五一``/``三八`` (a run ending in 一 or 八) are tried as holidays too."""
+_SCANNED = [re.compile(p) for p in WORD_DATES]
+_YEAR_ONLY = re.compile(rf"{_YEAR_NUMBER}(?:{_TO}{_YEAR_NUMBER})?年")
+_CONGRESS = re.compile(r"党代会|全会|代表大会|人代会|团代会|妇代会")
+_CHINESE_START = re.compile(rf"[{_CN}]+")
+_BIG_NUMERAL = re.compile(r"[十百千万亿]")
+_WORK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
+_QUOTED_NAME = re.compile(r"“[^“”\s，,。；;、]{1,8}\Z")
 
 
 def find_figures(text: str) -> list[Candidate]:
     """DATE, MONEY, PERCENT and QUANTITY spans of a clean text, flat and sorted."""
-    found = []
-    for start, char in enumerate(text):
-        if char not in _STARTS:
+    found = [(m.start(), m.end(), "DATE") for p in _SCANNED for m in p.finditer(text)]
+    for run in _RUN.finditer(text):
+        start = run.start()
+        digit = text[start].isdigit()
+        if start and (_NOT_AFTER if digit else _NOT_AFTER_CHINESE).search(
+            text, max(0, start - 2), start
+        ):
             continue
-        for label, end in _matches_at(text, start):
-            found.append(Candidate(start, end, label, "figures", priority=_PRIORITY[label]))
-    return resolve_overlaps(found)
+        cued = text[run.end() : run.end() + 1] in _CUES or run.group()[-1] in "一八"
+        for label, pattern in _AT_NUMERALS if cued else _AT_NUMERALS[-1:]:
+            match = pattern.match(text, start)
+            if match:
+                found.append((start, match.end(), label or match.lastgroup or "QUANTITY"))
+    titles = [m.span() for m in _WORK_TITLE.finditer(text)]
+    candidates = [
+        Candidate(start, end, label, "figures", _PRIORITY[label])
+        for start, end, label in found
+        if _is_figure(text, start, end, label) and not any(a < start and end < b for a, b in titles)
+    ]
+    return [c._replace(priority=50) for c in resolve_overlaps(candidates)]
 
 
-_STARTS = set(
-    "0123456789零〇一二两三四五六七八九十百千万亿今去明前后当同本昨次上下中晚早凌傍夜白深午年"
-    "第全春夏秋冬元清端国重除七劳儿妇建教护青"
-)
-"""Characters a figure or a date can begin with: other positions are not tried."""
-
-
-def _matches_at(text: str, start: int) -> list[tuple[str, int]]:
-    """Each label's longest match that starts at ``start`` and passes the boundary checks."""
-    if start and _BAD_BEFORE.search(text[start - 1]):
-        return []
-    results: dict[str, int] = {}
-    for label, pattern in _COMPILED:
-        match = pattern.match(text, start)
-        if not match or match.end() == start:
-            continue
-        end = match.end()
-        span = text[start:end]
-        cut_number = span[-1].isdigit() and _BAD_AFTER.match(text[end : end + 1])
-        if cut_number or span in _NOT_DATES:
-            continue
-        if label == "QUANTITY" and _YEAR_AS_QUANTITY.match(span):
-            continue  # 2023年 is a date
-        if end > results.get(label, start):
-            results[label] = end
-    return list(results.items())
+def _is_figure(text: str, start: int, end: int, label: str) -> bool:
+    """Whether a grammar match is a figure the annotation keeps."""
+    span = text[start:end]
+    if _NOT_AFTER.search(text, max(0, start - 2), start):
+        return False
+    if label == "DATE":
+        return True
+    if label == "QUANTITY" and (_YEAR_ONLY.fullmatch(span) or _CONGRESS.match(text, end)):
+        return False  # 2023年 is a date; 十五次党代会 is an ordinal
+    number = _CHINESE_START.match(span)
+    # Chinese numerals: not 十分, 百年大计, 千家万户; 百余名 and 十年 are figures
+    if number and label != "PERCENT":
+        rest = span[number.end() :]
+        bare = _BIG_NUMERAL.fullmatch(number.group())
+        if rest.startswith("分") or (bare and number.group() != "十" and rest[:1] not in "多余"):
+            return False
+    # a figure closing a short quoted name is part of that name: “平湖12条”
+    return not (text.startswith("”", end) and _QUOTED_NAME.search(text, max(0, start - 9), start))
