@@ -8,6 +8,7 @@ are settled by priority, then length; nothing inside a work title (《…》) is
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -163,11 +164,12 @@ class EntityRecognizer:
 
 def split_at_boundaries(doc: Doc, boundaries: set[int]) -> None:
     """Split tokens so that every boundary (a character offset) falls between two tokens."""
+    ordered = sorted(boundaries)
     with doc.retokenize() as retokenizer:
         for token in doc:
-            inner = sorted(
-                b - token.idx for b in boundaries if token.idx < b < token.idx + len(token)
-            )
+            start, end = token.idx, token.idx + len(token)
+            first = bisect.bisect_right(ordered, start)
+            inner = [b - start for b in ordered[first : bisect.bisect_left(ordered, end)]]
             if not inner:
                 continue
             cuts = [0, *inner, len(token)]
