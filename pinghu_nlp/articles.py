@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers doc._.articles)
+from .extensions import doc_text
 from .layout import BYLINE_ROLES
 
 Span = tuple[int, int]
@@ -103,7 +103,7 @@ class Article:
 @Language.component("pinghu_articles")
 def mark_articles(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.articles`` (as dicts) and the masthead's ``doc._.issue_date``."""
-    doc._.articles = [article.to_dict() for article in split_articles(doc.text)]
+    doc._.articles = [article.to_dict() for article in split_articles(doc_text(doc))]
     printed = masthead_date(doc._.raw)
     if printed:
         doc._.issue_date = printed.isoformat()

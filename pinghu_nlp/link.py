@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .articles import doc_articles
+from .extensions import doc_text
 from .layout import BYLINE_ROLES
 from .relate import article_of
 
@@ -55,7 +56,7 @@ def pronoun_antecedents(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     taken = [(e.start_char, e.end_char) for e in doc.ents]
     found = []
-    for match in _PRONOUN.finditer(doc.text):
+    for match in _PRONOUN.finditer(doc_text(doc)):
         if any(s <= match.start() < e for s, e in taken):
             continue
         article = article_of(articles, match.start())

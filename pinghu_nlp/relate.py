@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .articles import Article, doc_articles
+from .extensions import doc_text
 from .recognise.phrases import noun_phrase
 from .recognise.titles import decompose_title
 
@@ -50,7 +51,7 @@ class Relation:
 def mark_relations(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.relations`` from the entities and the articles."""
     articles = doc_articles(doc)
-    text, ents = doc.text, list(doc.ents)  # doc.text is rebuilt on every access: read it once
+    text, ents = doc_text(doc), list(doc.ents)
     holds = title_holders(text, ents, articles)
     relations = holds + memberships(text, holds) + event_roles(text, ents, articles)
     relations += locations(ents, articles) + figures_of(text, ents, articles) + authors(articles)

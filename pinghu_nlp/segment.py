@@ -8,7 +8,9 @@ package's user dictionary of local places and office titles; entity spans never 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -72,6 +74,81 @@ def segment(text: str, user_dictionary: str = str(USER_DICTIONARY)) -> Iterator[
     return word_segmenter(user_dictionary).cut(text, HMM=True)
 
 
+@dataclass(frozen=True)
+class PageWords:
+    """A page's words, cut once: the tokenizer and every finder read the same segmentation."""
+
+    text: str
+    starts: tuple[int, ...]
+    """Offset of each word in ``text`` (whitespace pieces included)."""
+    words: tuple[str, ...]
+
+    def word_at(self, offset: int, guessed: bool = True) -> tuple[int, str]:
+        """``(start, word)`` of the word that holds the character at ``offset``.
+
+        ``guessed=False``: as jieba cuts without its HMM, where a word it guessed (not in the
+        dictionary) stays single characters (独山港|区|原, not 独山港|区原).
+        """
+        index = bisect.bisect_right(self.starts, offset) - 1
+        start, word = self.starts[index], self.words[index]
+        if not guessed and _guessed(word) and _is_han(word):
+            return offset, self.text[offset]
+        return start, word
+
+    def tagged_between(self, start: int, end: int) -> list[jieba.posseg.pair]:
+        """Tagged words of ``text[start:end]``, as a fresh cut of that slice would give them.
+
+        The page's words are reused; only a word an edge cuts through is cut again, with the
+        single characters and guessed words (not in jieba's dictionary) next to it: their
+        boundaries depend on what surrounds them (芦湾村|党委书记 on the page, but 芦湾|村党委
+        when the slice ends before 书记).
+        """
+        if start >= end:
+            return []
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_left(self.starts, end)  # words from ``last`` on start at or after end
+        head, tail = first, last  # words[head:tail] are reused as they are
+        if self.starts[first] < start:  # the start cuts a word
+            head = first + 1
+            while head < tail and _loose(self.words[head]):
+                head += 1
+        if self.starts[last - 1] + len(self.words[last - 1]) > end:  # the end cuts a word
+            tail = last - 1
+            while tail > head and _loose(self.words[tail - 1]):
+                tail -= 1
+        if head >= tail:
+            return tagged_words(self.text[start:end])
+        kept = [jieba.posseg.pair(w, tag_of(w)) for w in self.words[head:tail]]
+        before = tagged_words(self.text[start : self.starts[head]]) if head > first else []
+        after = tagged_words(self.text[self.starts[tail] : end]) if tail < last else []
+        return before + kept + after
+
+
+def _guessed(word: str) -> bool:
+    """A word jieba's HMM made up (not in the dictionary, not whitespace or punctuation)."""
+    return len(word) > 1 and not word_segmenter().FREQ.get(word)
+
+
+def _loose(word: str) -> bool:
+    """A single character or a guessed word: jieba may group it differently in another slice."""
+    return len(word) == 1 or _guessed(word)
+
+
+def _is_han(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+@lru_cache(maxsize=64)
+def page_words(text: str) -> PageWords:
+    """The words of a page's clean text, cached: the tokenizer cuts it, the finders reuse it."""
+    words = tuple(segment(text))
+    starts, offset = [], 0
+    for word in words:
+        starts.append(offset)
+        offset += len(word)
+    return PageWords(text, tuple(starts), words)
+
+
 class PageTokenizer:
     """Raw page text in, a Doc of the repaired text's words out."""
 
@@ -84,11 +161,14 @@ class PageTokenizer:
 
     def __call__(self, raw: str) -> Doc:
         clean = repair(raw, simplify=self.simplify)
-        words, spaces = get_words_and_spaces(
-            [w for w in segment(clean.text, self.user_dictionary) if not w.isspace()], clean.text
-        )
+        if self.user_dictionary == str(USER_DICTIONARY):
+            cut = page_words(clean.text).words
+        else:
+            cut = tuple(segment(clean.text, self.user_dictionary))
+        words, spaces = get_words_and_spaces([w for w in cut if not w.isspace()], clean.text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.raw = raw
+        doc._.text = clean.text
         doc._.raw_index = list(clean.raw_index)
         return doc
 

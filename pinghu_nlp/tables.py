@@ -16,6 +16,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .articles import Article, doc_articles
+from .extensions import doc_text
 from .layout import CleanText
 from .link import EntityRegistry, canonical_names, pronoun_antecedents, title_kind
 from .recognise import LABELS
@@ -273,7 +274,7 @@ class PageRows:
 
 def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     """A processed page's rows; its people and titles go into ``registry``."""
-    clean = CleanText(doc.text, tuple(doc._.raw_index))
+    clean = CleanText(doc_text(doc), tuple(doc._.raw_index))
     articles = doc_articles(doc)
     names = canonical_names(doc)
     rows = PageRows()
@@ -520,7 +521,7 @@ def render(doc: Doc, article: int | None = None, jupyter: bool | None = None) ->
     """HTML of a page (or one of its articles, by number) with entities highlighted (displaCy)."""
     from spacy import displacy
 
-    start, end = 0, len(doc.text)
+    start, end = 0, len(doc_text(doc))
     if article is not None:
         found = next(a for a in doc._.articles or [] if a["number"] == article)
         start, end = found["start"], found["end"]
@@ -529,6 +530,6 @@ def render(doc: Doc, article: int | None = None, jupyter: bool | None = None) ->
         for e in doc.ents
         if start <= e.start_char and e.end_char <= end
     ]
-    page = {"text": doc.text[start:end], "ents": ents, "title": doc._.doc_id}
+    page = {"text": doc_text(doc)[start:end], "ents": ents, "title": doc._.doc_id}
     options = {"colors": LABEL_COLOURS, "ents": list(LABEL_COLOURS)}
     return displacy.render(page, style="ent", manual=True, options=options, jupyter=jupyter)

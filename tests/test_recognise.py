@@ -4,6 +4,7 @@ import pytest
 
 from pinghu_nlp.recognise import find_entities
 from pinghu_nlp.recognise.figures import find_figures
+from pinghu_nlp.recognise.model import _worth_asking, names_ending_at
 from pinghu_nlp.recognise.titles import decompose_title, find_titles
 
 
@@ -185,3 +186,18 @@ def test_stationed_troops_are_a_description_not_a_body():
 
 def test_bureau_with_a_local_prefix_glued_to_the_verb_before():
     assert ("市人武部", "ORG") in entities("如市人武部充分发挥在双拥工作中的作用。")
+
+
+def test_the_model_draws_the_left_edge_of_an_unknown_park():
+    """新诚达智创园: no rule knows the name; the model draws where it begins."""
+    text = "昨天,新诚达智创园举行开园仪式。"
+    end = text.index("园") + 1
+    found = names_ending_at(text, [end])
+    assert [(text[c.start : c.end], c.label) for c in found] == [("新诚达智创园", "LOC")]
+
+
+def test_the_model_is_not_asked_where_no_name_could_pass():
+    """基层党委: only common words before the ending, so the model is not run at all."""
+    text = "各级基层党委要落实责任。"
+    assert not _worth_asking(text, text.index("党委") + 2)
+    assert _worth_asking("昨天,新诚达智创园举行开园仪式。", 9)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..articles import Article, doc_articles
+from ..extensions import doc_text
 from .candidates import LABELS, Candidate, resolve_overlaps
 from .figures import find_figures
 from .model import MODEL_DIR, load_model, names_ending_at
@@ -148,7 +149,7 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         articles = doc_articles(doc)
-        candidates = find_entities(doc.text, articles, self.model)
+        candidates = find_entities(doc_text(doc), articles, self.model)
         split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
         spans = []
         for candidate in candidates:
@@ -164,14 +165,15 @@ class EntityRecognizer:
 
 def split_at_boundaries(doc: Doc, boundaries: set[int]) -> None:
     """Split tokens so that every boundary (a character offset) falls between two tokens."""
-    ordered = sorted(boundaries)
+    starts = doc.to_array("IDX").tolist()
+    cuts: dict[int, list[int]] = {}
+    for boundary in sorted(boundaries):
+        index = bisect.bisect_right(starts, boundary) - 1
+        if index >= 0 and starts[index] < boundary < starts[index] + len(doc[index]):
+            cuts.setdefault(index, [0]).append(boundary - starts[index])
     with doc.retokenize() as retokenizer:
-        for token in doc:
-            start, end = token.idx, token.idx + len(token)
-            first = bisect.bisect_right(ordered, start)
-            inner = [b - start for b in ordered[first : bisect.bisect_left(ordered, end)]]
-            if not inner:
-                continue
-            cuts = [0, *inner, len(token)]
-            orths = [token.text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+        for index, offsets in cuts.items():
+            token = doc[index]
+            edges = [*offsets, len(token)]
+            orths = [token.text[a:b] for a, b in zip(edges, edges[1:], strict=False)]
             retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
-from ..segment import pos_tagger, tagged_words
+from ..segment import page_words, pos_tagger
 from .candidates import Candidate
 from .phrases import NAME_TAGS
 
@@ -100,9 +100,9 @@ def _could_be_name(piece: str, length: int) -> bool:
 
 def _tagged_name_length(text: str, start: int) -> int | None:
     """Length of the name jieba tags (``nr``) at ``start``, if it tags one."""
-    first = next(iter(tagged_words(text[start : start + 5])), None)
-    if first is not None and first.flag in NAME_TAGS and len(first.word) in _NAME_LENGTHS:
-        return len(first.word)
+    words = page_words(text).tagged_between(start, min(len(text), start + 5))
+    if words and words[0].flag in NAME_TAGS and len(words[0].word) in _NAME_LENGTHS:
+        return len(words[0].word)
     return None
 
 
@@ -189,7 +189,7 @@ def names_before_speech(text: str) -> list[Candidate]:
     for match in re.finditer(rf"([\u4e00-\u9fff]{{2,3}})(?={cue})", text):
         window_start = max(0, match.start() - 4)
         offset = window_start
-        for pair in tagged_words(text[window_start : match.end()]):
+        for pair in page_words(text).tagged_between(window_start, match.end()):
             end = offset + len(pair.word)
             is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:

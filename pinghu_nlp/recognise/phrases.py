@@ -6,7 +6,7 @@ import re
 
 from jieba.posseg import pair
 
-from ..segment import tagged_words
+from ..segment import page_words
 
 NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "s"})
 """jieba part-of-speech tags of words that may stand inside a name or a qualifier."""
@@ -47,7 +47,7 @@ def noun_phrase(
     window_start = max(0, end - window)
     piece = text[window_start:end]
     window_start += max(piece.rfind(c) for c in BREAKS) + 1
-    words = list(tagged_words(text[window_start:end]))[-max_words:]
+    words = page_words(text).tagged_between(window_start, end)[-max_words:]
     kept: list[pair] = []
     for word_pair in reversed(words):
         word = word_pair.word

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..segment import pos_tagger, word_segmenter
+from ..segment import page_words, pos_tagger, word_segmenter
 from .candidates import Candidate
 from .phrases import NAME_TAGS, PROPER_TAGS, noun_phrase
 
@@ -146,13 +146,8 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
 
     None when the ending runs on into a longer word (部+件, 区+域, 办+成).
     """
-    window_start = max(0, ending_start - 6)
-    offset = window_start
-    for word in word_segmenter().cut(text[window_start : end + 4], HMM=False):
-        word_start, offset = offset, offset + len(word)
-        if offset >= end:
-            return (word_start, word) if offset == end else None
-    return ending_start, text[ending_start:end]
+    word_start, word = page_words(text).word_at(end - 1, guessed=False)
+    return (word_start, word) if word_start + len(word) == end else None
 
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
