@@ -110,11 +110,11 @@ class PageWords:
         head, tail = first, last  # words[head:tail] are reused as they are
         if self.starts[first] < start:  # the start cuts a word
             head = first + 1
-            while head < tail and _loose(self.words[head]):
+            while head < tail and is_loose(self.words[head]):
                 head += 1
         if self.starts[last - 1] + len(self.words[last - 1]) > end:  # the end cuts a word
             tail = last - 1
-            while tail > head and _loose(self.words[tail - 1]):
+            while tail > head and is_loose(self.words[tail - 1]):
                 tail -= 1
         if head >= tail:
             return tagged_words(self.text[start:end])
@@ -129,7 +129,7 @@ def _guessed(word: str) -> bool:
     return len(word) > 1 and not word_segmenter().FREQ.get(word)
 
 
-def _loose(word: str) -> bool:
+def is_loose(word: str) -> bool:
     """A single character or a guessed word: jieba may group it differently in another slice."""
     return len(word) == 1 or _guessed(word)
 

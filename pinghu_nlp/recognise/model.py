@@ -16,7 +16,7 @@ import spacy
 
 from ..segment import page_words, tagged_words
 from .candidates import Candidate
-from .phrases import BREAKS, DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
+from .phrases import BREAKS, DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, phrase_start
 from .places import LOC_ENDINGS, ORG_ENDINGS
 
 _REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
@@ -35,10 +35,14 @@ def load_model(path: str = str(MODEL_DIR)):
 
 
 def names_ending_at(text: str, ends: list[int], path: str = str(MODEL_DIR)) -> list[Candidate]:
-    """Model spans (ORG, LOC) that end exactly at one of ``ends``, read from a window before it."""
+    """Model spans (ORG, LOC) that end exactly at one of ``ends``, read from the clause before it.
+
+    The model reads at most ``_WINDOW`` characters, from the last break (punctuation, a line
+    end) before the ending, and only where :func:`_worth_asking` says a name could pass.
+    """
     nlp = load_model(path)
     asked = [end for end in sorted(set(ends)) if _worth_asking(text, end)]
-    windows = [(max(0, end - _WINDOW), end) for end in asked]
+    windows = [(phrase_start(text, max(0, end - _WINDOW), end, _BREAKS), end) for end in asked]
     found = []
     for (start, end), doc in zip(windows, nlp.pipe(text[s:e] for s, e in windows), strict=True):
         for ent in doc.ents:
@@ -56,8 +60,7 @@ def _worth_asking(text: str, end: int) -> bool:
     """
     ending = next((e for e in _ENDINGS if text.endswith(e, 0, end)), "")
     name_end = end - len(ending)
-    window_start = max(0, end - _WINDOW)
-    start = max(window_start, *(text.rfind(c, window_start, name_end) + 1 for c in _BREAKS))
+    start = phrase_start(text, max(0, end - _WINDOW), name_end, _BREAKS)
     words = page_words(text).tagged_between(start, name_end) if start < name_end else []
     return any(w.flag in PROPER_TAGS or w.flag == "x" or w.flag in NAME_TAGS for w in words)
 
@@ -80,6 +83,6 @@ def _plausible(text: str) -> bool:
 
 
 _ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
-_BREAKS = (*BREAKS, "\t", "\r")
+_BREAKS = BREAKS | {"\t", "\r"}
 _WINDOW = 16
 """Characters before an ending the model reads to find where the name begins."""

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
-from ..segment import page_words, pos_tagger
+from ..segment import is_loose, page_words, pos_tagger, tag_of
 from .candidates import Candidate
 from .phrases import NAME_TAGS
 
@@ -100,10 +100,14 @@ def _could_be_name(piece: str, length: int) -> bool:
 
 def _tagged_name_length(text: str, start: int) -> int | None:
     """Length of the name jieba tags (``nr``) at ``start``, if it tags one."""
-    words = page_words(text).tagged_between(start, min(len(text), start + 5))
-    if words and words[0].flag in NAME_TAGS and len(words[0].word) in _NAME_LENGTHS:
-        return len(words[0].word)
-    return None
+    words = page_words(text)
+    word_start, word = words.word_at(start)
+    if word_start != start or is_loose(word):  # the page's cut may differ here: cut again
+        tagged = words.tagged_between(start, min(len(text), start + 5))
+        word = tagged[0].word if tagged and tagged[0].flag in NAME_TAGS else ""
+    elif tag_of(word) not in NAME_TAGS:
+        return None
+    return len(word) if len(word) in _NAME_LENGTHS else None
 
 
 def _ends_name(text: str, end: int) -> bool:

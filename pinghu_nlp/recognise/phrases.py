@@ -26,8 +26,16 @@ GENERIC_WORDS = frozenset(
     "全市 全国 全省 全县 全区 全镇 全体 全面 广大 有关 相关 基层 历任".split()
 )
 _COUNT = re.compile(r"^[一二两三四五六七八九十几多][大个项批类种条家座所名位]")
-BREAKS = '，,、。；;：:！？!?“”"《》()（）\n 【】·—'
+BREAKS = frozenset('，,、。；;：:！？!?“”"《》()（）\n 【】·—')
 """Punctuation that ends any phrase."""
+
+
+def phrase_start(text: str, start: int, end: int, breaks: frozenset[str] = BREAKS) -> int:
+    """Just after the last break in ``text[start:end]``, or ``start`` if there is none."""
+    for index in range(end - 1, start - 1, -1):
+        if text[index] in breaks:
+            return index + 1
+    return start
 
 
 def noun_phrase(
@@ -44,9 +52,7 @@ def noun_phrase(
     a person's name is taken as the unit's name (全公亭社区). ``brand``: a company's name, whose
     words may be verbs or adjectives too (开拓药业).
     """
-    window_start = max(0, end - window)
-    piece = text[window_start:end]
-    window_start += max(piece.rfind(c) for c in BREAKS) + 1
+    window_start = phrase_start(text, max(0, end - window), end)
     words = page_words(text).tagged_between(window_start, end)[-max_words:]
     kept: list[pair] = []
     for word_pair in reversed(words):
