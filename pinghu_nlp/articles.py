@@ -1,7 +1,8 @@
 """Page -> articles: headline, byline, dateline and body, found in the clean text's lines.
 
 A story opens with headline lines (short, no clause punctuation), then byline lines
-(``■记者 胡佳英``) and a body whose first line may carry the dateline (``本报讯 7月29日上午,``).
+(``■记者 胡佳英``) and a body whose first line may carry the dateline (``本报讯 7月29日上午,``);
+the byline may also stand in brackets after 本报讯 (``本报讯（记者 陆佳怡 通讯员 沈建华）``).
 A photo opens with a caption headline and ends with its ``摄影`` byline. A page with none of this
 is one article.
 """
@@ -25,10 +26,16 @@ _BYLINE_LINE = re.compile(rf"^■?\s*(?:{_ROLE})[\s:：]")
 _PEN_NAME_LINE = re.compile(r"^■\s*[\u4e00-\u9fff]{2,4}$")
 _BARE_PEN_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _ANY_PEN_NAME = re.compile(r"^\s*■?\s*([\u4e00-\u9fff]{2,4})\s*$")
+_INLINE_BYLINE = re.compile(rf"本报讯\s*[（(]\s*((?:{_ROLE})[^（()）\n]{{1,60}}?)\s*[）)]")
+"""A byline in brackets right after 本报讯: ``本报讯（记者 陆佳怡 通讯员 沈建华）``."""
 _DATELINE = re.compile(
-    r"^本报讯\s*(?:(?:\d{1,2}月\d{1,2}日|[昨今前]天|日前|近日)"
+    r"^本报讯\s*(?:[（(][^（()）\n]{1,64}[）)])?\s*(?:(?:\d{1,2}月\d{1,2}日|[昨今前]天|日前|近日)"
     r"(?:[上下中]午|晚上?|早上)?)?"
 )
+_MASTHEAD_LINE = re.compile(
+    r"总第\s*\d+\s*期|农历\S+年|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*◆?\s*星期|联办$|^今日平湖$"
+)
+"""A line of the masthead (issue number, dates, publishers): never part of a headline."""
 _MASTHEAD_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*◆?\s*星期")
 _HEADLINE_MAX = 60
 _PUNCT_IN_BODY = set("，,。；;！!？?")
@@ -171,14 +178,20 @@ def split_articles(text: str) -> list[Article]:
     starts: list[tuple[int, str]] = []  # (first line of the article, kind)
     i = 0
     while i < len(lines):
-        if kinds[i] != "byline":
+        opens_story = text.startswith("本报讯", lines[i][0]) and (
+            i == 0 or kinds[i - 1] != "byline"
+        )
+        if kinds[i] != "byline" and not opens_story:
             i += 1
             continue
         first_byline = i
+        i += 1
         while i < len(lines) and kinds[i] == "byline":
             i += 1
         head = first_byline
-        photo = all(_is_photo_byline(text[s:e]) for s, e in lines[first_byline:i])
+        photo = not opens_story and all(
+            _is_photo_byline(text[s:e]) for s, e in lines[first_byline:i]
+        )
         if photo and head > 0 and kinds[head - 1] == "body":
             head -= 1  # the caption comes before the photographer's byline
         while head > 0 and kinds[head - 1] == "short" and first_byline - head < _MAX_HEADLINE_LINES:
@@ -209,12 +222,15 @@ def _build_article(
         headline = lines[:index] if index else []
     else:
         headline = headline[: min(index, _MAX_HEADLINE_LINES)] if index else []
-    if headline and any(k == "byline" for k in kinds):
+    inline = _INLINE_BYLINE.match(text, lines[index][0]) if index < len(lines) else None
+    if headline and (inline or any(k == "byline" for k in kinds)):
         article.headline = " ".join(text[s:e] for s, e in headline)
         article.headline_span = (headline[0][0], headline[-1][1])
     for (s, e), k in zip(lines, kinds, strict=False):
         if k == "byline":
             article.bylines.extend(parse_byline(text[s:e], s))
+    if inline:
+        article.bylines.extend(parse_byline(inline.group(1), inline.start(1)))
     body = [(s, e) for (s, e), k in zip(lines, kinds, strict=False) if k == "body"]
     if body:
         article.body_start = body[0][0]
@@ -231,8 +247,10 @@ def _line_spans(text: str) -> list[Span]:
 
 
 def _line_kind(line: str) -> str:
-    """``byline``, ``short`` (headline-like) or ``body``."""
+    """``byline``, ``masthead``, ``short`` (headline-like) or ``body``."""
     stripped = line.strip()
+    if _MASTHEAD_LINE.search(stripped):
+        return "masthead"
     if _BYLINE_LINE.match(stripped) or _PEN_NAME_LINE.match(stripped):
         return "byline"
     short = len(stripped) <= _HEADLINE_MAX and not any(c in _PUNCT_IN_BODY for c in stripped[:-1])

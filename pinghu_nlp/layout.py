@@ -30,6 +30,10 @@ _CONTINUATION = re.compile(r"■?\s*[（(]?\s*[下上]转\s*[A-Z]?\d+\s*版\s*[�
 
 _STRUCTURAL_START = re.compile(r"^\s*(?:■|本报讯|——|" + "|".join(BYLINE_ROLES) + r")")
 _BYLINE_LINE = re.compile(r"^\s*■?\s*(?:" + "|".join(BYLINE_ROLES) + r")[\s:：]")
+_BRACKETED_BYLINE = re.compile(
+    r"[（(]\s*(?:" + "|".join(BYLINE_ROLES) + r")[^（()）\n]{1,60}?[）)]"
+)
+"""A byline in brackets inside a line: ``本报讯（记者 陆佳怡 通讯员 沈建华）``; its spaces stay."""
 _TERMINAL = set("。！？!?…；;”」』）)》：:")
 _CLAUSE_PUNCT = set("，,、；;：:。")
 """A line with clause punctuation ending mid-sentence goes on in the next; headlines have none."""
@@ -75,10 +79,12 @@ def repair(raw: str, simplify: bool = True) -> CleanText:
             continue
         drop = _marker_positions(line)
         spaced = bool(_BYLINE_LINE.match(line)) or _is_spaced_heading(line)
+        bylines = [m.span() for m in _BRACKETED_BYLINE.finditer(line)]
         for offset, char in enumerate(line):
             if offset in drop or char == "\ufeff":
                 continue
-            if char.isspace() and (spaced or not _inside_word(line, offset)):
+            keep = spaced or any(start < offset < end for start, end in bylines)
+            if char.isspace() and (keep or not _inside_word(line, offset)):
                 if kept and not raw[kept[-1]].isspace():
                     kept.append(line_start + offset)
                 continue

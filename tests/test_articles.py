@@ -63,3 +63,32 @@ def test_page_without_structure_is_one_article():
 
 def test_page_of_furniture_only_has_no_article():
     assert split_articles(repair("平湖版\n\nJIAXING DAILY\n\n（下转2版）").text) == []
+
+
+INLINE_BYLINES = """嘉兴日报社 中共平湖市委 联办
+2024年3月15日◆星期五
+农历甲辰年二月初六 总第5400期
+市领导调研乡村振兴工作
+本报讯（记者 陆佳怡 通讯员 沈建华）3月14日下午，市委副书记、市长王建峰带队赴广陈镇调研。
+王建峰一行先后来到广陈镇龙萌村，实地察看农业产业项目建设情况。
+当湖街道召开年度工作会议
+本报讯(记者 张晓明)昨天上午，当湖街道召开2024年度工作会议。
+"""
+
+
+def test_bylines_in_brackets_after_the_dateline_open_their_stories():
+    """A format the seed pages do not use: ``本报讯（记者 X 通讯员 Y）``, story after story."""
+    clean = repair(INLINE_BYLINES).text
+    stories = [a for a in split_articles(clean) if a.bylines]
+    assert [a.headline for a in stories] == ["市领导调研乡村振兴工作", "当湖街道召开年度工作会议"]
+    assert [a.byline for a in stories] == ["记者 陆佳怡; 通讯员 沈建华", "记者 张晓明"]
+    names = [clean[slice(*span)] for b in stories[0].bylines for _, span in b.names]
+    assert names == ["陆佳怡", "沈建华"]
+    assert stories[1].dateline == "本报讯(记者 张晓明)昨天上午"
+
+
+def test_masthead_lines_are_never_a_headline(raw_pages):
+    clean = repair(raw_pages["002_ed8b4f82a5f7e9b1.txt"]).text
+    headlines = [a.headline for a in split_articles(clean)]
+    assert not any("农历" in h or "总第" in h for h in headlines)
+    assert "市委常委会会议暨市委主题教育领导小组第一次会议召开" in headlines[1]
