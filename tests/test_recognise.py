@@ -201,3 +201,43 @@ def test_the_model_is_not_asked_where_no_name_could_pass():
     text = "各级基层党委要落实责任。"
     assert not _worth_asking(text, text.index("党委") + 2)
     assert _worth_asking("昨天,新诚达智创园举行开园仪式。", 9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "市政府办公室、市农业农村局、市发改局等部门负责人参加。",
+            [("市政府办公室", "ORG"), ("市农业农村局", "ORG"), ("市发改局", "ORG")],
+        ),
+        (
+            "近日，平湖市发改局会同市经信局召开座谈会。",
+            [("平湖市发改局", "ORG"), ("市经信局", "ORG")],
+        ),
+        ("市场监管局、市卫健局联合开展检查。", [("市场监管局", "ORG"), ("市卫健局", "ORG")]),
+        ("林埭镇徐家埭村，实地察看。", [("林埭镇", "LOC"), ("徐家埭村", "LOC")]),
+        ("签约落户平湖经济技术开发区。", [("平湖经济技术开发区", "LOC")]),
+        ("日本电产株式会社投资的精密电机项目", [("日本电产株式会社", "ORG")]),
+        (
+            "中国科学院院士张伟等专家出席活动。",
+            [("中国科学院院士", "TITLE"), ("张伟", "PERSON")],
+        ),
+        ("家住雅山社区的居民陈阿姨说。", [("雅山社区", "LOC"), ("陈阿姨", "PERSON")]),
+    ],
+)
+def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):
+    """Constructed in this paper's style; none of these names is on the seed pages."""
+    assert entities(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("省发改委领导来平调研。", "PERSON"),
+        ("工作专班办公室公布了名单。", "ORG"),
+        ("新就业群体是党委政府义不容辞的责任。", "ORG"),
+    ],
+)
+def test_what_only_looks_like_a_name_or_a_body(sentence, label):
+    """来平 (come to Pinghu), an office named by no body, 党委政府 (party and government)."""
+    assert [text for text, found in entities(sentence) if found == label] == []

@@ -51,11 +51,11 @@ _NOT_IN_NAME = set(
 _REFERENCE_HEADS = tuple(
     """
     书记 主任 部长 局长 市长 县长 镇长 区长 院长 校长 所长 站长 经理 总 董 老师 师傅 医生 主席 会长
-    队长 组长 科长 处长 村长
+    队长 组长 科长 处长 村长 阿姨 大姐 大哥 大爷 大妈 阿婆 奶奶 爷爷 伯伯 叔叔 婶婶 老伯
     """.split()
 )
 """Words that make a surname a reference to one person: ``张书记``, ``王老师``."""
-_REFERENCE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[向对和与跟给让请是问找说到]))"
+_REFERENCE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[向对和与跟给让请是问找说到的民]))"
 _LIST_SEPARATORS = ("、", "和", "与", "及", " ")
 _TITLE_NAME_GAPS = ("", ":", "：")
 _NAME_LENGTHS = (3, 2)
@@ -196,6 +196,7 @@ def names_before_speech(text: str) -> list[Candidate]:
         for pair in page_words(text).tagged_between(window_start, match.end()):
             end = offset + len(pair.word)
             is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
+            is_name = is_name and pair.word not in _REFERENCE_HEADS  # 阿姨: a surname goes first
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
             offset = end

@@ -63,13 +63,15 @@ def noun_phrase(
             and len(word) <= 3
             and (kept or named_unit or word.endswith(UNIT_CHARS))
         ) or (named_unit and word_pair.flag == "x" and len(word) >= 2 and _all_chinese(word))
+        # a bound morpheme of a place name: 徐家埭(村), 钟埭(街道)
+        bound_morpheme = named_unit and word_pair.flag in ("zg", "ng") and _all_chinese(word)
         adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
         brand_word = brand and word_pair.flag in BRAND_TAGS
         if _COUNT.match(word):
             break  # 两大(国际产业园), 三个: a count, not part of a name
         if (
             word_pair.flag not in NOUN_TAGS
-            and not (place_like_name or adjective_in_name or brand_word)
+            and not (place_like_name or adjective_in_name or brand_word or bound_morpheme)
             or word in GENERIC_WORDS
             or word.startswith(DEICTIC_STARTS)
             or any(c in STOP_CHARS for c in word)

@@ -25,7 +25,7 @@ LOC_ENDINGS = tuple(
     省 市 县 区 镇 乡 村 街道 社区 大道 路 街 巷 桥 大桥 公园 景区 广场 园区 开发区 经开区 度假区
     新区 港区 湿地 隧道 码头 车站 机场 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆 展览馆 科普馆
     会展中心 剧院 小镇 科技城 产业园 创业园 工业园 合作园 产业合作园 智创园 科创园 科创岛 园 街区
-    驿站 湖畔 山庄
+    驿站 湖畔 山庄 经济技术开发区 经济开发区 高新技术产业开发区 高新区 保税区 综合保税区
     """.split()
 )
 """Endings of place names."""
@@ -36,7 +36,7 @@ ORG_ENDINGS = tuple(
     总支 局 厅 委 办 部 大学 学院 学校 中学 小学 幼儿园 托育园 医院 卫生院 研究院 研究所 实验室 银行
     支行 分行 协会 商会 学会 联合会 总工会 工会 妇联 团委 报社 电视台 传媒中心 法院 检察院 派出所
     合作社 基金会 促进会 俱乐部 事务所 指挥部 领导小组 中心组 部队 支队 大队 中队 军分区 武装部
-    人武部 政府 联盟 中心
+    人武部 政府 联盟 中心 办公室 办事处 株式会社
     """.split()
 )
 """Endings of organisation names."""
@@ -103,13 +103,20 @@ def find_by_ending(text: str) -> list[Candidate]:
                 continue
             found.append(Candidate(unit[0] - len(prefix), end, label, "ending", priority=20))
             continue
+        if unit[0] < match.start() and label == "ORG" and _word_tags().get(unit[1]) == "nt":
+            # a body jieba knows by its short name (发改局, 市场监管局): only a place qualifies it
+            place = _qualifying_place(text, unit[0])
+            if place or ending not in _GENERIC_ORG_ENDINGS:  # not 党委政府
+                found.append(Candidate(unit[0] - len(place), end, label, "ending", priority=20))
+            continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
+        phrase_end = match.start()
         while words and (
             words[0].flag in _ACTION_TAGS
             or (len(words) > 1 and words[1].flag in PROPER_TAGS and not _is_proper(words[:1]))
         ):
             words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): no part of the name
-        start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
+        start = _bracket_start(text, phrase_end - sum(len(w.word) for w in words))
         if start == match.start() and len(ending) > 1:
             start -= len(_local_prefix(text, start))  # 如市人武部: the prefix jieba glued to 如
         name = text[start : match.start()]
@@ -123,6 +130,8 @@ def find_by_ending(text: str) -> list[Candidate]:
         )
         if generic and not named:
             continue  # 职工服务驿站, 部门党委: a kind of place or body, not a named one
+        if ending in _OFFICE_ENDINGS and not _starts_with_place(name):
+            continue  # 专班办公室: an office is named by the body or place it serves
         found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
     return found
 
@@ -153,12 +162,27 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
 _ACTION_TAGS = frozenset({"v", "vn", "vd"})
 _GENERIC_ORG_ENDINGS = frozenset(
-    "中心 党委 联盟 政府 办 部 支部 党支部 部队 中心组 领导小组".split()
+    "中心 党委 联盟 政府 办 办公室 办事处 部 支部 党支部 部队 中心组 领导小组".split()
 )
 """Endings that also close descriptions (部门党委, 党建联盟); a body's name must say whose."""
 _STATIONED = "驻"
 """驻平部队, 驻村工作组: bodies described by where they are stationed, not named."""
 _LOCAL_PREFIXES = ("中央", "市", "省", "县", "区", "镇")
+
+
+_OFFICE_ENDINGS = frozenset({"办公室", "办事处"})
+
+
+def _starts_with_place(name: str) -> bool:
+    """Whether a name opens with a local prefix (市, 省…) or a known place or body (当湖街道)."""
+    return name.startswith(_LOCAL_PREFIXES) or any(name.startswith(g) for g in gazetteer())
+
+
+def _qualifying_place(text: str, start: int) -> str:
+    """The known place (平湖市, 嘉兴) or local prefix (市, 省) written right before ``start``."""
+    places = [name for name, label in gazetteer().items() if label == "LOC"]
+    known = max((p for p in places if text.endswith(p, 0, start)), key=len, default="")
+    return known or _local_prefix(text, start)
 
 
 def _local_prefix(text: str, start: int) -> str:
