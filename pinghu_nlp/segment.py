@@ -91,7 +91,7 @@ class PageWords:
         """
         index = bisect.bisect_right(self.starts, offset) - 1
         start, word = self.starts[index], self.words[index]
-        if not guessed and _guessed(word) and _is_han(word):
+        if not guessed and is_guessed(word) and _is_han(word):
             return offset, self.text[offset]
         return start, word
 
@@ -124,14 +124,14 @@ class PageWords:
         return before + kept + after
 
 
-def _guessed(word: str) -> bool:
+def is_guessed(word: str) -> bool:
     """A word jieba's HMM made up (not in the dictionary, not whitespace or punctuation)."""
     return len(word) > 1 and not word_segmenter().FREQ.get(word)
 
 
 def is_loose(word: str) -> bool:
     """A single character or a guessed word: jieba may group it differently in another slice."""
-    return len(word) == 1 or _guessed(word)
+    return len(word) == 1 or is_guessed(word)
 
 
 def _is_han(word: str) -> bool:

@@ -223,6 +223,10 @@ def test_the_model_is_not_asked_where_no_name_could_pass():
             [("中国科学院院士", "TITLE"), ("张伟", "PERSON")],
         ),
         ("家住雅山社区的居民陈阿姨说。", [("雅山社区", "LOC"), ("陈阿姨", "PERSON")]),
+        ("代表性传承人朱雪良现场展示了雕刻技艺。", [("朱雪良", "PERSON")]),
+        ("在浙江欧迪恩传动科技股份有限公司，", [("浙江欧迪恩传动科技股份有限公司", "ORG")]),
+        ("9月28日晚，文化节开幕。", [("9月28日晚", "DATE")]),
+        ("9月28日晚会上", [("9月28日", "DATE")]),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):

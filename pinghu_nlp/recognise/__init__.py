@@ -26,6 +26,7 @@ from .names import (
     names_before_speech,
     names_before_titles,
     names_in_lists,
+    names_jieba_guessed,
     repeated_names,
     surname_references,
 )
@@ -62,7 +63,7 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     people += names_before_speech(text)
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
-    people += repeated_names(text, people) + surname_references(text)
+    people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text)]
     candidates += find_known_names(text) + find_by_ending(text)

@@ -62,7 +62,11 @@ _DAY_WORD = (
 )
 _CLOCK = r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?|(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d))"
 _CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
-_DAY_PART = rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|[早晚]{_CLOCK}|{_CLOCK_ALONE})"
+_DAY_PART = (
+    rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|[早晚]{_CLOCK}|{_CLOCK_ALONE}"
+    r"|(?<=[日号])[早晚](?![会饭餐宴报霞班场点辈年期稻秋间上]))"
+)
+"""A time of the day: ``上午9时``, ``9时30分``; a bare 早/晚 right after a day (28日晚)."""
 _DAYS = rf"{_DAY}(?:{_TO}(?:{_MONTH})?{_DAY})?"
 _CALENDAR = (
     rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH}(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?)"

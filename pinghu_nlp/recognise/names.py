@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
-from ..segment import is_loose, page_words, pos_tagger, tag_of
+from ..segment import is_guessed, is_loose, page_words, pos_tagger, tag_of
 from .candidates import Candidate
 from .phrases import NAME_TAGS
 
@@ -200,6 +200,29 @@ def names_before_speech(text: str) -> list[Candidate]:
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
             offset = end
+    return found
+
+
+def names_jieba_guessed(text: str) -> list[Candidate]:
+    """Three-character names jieba's HMM made up and tagged ``nr``, with a common surname.
+
+    Words jieba guessed (not in its dictionary) are nearly always names when it also tags them
+    as one (传承人朱雪良现场展示); a place or body right before (浙江欧迪恩传动) or quotes
+    around (“欧迪恩”) mark a brand instead. Every other finder outranks this one.
+    """
+    words = page_words(text)
+    found = []
+    for index, word in enumerate(words.words):
+        if len(word) != 3 or word[0] not in TOP_SURNAMES or not is_guessed(word):
+            continue
+        if tag_of(word) not in NAME_TAGS:
+            continue
+        before = words.words[index - 1] if index else ""
+        after = words.words[index + 1] if index + 1 < len(words.words) else ""
+        if tag_of(before) in ("ns", "nt") or (before.endswith("“") and after.startswith("”")):
+            continue
+        start = words.starts[index]
+        found.append(Candidate(start, start + 3, "PERSON", "jieba", priority=15))
     return found
 
 
