@@ -76,9 +76,17 @@ def noun_phrase(
             or word.startswith(DEICTIC_STARTS)
             or any(c in STOP_CHARS for c in word)
         ):
+            if kept and len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE:
+                kept.insert(0, pair(word[1], "n"))  # 兼|市发改局: the prefix jieba glued to 兼
             break
         kept.insert(0, word_pair)
     return kept
+
+
+LOCAL_PREFIX_CHARS = frozenset("市省县区镇")
+"""One-character local prefixes of bodies and offices: 市(发改局), 省(政协), 镇(党委)."""
+_GLUE = STOP_CHARS | frozenset("兼如赴到来去回任")
+"""Characters jieba glues a local prefix to (兼市, 如市, 赴省)."""
 
 
 def _all_chinese(word: str) -> bool:
