@@ -63,8 +63,19 @@ def noun_phrase(
             and len(word) <= 3
             and (kept or named_unit or word.endswith(UNIT_CHARS))
         ) or (named_unit and word_pair.flag == "x" and len(word) >= 2 and _all_chinese(word))
-        # a bound morpheme of a place name: 徐家埭(村), 钟埭(街道)
-        bound_morpheme = named_unit and word_pair.flag in ("zg", "ng") and _all_chinese(word)
+        # a place jieba does not know, by its unit: 泗泾村(党总支), 泗泾(村党委)
+        unit_follows = word.endswith(PLACE_UNIT_CHARS) or bool(
+            kept and kept[0].word.startswith(PLACE_UNIT_CHARS)
+        )
+        place_like_name = place_like_name or (
+            word_pair.flag == "x" and len(word) >= 2 and _all_chinese(word) and unit_follows
+        )
+        # a bound morpheme of a place name: 徐家埭(村), 泾(村党委), 村(党总支)
+        bound_morpheme = (
+            word_pair.flag in ("zg", "ng")
+            and _all_chinese(word)
+            and (named_unit or unit_follows or (bool(kept) and word.endswith(PLACE_UNIT_CHARS)))
+        )
         adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
         brand_word = brand and word_pair.flag in BRAND_TAGS
         if _COUNT.match(word):
@@ -83,6 +94,8 @@ def noun_phrase(
     return kept
 
 
+PLACE_UNIT_CHARS = tuple("省市县区镇乡村")
+"""Last characters of administrative places (泗泾村), first of their bodies (村党委)."""
 LOCAL_PREFIX_CHARS = frozenset("市省县区镇")
 """One-character local prefixes of bodies and offices: 市(发改局), 省(政协), 镇(党委)."""
 _GLUE = STOP_CHARS | frozenset("兼如赴到来去回任")
