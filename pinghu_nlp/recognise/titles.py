@@ -67,8 +67,9 @@ _NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职|们
 """What turns a head into part of a longer word: 委员会, 常委会, 书记领办."""
 _ORG_ENDINGS = tuple(
     """
-    委 会 部 局 办 厅 院 所 处 科 队 站 中心 集团 公司 组 支部 总支 党委 党组 银行 支行 大学 学校 学院
-    医院 政府 街道 社区 村 镇 乡 市 省 县 区 驿站 法院 检察院 工会 政协 人大 联 协 常委 栏目
+    委 会 部 局 办 厅 院 所 处 科 队 站 中心 集团 公司 组 支部 总支 党委 党组 银行 支行
+    大学 学校 学院 医院 政府 街道 社区 村 镇 乡 市 省 县 区 驿站 法院 检察院 工会 政协
+    人大 联 协 常委 栏目
     """.split()
 )
 """Endings of a qualifier that names an organisation or a place."""
