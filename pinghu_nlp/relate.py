@@ -204,13 +204,21 @@ def article_event(text: str, article: Article) -> str:
 
 
 def event_roles(text: str, ents: list[Span], articles: list[Article]) -> list[Relation]:
-    """``CHAIRED``/``ATTENDED``/``SPOKE_AT``: a name (or a list of names) then the verb."""
+    """``CHAIRED``/``ATTENDED``/``SPOKE_AT``: a name (or a list of names) then the verb.
+
+    A list may give each name its titles: ``市委书记仲旭东，市委副书记、市长王建峰…等出席``.
+    """
     events = {a.number: article_event(text, a) for a in articles}
     found: dict[tuple, Relation] = {}
+    listed: set[int] = set()
     for index, ent in enumerate(ents):
-        if ent.label_ != "PERSON" or (index and _continues_list(text, ents, index)):
+        if ent.label_ != "PERSON" or index in listed:
             continue
-        names = _list_from(text, ents, index)
+        members = [index]
+        while (following := _next_attendee(text, ents, members[-1])) is not None:
+            members.append(following)
+        listed.update(members)
+        names = [(ents[i].start_char, ents[i].end_char) for i in members]
         after = text[names[-1][1] : names[-1][1] + _VERB_REACH].split("。")[0]
         article = article_of(articles, ent.start_char)
         if not events.get(article):
@@ -223,11 +231,22 @@ def event_roles(text: str, ents: list[Span], articles: list[Article]) -> list[Re
     return list(found.values())
 
 
-def _continues_list(text: str, ents: list[Span], index: int) -> bool:
-    """Whether a name is a later item of a list that an earlier name opened."""
-    previous = ents[index - 1]
-    gap = text[previous.end_char : ents[index].start_char]
-    return previous.label_ == "PERSON" and gap in _LIST_GLUE
+def _next_attendee(text: str, ents: list[Span], current: int) -> int | None:
+    """Index of the next name in a list of people, past the titles written before it."""
+    following = current + 1
+    if (
+        following >= len(ents)
+        or text[ents[current].end_char : ents[following].start_char] not in _LIST_GLUE
+    ):
+        return None
+    while following < len(ents) and ents[following].label_ == "TITLE":
+        if following + 1 >= len(ents):
+            return None
+        gap = text[ents[following].end_char : ents[following + 1].start_char]
+        if gap not in ("", "、"):
+            return None
+        following += 1
+    return following if ents[following].label_ == "PERSON" else None
 
 
 def locations(ents: list[Span], articles: list[Article]) -> list[Relation]:

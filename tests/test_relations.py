@@ -54,6 +54,16 @@ def test_event_roles_with_the_articles_meeting():
     assert attended == [("周军波", "半年度经济形势分析会"), ("何健", "半年度经济形势分析会")]
 
 
+def test_attendees_listed_with_their_titles():
+    """Each name of the list has its own titles; all of them attended."""
+    text = (
+        "本报讯 11月20日上午,我市举行重大项目集中签约仪式。市委书记仲旭东，市委副书记、"
+        "市长王建峰，市政协主席金秀英等出席签约仪式。"
+    )
+    attended = [head for head, _ in relations_of(text, "ATTENDED")]
+    assert attended == ["仲旭东", "王建峰", "金秀英"]
+
+
 def test_surname_reference_resolves_to_the_person_named_before():
     result = pinghu_nlp.extract(["镇党委书记张明远带队检查。张书记要求,各村要压实责任。"])
     people = result.mentions[result.mentions.label == "PERSON"]
