@@ -4,7 +4,7 @@ import pytest
 
 from pinghu_nlp.recognise import find_entities
 from pinghu_nlp.recognise.figures import find_figures
-from pinghu_nlp.recognise.model import _worth_asking, names_ending_at
+from pinghu_nlp.recognise.model import _plausible, _worth_asking, names_ending_at
 from pinghu_nlp.recognise.titles import decompose_title, find_titles
 
 
@@ -207,6 +207,12 @@ def test_the_model_is_not_asked_where_no_name_could_pass():
     text = "各级基层党委要落实责任。"
     assert not _worth_asking(text, text.index("党委") + 2)
     assert _worth_asking("昨天,新诚达智创园举行开园仪式。", 9)
+
+
+def test_a_model_span_needs_a_name_of_two_characters_or_more():
+    """纪委 (in 纪委监委推动) is a kind of body; 智创园 alone would be no park's name."""
+    assert not _plausible("纪委")
+    assert _plausible("新诚达智创园")
 
 
 @pytest.mark.parametrize(

@@ -74,8 +74,8 @@ def _plausible(text: str) -> bool:
     if len(text) < 2 or any(c.isspace() for c in text):
         return False
     ending = next((e for e in _ENDINGS if text.endswith(e)), None)
-    if ending is None or len(text) == len(ending):
-        return False
+    if ending is None or len(text) - len(ending) < 2:
+        return False  # 纪委, 党委: a one-character name is a kind of body, not a named one
     words = tagged_words(text[: -len(ending)])
     if words[0].word in GENERIC_WORDS or words[0].word.startswith(DEICTIC_STARTS):
         return False
