@@ -195,11 +195,11 @@ def test_bureau_with_a_local_prefix_glued_to_the_verb_before():
 
 
 def test_the_model_draws_the_left_edge_of_an_unknown_park():
-    """新诚达智创园: no rule knows the name; the model draws where it begins."""
-    text = "昨天,新诚达智创园举行开园仪式。"
+    """景兴智造园: no rule knows the name; the model draws where it begins."""
+    text = "走进景兴智造园，"
     end = text.index("园") + 1
     found = names_ending_at(text, [end])
-    assert [(text[c.start : c.end], c.label) for c in found] == [("新诚达智创园", "LOC")]
+    assert [(text[c.start : c.end], c.label) for c in found] == [("景兴智造园", "LOC")]
 
 
 def test_the_model_is_not_asked_where_no_name_could_pass():
