@@ -24,6 +24,10 @@ Span = tuple[int, int]
 _ROLE = "|".join(BYLINE_ROLES)
 _BYLINE_LINE = re.compile(rf"^■?\s*(?:{_ROLE})[\s:：]")
 _PEN_NAME_LINE = re.compile(r"^■\s*[\u4e00-\u9fff]{2,4}$")
+_PHOTO_CREDIT_LINE = re.compile(
+    rf"^[（(]\s*(?:{_ROLE})[^（()）]{{1,60}}[）)]$|^(?:[\u4e00-\u9fff]{{2,3}}\s+){{1,4}}摄$"
+)
+"""A photo's credit on its own line: ``（记者 王强 摄）``, ``王强 徐冰艳 摄``."""
 _BARE_PEN_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _ANY_PEN_NAME = re.compile(r"^\s*■?\s*([\u4e00-\u9fff]{2,4})\s*$")
 _INLINE_BYLINE = re.compile(rf"本报讯\s*[（(]\s*((?:{_ROLE})[^（()）\n]{{1,60}}?)\s*[）)]")
@@ -139,11 +143,18 @@ def parse_byline(line: str, offset: int = 0) -> list[Byline]:
     Single characters split off by the layout (``王 强``) are joined back to their name.
     """
     bylines: list[Byline] = []
+    bracketed = re.fullmatch(r"\s*[（(](.*)[）)]\s*", line)
+    if bracketed:  # （记者 王强 摄）
+        offset, line = offset + bracketed.start(1), bracketed.group(1)
     pen_name = _ANY_PEN_NAME.match(line)
     if pen_name:  # a commentary byline names its author without a role: ■言成声
         start, end = pen_name.span(1)
         return [Byline("", None, [(pen_name.group(1), (offset + start, offset + end))])]
     pieces = [(m.group(), m.start()) for m in re.finditer(r"[^\s■:：]+", line)]
+    if pieces and pieces[-1][0] == "摄":  # 王强 摄: a photo credit, 摄 closes it
+        pieces.pop()
+        if pieces and not any(p.startswith(BYLINE_ROLES) for p, _ in pieces):
+            bylines.append(Byline("摄", None))
     index = 0
     while index < len(pieces):
         text, start = pieces[index]
@@ -253,6 +264,8 @@ def _line_kind(line: str) -> str:
         return "masthead"
     if _BYLINE_LINE.match(stripped) or _PEN_NAME_LINE.match(stripped):
         return "byline"
+    if _PHOTO_CREDIT_LINE.match(stripped):
+        return "byline"
     short = len(stripped) <= _HEADLINE_MAX and not any(c in _PUNCT_IN_BODY for c in stripped[:-1])
     if short and stripped[-1] not in "。！？!?" and not stripped.startswith("本报讯"):
         return "short"
@@ -272,6 +285,8 @@ def _is_bare_pen_name(text: str, lines: list[Span], kinds: list[str], index: int
 
 
 def _is_photo_byline(line: str) -> bool:
-    """A byline that only credits photographers."""
+    """A byline that only credits photographers, or a photo credit (``（记者 王强 摄）``)."""
+    if line.strip().rstrip("）)").rstrip().endswith("摄"):
+        return True
     bylines = parse_byline(line)
     return bool(bylines) and all(b.role in ("摄影", "摄") for b in bylines)

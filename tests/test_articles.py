@@ -92,3 +92,19 @@ def test_masthead_lines_are_never_a_headline(raw_pages):
     headlines = [a.headline for a in split_articles(clean)]
     assert not any("农历" in h or "总第" in h for h in headlines)
     assert "市委常委会会议暨市委主题教育领导小组第一次会议召开" in headlines[1]
+
+
+def test_photo_credits_in_brackets_or_after_the_names():
+    page = (
+        "秋收时节稻谷香\n近日，在广陈镇山塘村的稻田里，农户们正抢收水稻。\n（记者 王强 摄）\n"
+        "万亩稻海\n金色的稻田一望无际。\n王强 徐冰艳 摄\n"
+        "东湖之畔书香浓\n本报讯（通讯员 李晓东）10月8日，平湖市图书馆新馆正式开放。\n"
+    )
+    clean = repair(page).text
+    articles = split_articles(clean)
+    assert [(a.kind, a.headline, a.byline) for a in articles] == [
+        ("photo", "秋收时节稻谷香", "记者 王强"),
+        ("photo", "万亩稻海", "摄 王强 徐冰艳"),
+        ("story", "东湖之畔书香浓", "通讯员 李晓东"),
+    ]
+    assert parse_byline("（记者 王强 摄）", 0)[0].names == [("王强", (4, 6))]

@@ -55,8 +55,12 @@ def noun_phrase(
     window_start = phrase_start(text, max(0, end - window), end)
     words = page_words(text).tagged_between(window_start, end)[-max_words:]
     kept: list[pair] = []
-    for word_pair in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word_pair = words[index]
         word = word_pair.word
+        if word == "和" and _joins_body_name(words, index, kept):
+            kept.insert(0, word_pair)  # 文化和广电旅游体育局, 自然资源和规划局
+            continue
         # jieba tags many unknown proper names as person names: 全公亭(社区), 文明办
         place_like_name = (
             word_pair.flag in NAME_TAGS
@@ -85,7 +89,7 @@ def noun_phrase(
             and not (place_like_name or adjective_in_name or brand_word or bound_morpheme)
             or word in GENERIC_WORDS
             or word.startswith(DEICTIC_STARTS)
-            or any(c in STOP_CHARS for c in word)
+            or (any(c in STOP_CHARS for c in word) and (word_pair.flag != "nt" or len(word) < 4))
         ):
             if kept and len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE:
                 kept.insert(0, pair(word[1], "n"))  # 兼|市发改局: the prefix jieba glued to 兼
@@ -100,6 +104,21 @@ LOCAL_PREFIX_CHARS = frozenset("市省县区镇")
 """One-character local prefixes of bodies and offices: 市(发改局), 省(政协), 镇(党委)."""
 _GLUE = STOP_CHARS | frozenset("兼如赴到来去回任")
 """Characters jieba glues a local prefix to (兼市, 如市, 赴省)."""
+
+
+def _joins_body_name(words: list[pair], index: int, kept: list[pair]) -> bool:
+    """Whether 和 at ``index`` joins two fields inside one body's name (经济和信息化局).
+
+    The words after it must not be a whole body already (市委和市政府), the word before must be
+    a field (a common noun of two characters or more).
+    """
+    if not kept or kept[0].flag in PROPER_TAGS - {"nz"} or index == 0:
+        return False
+    before = words[index - 1]
+    return before.flag in _FIELD_TAGS and len(before.word) >= 2
+
+
+_FIELD_TAGS = frozenset({"n", "vn", "l", "nz"})
 
 
 def _all_chinese(word: str) -> bool:
