@@ -227,7 +227,7 @@ def names_jieba_guessed(text: str) -> list[Candidate]:
 
 
 def surname_references(text: str) -> list[Candidate]:
-    """One person by surname: ``张书记``, ``王老师``, ``老沈``, ``小李``."""
+    """One person by surname: ``张书记``, ``王老师``, ``老沈``, ``小李``, ``张某`` (anonymised)."""
     found = []
     surnames = "".join(sorted(TOP_SURNAMES))
     heads = "|".join(_REFERENCE_HEADS)
@@ -237,6 +237,8 @@ def surname_references(text: str) -> list[Candidate]:
     for match in re.finditer(rf"[老小][{surnames}]", text):
         if not is_common_word(match.group()) and _ends_name(text, match.end()):
             found.append(Candidate(match.start(), match.end(), "PERSON", "nickname", 35))
+    for match in re.finditer(rf"[{surnames}]某某?(?![些种个项类地处天年时方单部门家件])", text):
+        found.append(Candidate(match.start(), match.end(), "PERSON", "anonymised", 35))
     return found
 
 

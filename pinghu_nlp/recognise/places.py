@@ -105,9 +105,10 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue
         if unit[0] < match.start() and label == "ORG" and _word_tags().get(unit[1]) == "nt":
             # a body jieba knows by its short name (发改局, 市场监管局): only a place qualifies it
-            place = _qualifying_place(text, unit[0])
-            if place or ending not in _GENERIC_ORG_ENDINGS:  # not 党委政府
-                found.append(Candidate(unit[0] - len(place), end, label, "ending", priority=20))
+            start = _parent_bodies_start(text, unit[0])
+            place = _qualifying_place(text, start)
+            if place or start < unit[0] or ending not in _GENERIC_ORG_ENDINGS:  # not 党委政府
+                found.append(Candidate(start - len(place), end, label, "ending", priority=20))
             continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
         phrase_end = match.start()
@@ -176,6 +177,22 @@ _OFFICE_ENDINGS = frozenset({"办公室", "办事处"})
 def _starts_with_place(name: str) -> bool:
     """Whether a name opens with a local prefix (市, 省…) or a known place or body (当湖街道)."""
     return name.startswith(_LOCAL_PREFIXES) or any(name.startswith(g) for g in gazetteer())
+
+
+def _parent_bodies_start(text: str, start: int) -> int:
+    """Where the bodies a sub-unit belongs to begin: 市(公安局)交警大队 → 公安局's start.
+
+    A body opening with a local prefix (市政府 after 市委) is a body of its own, not a sub-unit.
+    """
+    if text[start : start + 1] in _LOCAL_PREFIXES:
+        return start
+    words = page_words(text)
+    while start > 0:
+        word_start, word = words.word_at(start - 1)
+        if word_start + len(word) != start or _word_tags().get(word) != "nt":
+            break
+        start = word_start
+    return start
 
 
 def _qualifying_place(text: str, start: int) -> str:
