@@ -29,6 +29,8 @@ from .recognise.phrases import noun_phrase
 from .recognise.titles import decompose_title
 
 _LIST_GLUE = ("、", "和", "与", "及", " ", "，", ",")
+_NAME_LIST_GLUE = ("、", "和", "与", "及", " ")
+"""What joins the names after one title: a comma may open the next clause (主任张三，李四说)."""
 _COLLECTIVE_TITLES = ("市领导", "县领导", "区领导", "镇领导", "省领导", "市级领导")
 
 
@@ -92,7 +94,8 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
         names = _list_from(text, ents, following)
         if title.text in _COLLECTIVE_TITLES or title._.source == "byline":
             return names
-        return names[:1]
+        # 副主任赵强、钱红、孙建国: a title before a list belongs to every name of it
+        return _list_from(text, ents, following, glue=_NAME_LIST_GLUE)
     if title.text in _COLLECTIVE_TITLES and text[title.start_char - 1 : title.start_char] == "等":
         return _list_before(text, ents, index)
     previous = ents[index - 1] if index else None
@@ -117,13 +120,15 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
     return None
 
 
-def _list_from(text: str, ents: list[Span], first: int) -> list[tuple[int, int]]:
-    """A name and the names listed after it (``周军波、吴金华、何健``)."""
+def _list_from(
+    text: str, ents: list[Span], first: int, glue: tuple[str, ...] | None = None
+) -> list[tuple[int, int]]:
+    """A name and the names listed after it (``周军波、吴金华、何健``), joined by ``glue``."""
     names = [(ents[first].start_char, ents[first].end_char)]
     current = first
     while current + 1 < len(ents) and ents[current + 1].label_ == "PERSON":
         gap = text[ents[current].end_char : ents[current + 1].start_char]
-        if gap not in _LIST_GLUE:
+        if gap not in (glue or _LIST_GLUE):
             break
         current += 1
         names.append((ents[current].start_char, ents[current].end_char))

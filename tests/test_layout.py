@@ -82,3 +82,12 @@ def test_every_clean_character_comes_from_its_raw_character(raw):
             or (char == "\n" and source in "\r\n")
             or (char == " " and source.isspace())
         )
+
+
+def test_spaces_between_three_or_more_names_are_kept():
+    """委员李明 张伟 刘洋: a list of names, not a word the PDF broke (周军 波 is joined)."""
+    clean = repair(
+        "出席会议的还有：市人大常委会委员李明 张伟 刘洋 陈静。\n市长周军 波出席。\n"
+    ).text
+    assert "委员李明 张伟 刘洋 陈静。" in clean
+    assert "周军波出席" in clean

@@ -249,6 +249,8 @@ def test_a_model_span_needs_a_name_of_two_characters_or_more():
         ("犯罪嫌疑人李某某被依法刑事拘留。", [("李某某", "PERSON")]),
         ("要提高某些方面的能力。", []),
         ("中国石化平湖石油分公司", [("中国石化平湖石油分公司", "ORG")]),
+        ("市十七届人大常委会召开会议。", [("市十七届人大常委会", "ORG")]),
+        ("中共平湖市第十五届委员会", [("中共平湖市第十五届委员会", "ORG")]),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):

@@ -64,6 +64,16 @@ def test_attendees_listed_with_their_titles():
     assert attended == ["仲旭东", "王建峰", "金秀英"]
 
 
+def test_a_title_before_a_list_of_names_belongs_to_each():
+    pairs = relations_of("副主任赵强、钱红、孙建国，秘书长王立新出席会议。", "HOLDS_TITLE")
+    assert pairs == [
+        ("赵强", "副主任"),
+        ("钱红", "副主任"),
+        ("孙建国", "副主任"),
+        ("王立新", "秘书长"),
+    ]
+
+
 def test_surname_reference_resolves_to_the_person_named_before():
     result = pinghu_nlp.extract(["镇党委书记张明远带队检查。张书记要求,各村要压实责任。"])
     people = result.mentions[result.mentions.label == "PERSON"]

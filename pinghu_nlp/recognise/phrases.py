@@ -25,7 +25,8 @@ UNIT_CHARS = tuple("办局委部厅院所处科队站会社园")
 GENERIC_WORDS = frozenset(
     "全市 全国 全省 全县 全区 全镇 全体 全面 广大 有关 相关 基层 历任".split()
 )
-_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]{1,3}$")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]{1,3}$|^第?[一二三四五六七八九十百\d]{1,4}届$")
+"""An ordinal inside a body's name: 第一(人民医院), (市)十七届(人大常委会)."""
 _COUNT = re.compile(r"^[一二两三四五六七八九十几多][大个项批类种条家座所名位]")
 BREAKS = frozenset('，,、。；;：:！？!?“”"《》()（）\n 【】·—')
 """Punctuation that ends any phrase."""
@@ -83,7 +84,7 @@ def noun_phrase(
         )
         adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
         brand_word = brand and word_pair.flag in BRAND_TAGS
-        if named_unit and kept and _ORDINAL.match(word):
+        if named_unit and (kept or word.endswith("届")) and _ORDINAL.match(word):
             kept.insert(0, word_pair)  # 第一(人民医院), 第二(中学)
             continue
         if _COUNT.match(word):

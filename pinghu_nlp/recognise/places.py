@@ -198,9 +198,16 @@ def _parent_bodies_start(text: str, start: int) -> int:
 
 def _qualifying_place(text: str, start: int) -> str:
     """The known place (平湖市, 嘉兴) or local prefix (市, 省) written right before ``start``."""
+    term = _TERM.search(text, max(0, start - 6), start)
+    if term:  # 市十七届(人大常委会): the place comes before the body's term
+        place = _qualifying_place(text, term.start())
+        return place + term.group() if place else ""
     places = [name for name, label in gazetteer().items() if label == "LOC"]
     known = max((p for p in places if text.endswith(p, 0, start)), key=len, default="")
     return known or _local_prefix(text, start)
+
+
+_TERM = re.compile(r"第?[一二三四五六七八九十百\d]{1,4}届$")
 
 
 def _local_prefix(text: str, start: int) -> str:
