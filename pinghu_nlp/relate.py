@@ -29,6 +29,8 @@ from .recognise.phrases import noun_phrase
 from .recognise.titles import decompose_title
 
 _LIST_GLUE = ("、", "和", "与", "及", " ", "，", ",")
+_APPOINTED_AS = frozenset("同志 任 担任 兼任 同志任 同志为 同志担任 当选 当选为 同志当选为".split())
+"""What stands between a person and the office given to them: 李华同志为平湖市人民政府副市长."""
 _NAME_LIST_GLUE = ("、", "和", "与", "及", " ")
 """What joins the names after one title: a comma may open the next clause (主任张三，李四说)."""
 _COLLECTIVE_TITLES = ("市领导", "县领导", "区领导", "镇领导", "省领导", "市级领导")
@@ -101,7 +103,7 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     previous = ents[index - 1] if index else None
     if previous is not None and previous.label_ == "PERSON":
         gap = text[previous.end_char : title.start_char]
-        if gap in ("", "，", ","):  # 习近平总书记; 周军波，市长
+        if gap in ("", "，", ",") or gap in _APPOINTED_AS:  # 习近平总书记; 周军波，市长
             return [(previous.start_char, previous.end_char)]
     return []
 

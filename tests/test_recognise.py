@@ -251,6 +251,9 @@ def test_a_model_span_needs_a_name_of_two_characters_or_more():
         ("中国石化平湖石油分公司", [("中国石化平湖石油分公司", "ORG")]),
         ("市十七届人大常委会召开会议。", [("市十七届人大常委会", "ORG")]),
         ("中共平湖市第十五届委员会", [("中共平湖市第十五届委员会", "ORG")]),
+        ("德国专家马克·乌尔里希为企业把脉。", [("德国", "LOC"), ("马克·乌尔里希", "PERSON")]),
+        ("品质·平湖，活力·新仓", [("平湖", "LOC"), ("新仓", "LOC")]),
+        ("据市统计局副局长沈斌介绍，", [("市统计局副局长", "TITLE"), ("沈斌", "PERSON")]),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):

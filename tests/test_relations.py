@@ -74,6 +74,14 @@ def test_a_title_before_a_list_of_names_belongs_to_each():
     ]
 
 
+def test_appointments_give_the_office_to_the_person_named_before():
+    text = "决定任命李华同志为平湖市人民政府副市长。王建峰同志任平湖市委副书记。"
+    assert relations_of(text, "HOLDS_TITLE") == [
+        ("李华", "平湖市人民政府副市长"),
+        ("王建峰", "平湖市委副书记"),
+    ]
+
+
 def test_surname_reference_resolves_to_the_person_named_before():
     result = pinghu_nlp.extract(["镇党委书记张明远带队检查。张书记要求,各村要压实责任。"])
     people = result.mentions[result.mentions.label == "PERSON"]

@@ -27,6 +27,7 @@ from .names import (
     names_before_titles,
     names_in_lists,
     names_jieba_guessed,
+    names_with_dots,
     repeated_names,
     surname_references,
 )
@@ -64,6 +65,7 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
+    people += names_with_dots(text)
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text)]
     candidates += find_known_names(text) + find_by_ending(text)

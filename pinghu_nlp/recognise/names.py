@@ -41,6 +41,7 @@ TOP_SURNAMES = frozenset(
 _SPEECH_CUES = (
     "说", "表示", "介绍", "告诉记者", "坦言", "感慨", "笑着说", "认为", "回忆",
     "主持", "出席", "强调", "指出", "讲话", "致辞", "带队", "一行", "陪同", "调研", "要求",
+    "同志", "任", "担任", "当选",
 )  # fmt: skip
 """Verbs a person's name comes right before: what people say and do in the news."""
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -201,6 +202,25 @@ def names_before_speech(text: str) -> list[Candidate]:
                 found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
             offset = end
     return found
+
+
+_TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯布查达戴丹道德迪蒂丁东杜多厄恩法菲费芬弗福盖甘冈戈格贡古哈海汉豪"
+    "赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙"
+    "米密明缪莫姆穆纳娜南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特图托瓦"
+    "万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔翰茨吕妮丝黛薇琪"
+)
+"""Characters that spell foreign names in Chinese (马克·乌尔里希, 施文德)."""
+_SPELLED = "[" + "".join(sorted(_TRANSLITERATION)) + "]"
+_DOTTED_NAME = re.compile(rf"{_SPELLED}{{1,6}}(?:[·•]{_SPELLED}{{2,6}}){{1,2}}")
+
+
+def names_with_dots(text: str) -> list[Candidate]:
+    """Foreign names written with a middle dot, spelled in transliteration characters."""
+    return [
+        Candidate(m.start(), m.end(), "PERSON", "dotted", priority=45)
+        for m in _DOTTED_NAME.finditer(text)
+    ]
 
 
 def names_jieba_guessed(text: str) -> list[Candidate]:

@@ -60,6 +60,9 @@ def noun_phrase(
     for index in range(len(words) - 1, -1, -1):
         word_pair = words[index]
         word = word_pair.word
+        if kept and len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE:
+            kept.insert(0, pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: jieba glued the prefix
+            break
         if word == "和" and _joins_body_name(words, index, kept):
             kept.insert(0, word_pair)  # 文化和广电旅游体育局, 自然资源和规划局
             continue
@@ -96,8 +99,6 @@ def noun_phrase(
             or word.startswith(DEICTIC_STARTS)
             or (any(c in STOP_CHARS for c in word) and (word_pair.flag != "nt" or len(word) < 4))
         ):
-            if kept and len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE:
-                kept.insert(0, pair(word[1], "n"))  # 兼|市发改局: the prefix jieba glued to 兼
             break
         kept.insert(0, word_pair)
     return kept
@@ -107,7 +108,7 @@ PLACE_UNIT_CHARS = tuple("省市县区镇乡村")
 """Last characters of administrative places (泗泾村), first of their bodies (村党委)."""
 LOCAL_PREFIX_CHARS = frozenset("市省县区镇")
 """One-character local prefixes of bodies and offices: 市(发改局), 省(政协), 镇(党委)."""
-_GLUE = STOP_CHARS | frozenset("兼如赴到来去回任")
+_GLUE = STOP_CHARS | frozenset("兼如赴到来去回任据经")
 """Characters jieba glues a local prefix to (兼市, 如市, 赴省)."""
 
 

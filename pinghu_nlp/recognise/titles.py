@@ -76,6 +76,10 @@ _ORG_ENDINGS = tuple(
 """Endings of a qualifier that names an organisation or a place."""
 _ADMIN_START = tuple("市省县区镇乡村")
 """A qualifier opening like this names a local office: the title stands alone."""
+_NAMED_PLACE_START = re.compile(
+    r"[\u4e00-\u9fff]{2,3}[省市县区](?:委|政府|人民政府|人大|政协|纪委)"
+)
+"""Or a named place's party or government body: 平湖市委(副书记), 嘉兴市政府(秘书长)."""
 _UNIT_HEAD_CHARS = tuple("部局院所站处科社行校馆园队厅会组")
 """``宣传部长``: a head opening with one of these closes its organisation (宣传部)."""
 _QUALIFIER_WINDOW = 24
@@ -91,7 +95,9 @@ def find_titles(text: str) -> list[Candidate]:
         start = qualifier_start(text, head_start, head)
         qualifier = text[start:head_start]
         stands_alone = head not in ROLE_HEADS and (
-            qualifier.startswith(_ADMIN_START) or (not qualifier and head not in BARE_HEADS)
+            qualifier.startswith(_ADMIN_START)
+            or bool(_NAMED_PLACE_START.match(qualifier))
+            or (not qualifier and head not in BARE_HEADS)
         )
         found.append(
             Candidate(start, head_end, "TITLE", "office" if stands_alone else "role", priority=60)
