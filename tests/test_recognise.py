@@ -254,6 +254,8 @@ def test_a_model_span_needs_a_name_of_two_characters_or_more():
         ("德国专家马克·乌尔里希为企业把脉。", [("德国", "LOC"), ("马克·乌尔里希", "PERSON")]),
         ("品质·平湖，活力·新仓", [("平湖", "LOC"), ("新仓", "LOC")]),
         ("据市统计局副局长沈斌介绍，", [("市统计局副局长", "TITLE"), ("沈斌", "PERSON")]),
+        ("在胜利路与人民路交叉口", [("胜利路", "LOC"), ("人民路", "LOC")]),
+        ("走出一条新路，修好路，走好路。", []),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):

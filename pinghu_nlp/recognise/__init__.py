@@ -39,6 +39,7 @@ from .places import (
     find_known_names,
     find_list_members,
     find_quoted_places,
+    find_roads,
     repeated_bodies,
     split_place_chain,
     unclaimed_endings,
@@ -71,6 +72,7 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
+    candidates += find_roads(text)
     chosen = _kept(text, candidates)
     if model:
         found = names_ending_at(text, unclaimed_endings(text, chosen), model)

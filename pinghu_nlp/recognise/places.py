@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..segment import page_words, pos_tagger, word_segmenter
 from .candidates import Candidate
-from .phrases import NAME_TAGS, PROPER_TAGS, noun_phrase
+from .phrases import DEICTIC_STARTS, NAME_TAGS, PROPER_TAGS, noun_phrase
 
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
@@ -421,6 +421,29 @@ def find_brand_companies(text: str) -> list[Candidate]:
             start = match.start() - len(brand)
             found.append(Candidate(start, match.end(), "ORG", "brand", priority=18))
     return found
+
+
+_ROAD = re.compile(
+    r"(?:(?<=[在沿经至到从往与和、，,镇区市村])|(?<=位于)|(?<=街道))"
+    r"([\u4e00-\u9fff]{2}(?:[东西南北中]路|路|大道|大街|街))"
+    r"(?=[与和、，,。；;\n]|交叉口|路口|沿线|两侧|附近|一带|[东西南北]侧|\d+号|$)"
+)
+"""A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
+
+
+def find_roads(text: str) -> list[Candidate]:
+    """Roads and streets whose names are ordinary words (胜利路, 解放西路, 人民大道)."""
+    return [
+        Candidate(m.start(1), m.end(1), "LOC", "road", priority=20)
+        for m in _ROAD.finditer(text)
+        if not m.group(1).startswith(DEICTIC_STARTS) and m.group(1)[:2] not in _NOT_ROADS
+    ]
+
+
+_NOT_ROADS = frozenset(
+    "修好 走好 走出 铺好 让出 开辟 探索 闯出 找到 蹚出 铺就 一条 这条 那条 新的".split()
+)
+"""Words before 路 that make a way, not a road: 走好路, 蹚出致富路."""
 
 
 def find_quoted_places(text: str) -> list[Candidate]:
