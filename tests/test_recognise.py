@@ -256,6 +256,7 @@ def test_a_model_span_needs_a_name_of_two_characters_or_more():
         ("据市统计局副局长沈斌介绍，", [("市统计局副局长", "TITLE"), ("沈斌", "PERSON")]),
         ("在胜利路与人民路交叉口", [("胜利路", "LOC"), ("人民路", "LOC")]),
         ("走出一条新路，修好路，走好路。", []),
+        ("绿水青山就是金山银山。", []),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):

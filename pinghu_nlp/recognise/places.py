@@ -83,7 +83,12 @@ def find_known_names(text: str) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), table[m.group()], "gazetteer", priority=20)
         for m in _gazetteer_pattern().finditer(text)
+        if not text.startswith(_SAYINGS, m.start())
     ]
+
+
+_SAYINGS = ("金山银山",)
+"""Fixed sayings that open with a place's name: 绿水青山就是金山银山."""
 
 
 def find_by_ending(text: str) -> list[Candidate]:
