@@ -257,6 +257,8 @@ def test_a_model_span_needs_a_name_of_two_characters_or_more():
         ("在胜利路与人民路交叉口", [("胜利路", "LOC"), ("人民路", "LOC")]),
         ("走出一条新路，修好路，走好路。", []),
         ("绿水青山就是金山银山。", []),
+        ("高三学生王欣怡在全国青少年科技创新大赛中获奖。", [("王欣怡", "PERSON")]),
+        ("召开退役军人安置工作会议。", []),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):

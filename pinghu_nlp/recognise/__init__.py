@@ -21,6 +21,7 @@ from .candidates import LABELS, Candidate, resolve_overlaps
 from .figures import find_figures
 from .model import MODEL_DIR, load_model, names_ending_at
 from .names import (
+    names_after_person_nouns,
     names_after_titles,
     names_before_collective,
     names_before_speech,
@@ -62,7 +63,7 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     people += names_before_titles(text, [t for t in titles if text[t.start : t.end] in BARE_HEADS])
     people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
-    people += names_before_speech(text)
+    people += names_before_speech(text) + names_after_person_nouns(text)
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)

@@ -410,7 +410,9 @@ INDUSTRY_WORDS = tuple(
 )
 """Words a company's name ends with after its brand: 独山能源, 长城汽车, 湛新树脂."""
 _BRAND_COMPANY = re.compile(
-    "(" + "|".join(INDUSTRY_WORDS) + r")(?!产业|行业|领域|板块|企业|技术|产品|项目|材料)"
+    "("
+    + "|".join(INDUSTRY_WORDS)
+    + r")(?!产业|行业|领域|板块|企业|技术|产品|项目|材料|创新|成果|进步|人才|水平|发展)"
 )
 _QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,4}[湾湖岛])[”\"]")
 
