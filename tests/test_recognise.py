@@ -259,6 +259,7 @@ def test_a_model_span_needs_a_name_of_two_characters_or_more():
         ("绿水青山就是金山银山。", []),
         ("高三学生王欣怡在全国青少年科技创新大赛中获奖。", [("王欣怡", "PERSON")]),
         ("召开退役军人安置工作会议。", []),
+        ("关注今日平湖微信公众号", [("今日平湖", "ORG")]),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):
