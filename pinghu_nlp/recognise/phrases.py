@@ -63,45 +63,38 @@ def noun_phrase(
         if kept and len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE:
             kept.insert(0, pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: jieba glued the prefix
             break
-        if word == "和" and _joins_body_name(words, index, kept):
-            kept.insert(0, word_pair)  # 文化和广电旅游体育局, 自然资源和规划局
-            continue
-        # jieba tags many unknown proper names as person names: 全公亭(社区), 文明办
-        place_like_name = (
-            word_pair.flag in NAME_TAGS
-            and len(word) <= 3
-            and (kept or named_unit or word.endswith(UNIT_CHARS))
-        ) or (named_unit and word_pair.flag == "x" and len(word) >= 2 and _all_chinese(word))
-        # a place jieba does not know, by its unit: 泗泾村(党总支), 泗泾(村党委)
-        unit_follows = word.endswith(PLACE_UNIT_CHARS) or bool(
-            kept and kept[0].word.startswith(PLACE_UNIT_CHARS)
-        )
-        place_like_name = place_like_name or (
-            word_pair.flag == "x" and len(word) >= 2 and _all_chinese(word) and unit_follows
-        )
-        # a bound morpheme of a place name: 徐家埭(村), 泾(村党委), 村(党总支)
-        bound_morpheme = (
-            word_pair.flag in ("zg", "ng")
-            and _all_chinese(word)
-            and (named_unit or unit_follows or (bool(kept) and word.endswith(PLACE_UNIT_CHARS)))
-        )
-        adjective_in_name = word_pair.flag == "a" and len(word) == 1 and bool(kept)  # 新材料
-        brand_word = brand and word_pair.flag in BRAND_TAGS
-        if named_unit and (kept or word.endswith("届")) and _ORDINAL.match(word):
-            kept.insert(0, word_pair)  # 第一(人民医院), 第二(中学)
-            continue
-        if _COUNT.match(word):
-            break  # 两大(国际产业园), 三个: a count, not part of a name
-        if (
-            word_pair.flag not in NOUN_TAGS
-            and not (place_like_name or adjective_in_name or brand_word or bound_morpheme)
-            or word in GENERIC_WORDS
-            or word.startswith(DEICTIC_STARTS)
-            or (any(c in STOP_CHARS for c in word) and (word_pair.flag != "nt" or len(word) < 4))
+        joins = word == "和" and _joins_body_name(words, index, kept)  # 经济和信息化局
+        ordinal = named_unit and (kept or word.endswith("届")) and _ORDINAL.match(word)
+        if not (joins or ordinal) and (
+            _COUNT.match(word) or not _may_stand_in_name(word_pair, kept, named_unit, brand)
         ):
-            break
+            break  # 两大(国际产业园), 三个: a count is no part of a name either
         kept.insert(0, word_pair)
     return kept
+
+
+def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, brand: bool) -> bool:
+    """Whether a word may stand in a name or a qualifier, before the words ``kept`` after it."""
+    word, flag = word_pair.word, word_pair.flag
+    if word in GENERIC_WORDS or word.startswith(DEICTIC_STARTS):
+        return False
+    if any(c in STOP_CHARS for c in word) and (flag != "nt" or len(word) < 4):
+        return False  # 暨, 和…; a body jieba knows may hold one (文化和广电旅游体育局)
+    if flag in NOUN_TAGS or (brand and flag in BRAND_TAGS):
+        return True
+    unknown = flag == "x" and len(word) >= 2 and _all_chinese(word)
+    # a place jieba does not know, by its unit: 泗泾村(党总支), 泗泾(村党委)
+    unit_follows = word.endswith(PLACE_UNIT_CHARS) or bool(
+        kept and kept[0].word.startswith(PLACE_UNIT_CHARS)
+    )
+    # jieba tags many unknown proper names as person names: 全公亭(社区), 文明办
+    if flag in NAME_TAGS and len(word) <= 3 and (kept or named_unit or word.endswith(UNIT_CHARS)):
+        return True
+    if unknown and (named_unit or unit_follows):
+        return True
+    if flag in ("zg", "ng") and _all_chinese(word):  # bound morphemes: 徐家埭(村), 村(党总支)
+        return named_unit or unit_follows or (bool(kept) and word.endswith(PLACE_UNIT_CHARS))
+    return flag == "a" and len(word) == 1 and bool(kept)  # 新(材料)
 
 
 PLACE_UNIT_CHARS = tuple("省市县区镇乡村")
