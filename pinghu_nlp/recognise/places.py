@@ -100,30 +100,18 @@ def find_by_ending(text: str) -> list[Candidate]:
         unit = _unit_word(text, match.start(), end)
         if unit is None:
             continue
-        common = _word_tags().get(unit[1], "nz") not in _PROPER_OR_UNKNOWN
-        if unit[0] < match.start() and (common or unit[1] in _COMMON_PLACE_WORDS):
-            # a dictionary word: a body only after a local prefix (市科技局), else a common noun
-            body_word = _word_tags().get(unit[1], "").startswith("n")
-            prefix = _local_prefix(text, unit[0])
-            if not prefix or not body_word or unit[1] in _COMMON_PLACE_WORDS:
+        if unit[0] < match.start():  # the ending closes a word jieba knows: 科技局, 发改局
+            known = _body_of_known_word(text, unit, ending, label)
+            if known is not None:
+                found.extend(known)
                 continue
-            found.append(Candidate(unit[0] - len(prefix), end, label, "ending", priority=20))
-            continue
-        if unit[0] < match.start() and label == "ORG" and _word_tags().get(unit[1]) == "nt":
-            # a body jieba knows by its short name (发改局, 市场监管局): only a place qualifies it
-            start = _parent_bodies_start(text, unit[0])
-            place = _qualifying_place(text, start)
-            if place or start < unit[0] or ending not in _GENERIC_ORG_ENDINGS:  # not 党委政府
-                found.append(Candidate(start - len(place), end, label, "ending", priority=20))
-            continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
-        phrase_end = match.start()
         while words and (
             words[0].flag in _ACTION_TAGS
             or (len(words) > 1 and words[1].flag in PROPER_TAGS and not _is_proper(words[:1]))
         ):
             words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): no part of the name
-        start = _bracket_start(text, phrase_end - sum(len(w.word) for w in words))
+        start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
         if start == match.start() and len(ending) > 1:
             start -= len(_local_prefix(text, start))  # 如市人武部: the prefix jieba glued to 如
         name = text[start : match.start()]
@@ -141,6 +129,32 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue  # 专班办公室: an office is named by the body or place it serves
         found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
     return found
+
+
+def _body_of_known_word(
+    text: str, unit: tuple[int, str], ending: str, label: str
+) -> list[Candidate] | None:
+    """The body a dictionary word ending like one makes, [] if none, None to read the phrase.
+
+    A common word (科技局 as jieba knows it) is a body only after a local prefix (市科技局); a
+    body jieba knows by its short name (发改局, 市场监管局, 交警大队) takes the bodies it belongs
+    to and the place before it (市公安局交警大队, 平湖市发改局).
+    """
+    start, word = unit
+    end = start + len(word)
+    tag = _word_tags().get(word, "nz")
+    if tag not in _PROPER_OR_UNKNOWN or word in _COMMON_PLACE_WORDS:
+        prefix = _local_prefix(text, start)
+        if not prefix or not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
+            return []
+        return [Candidate(start - len(prefix), end, label, "ending", priority=20)]
+    if label == "ORG" and tag == "nt":
+        parents = _parent_bodies_start(text, start)
+        place = _qualifying_place(text, parents)
+        if place or parents < start or ending not in _GENERIC_ORG_ENDINGS:  # not 党委政府
+            return [Candidate(parents - len(place), end, label, "ending", priority=20)]
+        return []
+    return None
 
 
 def _is_proper(words) -> bool:
