@@ -196,7 +196,7 @@ _OFFICE_ENDINGS = frozenset({"办公室", "办事处"})
 
 def _starts_with_place(name: str) -> bool:
     """Whether a name opens with a local prefix (市, 省…) or a known place or body (当湖街道)."""
-    return name.startswith(_LOCAL_PREFIXES) or any(name.startswith(g) for g in gazetteer())
+    return name.startswith(_LOCAL_PREFIXES) or bool(_gazetteer_pattern().match(name))
 
 
 def _parent_bodies_start(text: str, start: int) -> int:
@@ -221,9 +221,20 @@ def _qualifying_place(text: str, start: int) -> str:
     if term:  # 市十七届(人大常委会): the place comes before the body's term
         place = _qualifying_place(text, term.start())
         return place + term.group() if place else ""
-    places = [name for name, label in gazetteer().items() if label == "LOC"]
-    known = max((p for p in places if text.endswith(p, 0, start)), key=len, default="")
-    return known or _local_prefix(text, start)
+    known = _place_before().search(text, max(0, start - _LONGEST_PLACE), start)
+    return known.group() if known else _local_prefix(text, start)
+
+
+_LONGEST_PLACE = 12
+
+
+@lru_cache(maxsize=1)
+def _place_before() -> re.Pattern[str]:
+    """Known places (LOC in the gazetteer), longest first, matched where a span ends."""
+    places = sorted(
+        (n for n, label in gazetteer().items() if label == "LOC"), key=len, reverse=True
+    )
+    return re.compile("(?:" + "|".join(map(re.escape, places)) + ")$")
 
 
 _TERM = re.compile(r"第?[一二三四五六七八九十百\d]{1,4}届$")
