@@ -260,6 +260,16 @@ def test_a_model_span_needs_a_name_of_two_characters_or_more():
         ("高三学生王欣怡在全国青少年科技创新大赛中获奖。", [("王欣怡", "PERSON")]),
         ("召开退役军人安置工作会议。", []),
         ("关注今日平湖微信公众号", [("今日平湖", "ORG")]),
+        ("在中德（平湖）国际产业合作园，", [("中德（平湖）国际产业合作园", "LOC")]),
+        (
+            "平湖经济技术开发区（钟埭街道）党工委书记刘永华",
+            [
+                ("平湖经济技术开发区", "LOC"),
+                ("钟埭街道", "LOC"),
+                ("党工委书记", "TITLE"),
+                ("刘永华", "PERSON"),
+            ],
+        ),
     ],
 )
 def test_bodies_places_and_people_of_pages_never_seen(sentence, expected):

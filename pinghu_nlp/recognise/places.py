@@ -56,7 +56,9 @@ _FOREIGN_COMPANY = re.compile(
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县镇乡村"), key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
-_PLACE_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,4}(?:园|区|城|港|岛)")
+_PLACE_NAME_GOES_ON = re.compile(
+    r"(?:(?![的在和与及等是为将把被对向从])[\u4e00-\u9fff]){0,6}[园区城港岛]"
+)
 _SHORT_BRAND = 4
 
 
@@ -111,7 +113,8 @@ def find_by_ending(text: str) -> list[Candidate]:
             or (len(words) > 1 and words[1].flag in PROPER_TAGS and not _is_proper(words[:1]))
         ):
             words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): no part of the name
-        start = _bracket_start(text, match.start() - sum(len(w.word) for w in words))
+        phrase_start = match.start() - sum(len(w.word) for w in words)
+        start = _bracket_start(text, phrase_start)
         if start == match.start() and len(ending) > 1:
             start -= len(_local_prefix(text, start))  # 如市人武部: the prefix jieba glued to 如
         name = text[start : match.start()]
@@ -120,6 +123,7 @@ def find_by_ending(text: str) -> list[Candidate]:
         if name.startswith(_STATIONED):
             continue
         named = _is_proper(words) or _has_unknown_word(words) or name in gazetteer()
+        named = named or start < phrase_start  # 中德(平湖)国际产业合作园: a region in brackets
         generic = label == "LOC" or (
             ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
         )
@@ -298,6 +302,8 @@ def _bracket_start(text: str, start: int) -> int:
     match = _BRACKETED_REGION.search(before)
     if match and match.end() == len(before):
         bracket = start - len(before) + match.start()
+        if text.endswith(LOC_ENDINGS, 0, bracket):
+            return start  # 平湖经济技术开发区(钟埭街道)党工委: a place's other name, no company
         words = noun_phrase(text, bracket, window=8, brand=True)
         if words:
             return bracket - sum(len(w.word) for w in words)
@@ -313,6 +319,8 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
     for match in _BRACKETED_REGION.finditer(text):
         if match.group(1) not in gazetteer() or _PLACE_NAME_GOES_ON.match(text, match.end()):
             continue  # 中德(平湖)产业合作园: the bracket sits inside a place's name
+        if text.endswith(LOC_ENDINGS, 0, match.start()):
+            continue  # 平湖经济技术开发区(钟埭街道): a place and the other name it goes by
         words = noun_phrase(text, match.start(), window=8, brand=True)
         start = match.start() - sum(len(w.word) for w in words)
         if match.start() - start >= _MIN_NAME:
