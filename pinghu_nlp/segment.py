@@ -30,18 +30,26 @@ USER_DICTIONARY = resources.files("pinghu_nlp") / "data" / "userdict.txt"
 jieba.setLogLevel(60)  # jieba prints its cache messages to stderr at import otherwise
 
 
-@lru_cache(maxsize=2)
-def word_segmenter(user_dictionary: str = str(USER_DICTIONARY)) -> jieba.Tokenizer:
+def word_segmenter(user_dictionary: str | Path = USER_DICTIONARY) -> jieba.Tokenizer:
     """A private jieba tokenizer with our user dictionary (the global one is left alone)."""
+    return _word_segmenter(str(user_dictionary))
+
+
+@lru_cache(maxsize=2)
+def _word_segmenter(user_dictionary: str) -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     tokenizer.load_userdict(user_dictionary)
     return tokenizer
 
 
-@lru_cache(maxsize=2)
-def pos_tagger(user_dictionary: str = str(USER_DICTIONARY)) -> jieba.posseg.POSTokenizer:
+def pos_tagger(user_dictionary: str | Path = USER_DICTIONARY) -> jieba.posseg.POSTokenizer:
     """jieba's part-of-speech tagger over :func:`word_segmenter`, knowing our words' tags."""
+    return _pos_tagger(str(user_dictionary))
+
+
+@lru_cache(maxsize=2)
+def _pos_tagger(user_dictionary: str) -> jieba.posseg.POSTokenizer:
     tagger = jieba.posseg.POSTokenizer(word_segmenter(user_dictionary))
     for line in Path(user_dictionary).read_text(encoding="utf-8").splitlines():
         parts = line.split()
@@ -69,7 +77,7 @@ def tagged_words(text: str) -> list[jieba.posseg.pair]:
     return [jieba.posseg.pair(word, tag_of(word)) for word in segment(text)]
 
 
-def segment(text: str, user_dictionary: str = str(USER_DICTIONARY)) -> Iterator[str]:
+def segment(text: str, user_dictionary: str | Path = USER_DICTIONARY) -> Iterator[str]:
     """Words of ``text``, whitespace included as its own pieces."""
     return word_segmenter(user_dictionary).cut(text, HMM=True)
 
@@ -158,6 +166,8 @@ class PageTokenizer:
         self.vocab = vocab
         self.user_dictionary = str(user_dictionary)
         self.simplify = simplify
+        word_segmenter(self.user_dictionary)  # load jieba's dictionaries now, not on the first page
+        pos_tagger()
 
     def __call__(self, raw: str) -> Doc:
         clean = repair(raw, simplify=self.simplify)

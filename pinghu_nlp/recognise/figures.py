@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..segment import is_guessed, page_words
 from .candidates import Candidate, resolve_overlaps
 
 _TO = r"[到至~～\-—–－]"
@@ -175,6 +176,8 @@ def find_figures(text: str) -> list[Candidate]:
             text, max(0, start - 2), start
         ):
             continue
+        if not digit and _inside_a_word(text, start):
+            continue  # 红十字会, 千岛湖: a numeral inside a word jieba knows
         cued = text[run.end() : run.end() + 1] in _CUES or run.group()[-1] in "一八"
         for label, pattern in _AT_NUMERALS if cued else _AT_NUMERALS[-1:]:
             match = pattern.match(text, start)
@@ -187,6 +190,12 @@ def find_figures(text: str) -> list[Candidate]:
         if _is_figure(text, start, end, label) and not any(a < start and end < b for a, b in titles)
     ]
     return [c._replace(priority=50) for c in resolve_overlaps(candidates)]
+
+
+def _inside_a_word(text: str, start: int) -> bool:
+    """Whether ``start`` falls inside a dictionary word of three characters or more."""
+    word_start, word = page_words(text).word_at(start)
+    return word_start < start and len(word) >= 3 and not is_guessed(word)
 
 
 def _is_figure(text: str, start: int, end: int, label: str) -> bool:
