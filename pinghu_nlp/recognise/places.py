@@ -15,7 +15,14 @@ from importlib import resources
 
 from ..segment import page_words, pos_tagger, word_segmenter
 from .candidates import Candidate
-from .phrases import DEICTIC_STARTS, NAME_TAGS, PROPER_TAGS, noun_phrase
+from .phrases import (
+    DEICTIC_STARTS,
+    NAME_TAGS,
+    PROPER_TAGS,
+    STOP_CHARS,
+    noun_phrase,
+    phrase_start,
+)
 
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
@@ -25,7 +32,7 @@ LOC_ENDINGS = tuple(
     省 市 县 区 镇 乡 村 街道 社区 大道 路 街 巷 桥 大桥 公园 景区 广场 园区 开发区 经开区 度假区
     新区 港区 湿地 隧道 码头 车站 机场 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆 展览馆 科普馆
     会展中心 剧院 小镇 科技城 产业园 创业园 工业园 合作园 产业合作园 智创园 科创园 科创岛 园 街区
-    驿站 湖畔 山庄 经济技术开发区 经济开发区 高新技术产业开发区 高新区 保税区 综合保税区
+    驿站 湖畔 山庄 经济技术开发区 经济开发区 高新技术产业开发区 高新区 保税区 综合保税区 浜
     """.split()
 )
 """Endings of place names."""
@@ -124,6 +131,8 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue
         named = _is_proper(words) or _has_unknown_word(words) or name in gazetteer()
         named = named or start < phrase_start  # 中德(平湖)国际产业合作园: a region in brackets
+        # 市博物馆: the city's one (a venue, not 镇街道)
+        named = named or (name in _LOCAL_PREFIXES and len(ending) > 1 and ending not in ADMIN_UNITS)
         generic = label == "LOC" or (
             ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
         )
@@ -273,7 +282,8 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
         return _split_body_after_place(text, candidate)
     pieces, start = [], candidate.start
     leading_unit = next((u for u in ADMIN_UNITS if text.startswith(u, start)), "")
-    if leading_unit and candidate.end - start > len(leading_unit) + _MIN_NAME:
+    bare_ending = text[start + len(leading_unit) : candidate.end] in LOC_ENDINGS  # 市|博物馆
+    if leading_unit and candidate.end - start > len(leading_unit) + _MIN_NAME and not bare_ending:
         start += len(leading_unit)  # 街道西林社区: the unit belongs to the place before
     for match in _PLACE_ENDING.finditer(text, candidate.start, candidate.end):
         rest = text[match.end() : candidate.end]
@@ -283,7 +293,10 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
             pieces.append(candidate._replace(start=start, end=match.end()))
             start = match.end()
     town = next((g for g in _towns() if text.startswith(g, start)), None)
-    unit_follows = text[start : candidate.end].endswith(("社区", "村"))
+    rest = text[start + len(town or "") : candidate.end]
+    unit_follows = rest.endswith(("社区", "村")) or (
+        rest[-1:] in ("市", "县", "区", "镇") and rest[:-1] in gazetteer()  # 上海|金山区
+    )
     if town and unit_follows and candidate.end - start - len(town) > _MIN_NAME:
         pieces.append(candidate._replace(start=start, end=start + len(town)))
         start += len(town)
@@ -304,12 +317,15 @@ def _bracket_start(text: str, start: int) -> int:
         bracket = start - len(before) + match.start()
         if text.endswith(LOC_ENDINGS, 0, bracket):
             return start  # 平湖经济技术开发区(钟埭街道)党工委: a place's other name, no company
+        opening = phrase_start(text, 0, bracket, _BREAKS_BEFORE_LIST)
+        opening += 2 if text[opening : opening + 2] in ("我市", "本市", "全市") else 0
+        while opening < bracket and text[opening] in STOP_CHARS:
+            opening += 1  # 在|中德(平湖): a preposition opens the clause, not the name
+        if 0 < bracket - opening <= _SHORT_BRAND:
+            return opening  # 中德(平湖)产业园: a short name from the start of its clause
         words = noun_phrase(text, bracket, window=8, brand=True)
         if words:
             return bracket - sum(len(w.word) for w in words)
-        opening = max(text.rfind(c, 0, bracket) for c in _BREAKS_BEFORE_LIST) + 1
-        if 0 < bracket - opening <= _SHORT_BRAND:
-            return opening  # 中德(平湖)产业园: a short name from the start of its clause
     return start
 
 
@@ -365,7 +381,7 @@ def find_list_members(text: str) -> list[Candidate]:
 
 
 _FUNCTION_CHARS = "的了在是有和与及从由对向将把括"
-_BREAKS_BEFORE_LIST = set('，,、。；;：:“”"()（）\n ')
+_BREAKS_BEFORE_LIST = frozenset('，,、。；;：:“”"()（）\n ——')
 
 
 _COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
@@ -464,9 +480,9 @@ def find_brand_companies(text: str) -> list[Candidate]:
 
 
 _ROAD = re.compile(
-    r"(?:(?<=[在沿经至到从往与和、，,镇区市村])|(?<=位于)|(?<=街道))"
+    r"(?:(?<=[在沿经至到从往与和、，,镇区市村的])|(?<=位于)|(?<=街道))"
     r"([\u4e00-\u9fff]{2}(?:[东西南北中]路|路|大道|大街|街))"
-    r"(?=[与和、，,。；;\n]|交叉口|路口|沿线|两侧|附近|一带|[东西南北]侧|\d+号|$)"
+    r"(?=[与和、，,。；;\n旁边]|交叉口|路口|沿线|两侧|附近|一带|[东西南北]侧|\d+号|$)"
 )
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
 
