@@ -44,7 +44,7 @@ ORG_ENDINGS = tuple(
     研究所 实验室 银行
     支行 分行 协会 商会 学会 联合会 总工会 工会 妇联 团委 报社 电视台 传媒中心 法院 检察院 派出所
     合作社 基金会 促进会 俱乐部 事务所 指挥部 领导小组 中心组 部队 支队 大队 中队 军分区 武装部
-    人武部 政府 联盟 中心 办公室 办事处 株式会社 总会 红十字会 海关
+    人武部 政府 联盟 中心 办公室 办事处 株式会社 总会 红十字会 海关 理论学习中心组
     """.split()
 )
 """Endings of organisation names."""
@@ -158,7 +158,8 @@ def _body_of_known_word(
     tag = _word_tags().get(word, "nz")
     if tag not in _PROPER_OR_UNKNOWN or word in _COMMON_PLACE_WORDS:
         prefix = _local_prefix(text, start)
-        if not prefix or not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
+        listed = label == "ORG" and text.endswith(_BODY_LIST_BEFORE, 0, start)
+        if not (prefix or listed) or not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
             return []
         return [Candidate(start - len(prefix), end, label, "ending", priority=20)]
     if label == "ORG" and tag == "nt":
@@ -210,6 +211,10 @@ _OFFICE_ENDINGS = frozenset({"办公室", "办事处"})
 def _starts_with_place(name: str) -> bool:
     """Whether a name opens with a local prefix (市, 省…) or a known place or body (当湖街道)."""
     return name.startswith(_LOCAL_PREFIXES) or bool(_gazetteer_pattern().match(name))
+
+
+_BODY_LIST_BEFORE = tuple(f"{unit}、" for unit in "局委办部厅院所处")
+"""A body listed after another one: 商务局、发改局、政法委 (政法委 alone is a common word)."""
 
 
 def _parent_bodies_start(text: str, start: int) -> int:
