@@ -44,7 +44,7 @@ ORG_ENDINGS = tuple(
     研究所 实验室 银行
     支行 分行 协会 商会 学会 联合会 总工会 工会 妇联 团委 报社 电视台 传媒中心 法院 检察院 派出所
     合作社 基金会 促进会 俱乐部 事务所 指挥部 领导小组 中心组 部队 支队 大队 中队 军分区 武装部
-    人武部 政府 联盟 中心 办公室 办事处 株式会社 总会 红十字会 海关 理论学习中心组
+    人武部 政府 联盟 中心 办公室 办事处 株式会社 总会 红十字会 海关 理论学习中心组 城投 交投
     """.split()
 )
 """Endings of organisation names."""
@@ -115,9 +115,17 @@ def find_by_ending(text: str) -> list[Candidate]:
                 found.extend(known)
                 continue
         words = noun_phrase(text, match.start(), window=14, named_unit=True)
-        while words and (
-            words[0].flag in _ACTION_TAGS
-            or (len(words) > 1 and words[1].flag in PROPER_TAGS and not _is_proper(words[:1]))
+        while (
+            words
+            and (
+                words[0].flag in _ACTION_TAGS
+                or (
+                    len(words) > 1
+                    and len(words[0].word) > 1  # 明|湖景区: one character is part of the name
+                    and words[1].flag in PROPER_TAGS
+                    and not _is_proper(words[:1])
+                )
+            )
         ):
             words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): no part of the name
         phrase_start = match.start() - sum(len(w.word) for w in words)
