@@ -99,7 +99,7 @@ class PageWords:
         """
         index = bisect.bisect_right(self.starts, offset) - 1
         start, word = self.starts[index], self.words[index]
-        if not guessed and is_guessed(word) and _is_han(word):
+        if not guessed and is_guessed(word) and is_han(word):
             return offset, self.text[offset]
         return start, word
 
@@ -142,7 +142,8 @@ def is_loose(word: str) -> bool:
     return len(word) == 1 or is_guessed(word)
 
 
-def _is_han(word: str) -> bool:
+def is_han(word: str) -> bool:
+    """Whether every character is a Chinese ideograph."""
     return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 

@@ -16,7 +16,7 @@ import spacy
 
 from ..segment import page_words, tagged_words
 from .candidates import Candidate
-from .phrases import BREAKS, DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, phrase_start
+from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, phrase_start
 from .places import LOC_ENDINGS, ORG_ENDINGS
 
 _REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
@@ -42,7 +42,7 @@ def names_ending_at(text: str, ends: list[int], path: str = str(MODEL_DIR)) -> l
     """
     nlp = load_model(path)
     asked = [end for end in sorted(set(ends)) if _worth_asking(text, end)]
-    windows = [(phrase_start(text, max(0, end - _WINDOW), end, _BREAKS), end) for end in asked]
+    windows = [(phrase_start(text, max(0, end - _WINDOW), end), end) for end in asked]
     found = []
     for (start, end), doc in zip(windows, nlp.pipe(text[s:e] for s, e in windows), strict=True):
         for ent in doc.ents:
@@ -60,7 +60,7 @@ def _worth_asking(text: str, end: int) -> bool:
     """
     ending = next((e for e in _ENDINGS if text.endswith(e, 0, end)), "")
     name_end = end - len(ending)
-    start = phrase_start(text, max(0, end - _WINDOW), name_end, _BREAKS)
+    start = phrase_start(text, max(0, end - _WINDOW), name_end)
     words = page_words(text).tagged_between(start, name_end) if start < name_end else []
     return any(w.flag in PROPER_TAGS or w.flag == "x" or w.flag in NAME_TAGS for w in words)
 
@@ -83,6 +83,5 @@ def _plausible(text: str) -> bool:
 
 
 _ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
-_BREAKS = BREAKS | {"\t", "\r"}
 _WINDOW = 16
 """Characters before an ending the model reads to find where the name begins."""

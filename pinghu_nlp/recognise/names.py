@@ -135,7 +135,7 @@ def names_after_titles(text: str, titles: Iterable[Candidate]) -> list[Candidate
 _PERSON_NOUNS = re.compile(
     "学生|村民|居民|市民|游客|患者|选手|运动员|党员|志愿者|农户|种粮大户|大户|企业家|工人|职工|员工|"
     "老人|退役军人|老兵|新娘|新郎|家长|孩子|小朋友|男子|女子|嫌疑人|车主|店主|摊主|业主|创业者|"
-    "传承人|师傅|匠人|乡贤|网格员|楼道长"
+    "传承人|师傅|匠人|乡贤"
 )
 """Who a named person is, written right before the name: 学生王欣怡, 种粮大户高建明."""
 

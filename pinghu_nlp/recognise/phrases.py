@@ -6,7 +6,7 @@ import re
 
 from jieba.posseg import pair
 
-from ..segment import page_words
+from ..segment import is_han, page_words
 
 NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "s"})
 """jieba part-of-speech tags of words that may stand inside a name or a qualifier."""
@@ -82,7 +82,7 @@ def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, bran
         return False  # 暨, 和…; a body jieba knows may hold one (文化和广电旅游体育局)
     if flag in NOUN_TAGS or (brand and flag in BRAND_TAGS):
         return True
-    unknown = flag == "x" and len(word) >= 2 and _all_chinese(word)
+    unknown = flag == "x" and len(word) >= 2 and is_han(word)
     # a place jieba does not know, by its unit: 泗泾村(党总支), 泗泾(村党委)
     unit_follows = word.endswith(PLACE_UNIT_CHARS) or bool(
         kept and kept[0].word.startswith(PLACE_UNIT_CHARS)
@@ -92,7 +92,7 @@ def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, bran
         return True
     if unknown and (named_unit or unit_follows):
         return True
-    if flag in ("zg", "ng") and _all_chinese(word):  # bound morphemes: 徐家埭(村), 村(党总支)
+    if flag in ("zg", "ng") and is_han(word):  # bound morphemes: 徐家埭(村), 村(党总支)
         return named_unit or unit_follows or (bool(kept) and word.endswith(PLACE_UNIT_CHARS))
     return flag == "a" and len(word) == 1 and bool(kept)  # 新(材料)
 
@@ -118,7 +118,3 @@ def _joins_body_name(words: list[pair], index: int, kept: list[pair]) -> bool:
 
 
 _FIELD_TAGS = frozenset({"n", "vn", "l", "nz"})
-
-
-def _all_chinese(word: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in word)

@@ -17,6 +17,8 @@ from ..segment import page_words, pos_tagger, word_segmenter
 from .candidates import Candidate
 from .phrases import (
     DEICTIC_STARTS,
+    GENERIC_WORDS,
+    LOCAL_PREFIX_CHARS,
     NAME_TAGS,
     PROPER_TAGS,
     STOP_CHARS,
@@ -128,8 +130,8 @@ def find_by_ending(text: str) -> list[Candidate]:
             )
         ):
             words = words[1:]  # 落户(平湖经开区), 监测(建国路隧道): no part of the name
-        phrase_start = match.start() - sum(len(w.word) for w in words)
-        start = _bracket_start(text, phrase_start)
+        words_start = match.start() - sum(len(w.word) for w in words)
+        start = _bracket_start(text, words_start)
         if start == match.start() and len(ending) > 1:
             start -= len(_local_prefix(text, start))  # 如市人武部: the prefix jieba glued to 如
         name = text[start : match.start()]
@@ -138,7 +140,7 @@ def find_by_ending(text: str) -> list[Candidate]:
         if name.startswith(_STATIONED):
             continue
         named = _is_proper(words) or _has_unknown_word(words) or name in gazetteer()
-        named = named or start < phrase_start  # 中德(平湖)国际产业合作园: a region in brackets
+        named = named or start < words_start  # 中德(平湖)国际产业合作园: a region in brackets
         # 市博物馆: the city's one (a venue, not 镇街道)
         named = named or (name in _LOCAL_PREFIXES and len(ending) > 1 and ending not in ADMIN_UNITS)
         generic = label == "LOC" or (
@@ -210,7 +212,7 @@ _GENERIC_ORG_ENDINGS = frozenset(
 """Endings that also close descriptions (部门党委, 党建联盟); a body's name must say whose."""
 _STATIONED = "驻"
 """驻平部队, 驻村工作组: bodies described by where they are stationed, not named."""
-_LOCAL_PREFIXES = ("中央", "市", "省", "县", "区", "镇")
+_LOCAL_PREFIXES = ("中央", *sorted(LOCAL_PREFIX_CHARS))
 
 
 _OFFICE_ENDINGS = frozenset({"办公室", "办事处"})
@@ -331,7 +333,8 @@ def _bracket_start(text: str, start: int) -> int:
         if text.endswith(LOC_ENDINGS, 0, bracket):
             return start  # 平湖经济技术开发区(钟埭街道)党工委: a place's other name, no company
         opening = phrase_start(text, 0, bracket, _BREAKS_BEFORE_LIST)
-        opening += 2 if text[opening : opening + 2] in ("我市", "本市", "全市") else 0
+        deictic = text.startswith(DEICTIC_STARTS, opening)  # 我市, 本市, 全市
+        opening += 2 if deictic or text[opening : opening + 2] in GENERIC_WORDS else 0
         while opening < bracket and text[opening] in STOP_CHARS:
             opening += 1  # 在|中德(平湖): a preposition opens the clause, not the name
         if 0 < bracket - opening <= _SHORT_BRAND:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
-from .phrases import PROPER_TAGS, noun_phrase
+from .phrases import PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
 
 OFFICE_HEADS = tuple(
     sorted(
@@ -76,8 +76,6 @@ _ORG_ENDINGS = tuple(
     """.split()
 )
 """Endings of a qualifier that names an organisation or a place."""
-_ADMIN_START = tuple("市省县区镇乡村")
-"""A qualifier opening like this names a local office: the title stands alone."""
 _NAMED_PLACE_START = re.compile(
     r"[\u4e00-\u9fff]{2,3}[省市县区](?:委|政府|人民政府|人大|政协|纪委)"
 )
@@ -97,7 +95,7 @@ def find_titles(text: str) -> list[Candidate]:
         start = qualifier_start(text, head_start, head)
         qualifier = text[start:head_start]
         stands_alone = head not in ROLE_HEADS and (
-            qualifier.startswith(_ADMIN_START)
+            qualifier.startswith(PLACE_UNIT_CHARS)  # 市委书记, 镇长: a local office
             or bool(_NAMED_PLACE_START.match(qualifier))
             or (not qualifier and head not in BARE_HEADS)
         )
