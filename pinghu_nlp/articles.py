@@ -17,20 +17,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import doc_text
-from .layout import BYLINE_ROLES, COMMON_SURNAMES
+from .layout import BRACKETED_BYLINE, BYLINE_ROLES, COMMON_SURNAMES
 
 Span = tuple[int, int]
 
 _ROLE = "|".join(BYLINE_ROLES)
 _BYLINE_LINE = re.compile(rf"^■?\s*(?:{_ROLE})[\s:：]")
 _PEN_NAME_LINE = re.compile(r"^■\s*[\u4e00-\u9fff]{2,4}$")
-_PHOTO_CREDIT_LINE = re.compile(
-    rf"^[（(]\s*(?:{_ROLE})[^（()）]{{1,60}}[）)]$|^(?:[\u4e00-\u9fff]{{2,3}}\s+){{1,4}}摄$"
-)
+_PHOTO_CREDIT_LINE = re.compile(rf"^{BRACKETED_BYLINE}$|^(?:[\u4e00-\u9fff]{{2,3}}\s+){{1,4}}摄$")
 """A photo's credit on its own line: ``（记者 王强 摄）``, ``王强 徐冰艳 摄``."""
 _BARE_PEN_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _ANY_PEN_NAME = re.compile(r"^\s*■?\s*([\u4e00-\u9fff]{2,4})\s*$")
-_INLINE_BYLINE = re.compile(rf"本报讯\s*[（(]\s*((?:{_ROLE})[^（()）\n]{{1,60}}?)\s*[）)]")
+_INLINE_BYLINE = re.compile(rf"本报讯\s*{BRACKETED_BYLINE}")
 """A byline in brackets right after 本报讯: ``本报讯（记者 陆佳怡 通讯员 沈建华）``."""
 _DATELINE = re.compile(
     r"^本报讯\s*(?:[（(][^（()）\n]{1,64}[）)])?\s*(?:(?:\d{1,2}月\d{1,2}日|[昨今前]天|日前|近日)"

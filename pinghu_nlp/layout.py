@@ -46,10 +46,9 @@ _NAME_LIST = re.compile(rf"{_NAME}(?:[ \u3000]+{_NAME}){{2,}}(?=[。，,；;）)
 """Three or more names separated by spaces (委员李明 张伟 刘洋): the spaces separate them."""
 _STRUCTURAL_START = re.compile(r"^\s*(?:■|本报讯|——|" + "|".join(BYLINE_ROLES) + r")")
 _BYLINE_LINE = re.compile(r"^\s*■?\s*(?:" + "|".join(BYLINE_ROLES) + r")[\s:：]")
-_BRACKETED_BYLINE = re.compile(
-    r"[（(]\s*(?:" + "|".join(BYLINE_ROLES) + r")[^（()）\n]{1,60}?[）)]"
-)
-"""A byline in brackets inside a line: ``本报讯（记者 陆佳怡 通讯员 沈建华）``; its spaces stay."""
+BRACKETED_BYLINE = r"[（(]\s*((?:" + "|".join(BYLINE_ROLES) + r")[^（()）\n]{1,60}?)\s*[）)]"
+"""A byline in brackets, group 1 inside them: ``（记者 陆佳怡 通讯员 沈建华）``; its spaces stay."""
+_BRACKETED_BYLINE = re.compile(BRACKETED_BYLINE)
 _TERMINAL = set("。！？!?…；;”」』）)》：:")
 _CLAUSE_PUNCT = set("，,、；;：:。")
 """A line with clause punctuation ending mid-sentence goes on in the next; headlines have none."""

@@ -93,11 +93,9 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     title = ents[index]
     following = _chain_end(text, ents, index)
     if following is not None and ents[following].label_ == "PERSON":
-        names = _list_from(text, ents, following)
-        if title.text in _COLLECTIVE_TITLES or title._.source == "byline":
-            return names
         # 副主任赵强、钱红、孙建国: a title before a list belongs to every name of it
-        return _list_from(text, ents, following, glue=_NAME_LIST_GLUE)
+        shared = title.text in _COLLECTIVE_TITLES or title._.source == "byline"
+        return _list_from(text, ents, following, _LIST_GLUE if shared else _NAME_LIST_GLUE)
     if title.text in _COLLECTIVE_TITLES and text[title.start_char - 1 : title.start_char] == "等":
         return _list_before(text, ents, index)
     previous = ents[index - 1] if index else None
@@ -123,14 +121,14 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
 
 
 def _list_from(
-    text: str, ents: list[Span], first: int, glue: tuple[str, ...] | None = None
+    text: str, ents: list[Span], first: int, glue: tuple[str, ...] = _LIST_GLUE
 ) -> list[tuple[int, int]]:
     """A name and the names listed after it (``周军波、吴金华、何健``), joined by ``glue``."""
     names = [(ents[first].start_char, ents[first].end_char)]
     current = first
     while current + 1 < len(ents) and ents[current + 1].label_ == "PERSON":
         gap = text[ents[current].end_char : ents[current + 1].start_char]
-        if gap not in (glue or _LIST_GLUE):
+        if gap not in glue:
             break
         current += 1
         names.append((ents[current].start_char, ents[current].end_char))
