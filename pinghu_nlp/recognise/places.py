@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..segment import page_words, pos_tagger, word_segmenter
+from ..segment import is_guessed, page_words, pos_tagger
 from .candidates import Candidate
 from .phrases import (
     DEICTIC_STARTS,
@@ -192,7 +192,7 @@ def _is_proper(words) -> bool:
 
 def _has_unknown_word(words) -> bool:
     """A word of the name jieba's dictionary does not know (石龙, 芦湾): likely a proper name."""
-    return any(len(w.word) >= _MIN_NAME and w.word not in word_segmenter().FREQ for w in words)
+    return any(len(w.word) >= _MIN_NAME and is_guessed(w.word) for w in words)
 
 
 def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None:
