@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..articles import Article, doc_articles
 from ..extensions import doc_text
-from .candidates import LABELS, Candidate, resolve_overlaps
+from .candidates import LABELS, WORK_TITLE, Candidate, resolve_overlaps
 from .figures import find_figures
 from .model import MODEL_DIR, load_model, names_ending_at
 from .names import (
@@ -86,7 +86,6 @@ def _kept(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
 
 
-_WORK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 _DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
 _DOCTRINE_AFTER_PLACE = re.compile(r"特色社会主义|式现代化")
 
@@ -94,7 +93,7 @@ _DOCTRINE_AFTER_PLACE = re.compile(r"特色社会主义|式现代化")
 def _not_annotated(text: str, candidate: Candidate) -> bool:
     """Inside a work title (《…》), or a name inside a doctrine's name (习近平新时代…思想)."""
     opening = text.rfind("《", 0, candidate.start)
-    work = _WORK_TITLE.match(text, opening) if opening != -1 else None
+    work = WORK_TITLE.match(text, opening) if opening != -1 else None
     if work and work.end() >= candidate.end:
         return True
     after = _DOCTRINE_AFTER_NAME if candidate.label == "PERSON" else _DOCTRINE_AFTER_PLACE

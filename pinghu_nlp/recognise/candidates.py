@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 LABELS = ("PERSON", "TITLE", "ORG", "LOC", "DATE", "MONEY", "PERCENT", "QUANTITY")
 """The labels of ANNOTATION.md."""
+WORK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
+"""A work's title in 《》: nothing inside it is annotated."""
 
 
 class Candidate(NamedTuple):

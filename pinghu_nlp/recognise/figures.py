@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..segment import is_guessed, page_words
-from .candidates import Candidate, resolve_overlaps
+from .candidates import WORK_TITLE, Candidate, resolve_overlaps
 
 _TO = r"[到至~～\-—–－]"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -162,7 +162,6 @@ _YEAR_ONLY = re.compile(rf"{_YEAR_NUMBER}(?:{_TO}{_YEAR_NUMBER})?年")
 _CONGRESS = re.compile(r"党代会|全会|代表大会|人代会|团代会|妇代会")
 _CHINESE_START = re.compile(rf"[{_CN}]+")
 _BIG_NUMERAL = re.compile(r"[十百千万亿]")
-_WORK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 _QUOTED_NAME = re.compile(r"“[^“”\s，,。；;、]{1,8}\Z")
 
 
@@ -183,7 +182,7 @@ def find_figures(text: str) -> list[Candidate]:
             match = pattern.match(text, start)
             if match:
                 found.append((start, match.end(), label or match.lastgroup or "QUANTITY"))
-    titles = [m.span() for m in _WORK_TITLE.finditer(text)]
+    titles = [m.span() for m in WORK_TITLE.finditer(text)]
     candidates = [
         Candidate(start, end, label, "figures", _PRIORITY[label])
         for start, end, label in found
