@@ -34,12 +34,12 @@ IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
 def load(simplify: bool = True, model: bool = True) -> Language:
     """The full pipeline: layout repair and words, articles, entities, relations.
 
-    ``model=False`` leaves the statistical NER model out (rules and gazetteers only).
+    ``model=False`` leaves the statistical models out (rules and gazetteers only).
     """
     nlp = spacy.blank("zh")
     nlp.tokenizer = PageTokenizer(nlp.vocab, simplify=simplify)
     for name in PIPE_NAMES:
-        config = {} if model or name != "pinghu_entities" else {"model": ""}
+        config = {} if model or name != "pinghu_entities" else {"model": "", "tagger": False}
         nlp.add_pipe(name, config=config)
     return nlp
 

@@ -19,6 +19,7 @@ from ..articles import Article, doc_articles
 from ..extensions import doc_text
 from .candidates import LABELS, WORK_TITLE, Candidate, resolve_overlaps
 from .figures import find_figures
+from .lac import lac_tagger
 from .model import MODEL_DIR, load_model, names_ending_at
 from .names import (
     names_after_person_nouns,
@@ -142,24 +143,30 @@ def _titles_with_holders(
     return kept
 
 
-@Language.factory("pinghu_entities", default_config={"model": str(MODEL_DIR)})
-def make_entity_recognizer(nlp: Language, name: str, model: str) -> EntityRecognizer:
-    """spaCy factory for :class:`EntityRecognizer`; ``model=""`` runs the rules alone."""
-    return EntityRecognizer(name, model)
+@Language.factory("pinghu_entities", default_config={"model": str(MODEL_DIR), "tagger": True})
+def make_entity_recognizer(nlp: Language, name: str, model: str, tagger: bool) -> EntityRecognizer:
+    """spaCy factory for :class:`EntityRecognizer`; ``model=""`` and ``tagger=False`` leave the
+    statistical models out (rules alone)."""
+    return EntityRecognizer(name, model, tagger)
 
 
 class EntityRecognizer:
     """Sets ``doc.ents`` from :func:`find_entities`, splitting words at entity boundaries."""
 
-    def __init__(self, name: str = "pinghu_entities", model: str = str(MODEL_DIR)) -> None:
+    def __init__(
+        self, name: str = "pinghu_entities", model: str = str(MODEL_DIR), tagger: bool = True
+    ) -> None:
         self.name = name
         self.model = model
+        self.tagger = tagger
         if model:
             load_model(model)  # fail at load time, not on the first page
+        if tagger:
+            lac_tagger()
 
     def __call__(self, doc: Doc) -> Doc:
         articles = doc_articles(doc)
-        candidates = find_entities(doc_text(doc), articles, self.model)
+        candidates = find_entities(doc_text(doc), articles, self.model, self.tagger)
         split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
         spans = []
         for candidate in candidates:

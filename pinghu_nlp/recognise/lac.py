@@ -88,17 +88,33 @@ class LacTagger:
             paths.append(path[::-1])
         return paths
 
-    def names(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, label)`` of every name LAC finds in ``text``, in our labels."""
-        pieces = list(sentences(text))
+    def names(
+        self, text: str, pieces: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """``(start, end, label)`` of every name LAC finds in ``text``, in our labels.
+
+        ``pieces``: read only these ``(start, end)`` stretches (default: every sentence); a name
+        that touches a piece's edge inside a sentence may be cut there and is left out.
+        """
+        whole = set(sentences(text))
+        pieces = sorted(whole) if pieces is None else pieces
         found = []
-        for (start, _end), tags in zip(
+        for (start, end), tags in zip(
             pieces, self.tag([text[s:e] for s, e in pieces]), strict=True
         ):
+            cut_left, cut_right = _cut_edges(text, start, end)
             for begin, finish, tag in _spans(tags):
-                if tag in LAC_LABELS:
+                touches = (begin == 0 and cut_left) or (start + finish == end and cut_right)
+                if tag in LAC_LABELS and not touches:
                     found.append((start + begin, start + finish, LAC_LABELS[tag]))
         return found
+
+
+def _cut_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a piece starts and ends inside a sentence (not at a break or the text's edge)."""
+    left = start > 0 and not _SENTENCE_END.match(text, start - 1)
+    right = end < len(text) and not _SENTENCE_END.match(text, end)
+    return left, right
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
