@@ -97,6 +97,8 @@ _WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
 _BREAK = rf"(?=(?:{_DAY_WORD}|[早晚]|\d|[至到、，,。;；)）]|$))"
 _WEEKDAY = rf"(?:(?:{_SHIFT}{_WEEK_WORD}|星期|礼拜)[{WEEKDAYS}天]|周[{WEEKDAYS}]{_BREAK})"
 """A weekday; a bare 周一 only before a time or a clause break (周一鸣, 周五星, 周三说: names)."""
+_LAST_WEEKDAY = rf"(?:{_SHIFT}?{_WEEK_WORD}[{WEEKDAYS}天]|[{WEEKDAYS}天]{_BREAK})"
+"""The end of a range of weekdays: 周一至周五, 上周一至周三, 周一至五."""
 _WEEKEND = rf"{_SHIFT}周末"
 """本周末, 上个周末: a weekend placed by the issue's week. A bare 周末 is vague (not annotated)."""
 _HABITUAL = re.compile(
@@ -139,7 +141,7 @@ WORD_DATES = (
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
     rf"{_SHIFT}(?:月{_MONTH_PART}?|星期|礼拜)|[本这上下]周|[今去明][春夏秋冬]",
-    rf"{_WEEKDAY}(?:{_TO}(?:{_WEEKDAY}|[{WEEKDAYS}天]{_BREAK}))?(?:{_DAY_PART}|{_EARLY_LATE})?",
+    rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
     r"(?:[上下]半年|第[一二三四1-4]季度|前三季度|前\d{1,2}个月|年初|年底|年末)",
     rf"(?:{_DAY_WORD}{_CLOCK}?|[早晚]{_CLOCK})(?:{_TO}{_CLOCK})?",
