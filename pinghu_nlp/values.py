@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import cn2an
 
-from .recognise.figures import CURRENCIES, MEASURE_WORDS
+from .recognise.figures import CURRENCIES, DAY_WORDS, MEASURE_WORDS, SHIFTS, WEEK_WORDS, WEEKDAYS
 
 CURRENCY_CODES = {
     "元人民币": "CNY",
@@ -124,8 +124,9 @@ def _scaled(value: float | None, factor: float | None) -> float | None:
 class DateValue:
     """A date expression as a calendar range and how fine it is.
 
-    ``granularity`` is one of time-of-day, day, week, part-of-month, month, quarter,
+    ``granularity`` is one of time-of-day, day, week, weekend, part-of-month, month, quarter,
     half-year, part-of-year, season, year, decade, century, range, holiday, unknown.
+    ``weekend`` is the Saturday and Sunday of a week (``本周末``).
     """
 
     start: dt.date | None
@@ -152,12 +153,13 @@ FIXED_HOLIDAYS = {
 _LUNAR_NEW_YEAR_OFFSETS = {"春节": 0, "除夕": -1, "元宵": 14, "元宵节": 14}
 """Lunar holidays as days from the Spring Festival."""
 _OTHER_LUNAR_HOLIDAYS = {"端午", "端午节", "中秋", "中秋节", "重阳", "重阳节", "七夕", "腊八节"}
-_DAY_WORD = "上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜里|夜间|白天|深夜|午后|午间|黎明"
+_DAY_WORD = "|".join(DAY_WORDS)
 _CLOCK = r"\d{1,2}(?:[时点](?:\d{1,2}分|半)?|[:：]\d{2})"
 _TIME_TAIL = re.compile(
     rf"(?:(?:{_DAY_WORD}|(?<![昨今明当])[早晚])?{_CLOCK}(?:[{_TO}]{_CLOCK})?|{_DAY_WORD}"
-    r"|(?<=[日号])[早晚])$"
+    rf"|(?<=[日号])[早晚]|(?<=[周期拜][{WEEKDAYS}天])[早晚])$"
 )
+"""The time of day a date ends with: 上午9时, 夜间, 28日晚, 周五晚 (a weekday's 早/晚)."""
 _RELATIVE_DAYS = {
     "前天": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "今天": 0, "今日": 0,
     "今晚": 0, "今晨": 0, "今夜": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2,
@@ -167,7 +169,6 @@ _CONTEXT_DAYS = ("当天", "当日", "次日", "翌日", "同日", "当晚", "�
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
 _CONTEXT_YEARS = ("当年", "同年", "次年")
 _RELATIVE_SEASONS = {"今": 0, "去": -1, "明": 1}
-_WEEKDAYS = "一二三四五六日"
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_MONTH_DAY = re.compile(r"[一二三四五六七八九十]{1,3}(?=[月日号])")
@@ -314,30 +315,44 @@ def _in_month(core: str, issue: dt.date | None) -> DateValue | None:
     if shift := re.fullmatch(r"(本|上|下|这个|上个|下个)月(.*)", core):
         if issue is None:
             return DateValue(None, None, "range" if shift[2] else "month")
-        step = {"本": 0, "这个": 0, "上": -1, "上个": -1, "下": 1, "下个": 1}[shift[1]]
+        step = SHIFTS[shift[1]]
         year, month = divmod(issue.year * 12 + issue.month - 1 + step, 12)
         return _within_year(year, f"{month + 1}月{shift[2]}")
     return None
 
 
+_WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
+_WEEK = re.compile(
+    rf"(?P<shift>{'|'.join(SHIFTS)})?{_WEEK_WORD}"
+    rf"(?:(?P<weekend>末)|(?P<first>[{WEEKDAYS}天])(?:[{_TO}]{_WEEK_WORD}?(?P<last>[{WEEKDAYS}天]))?)?"
+)
+"""本周, 上个星期, 周三, 礼拜天, 下周末, 周一至周五, 上周一至三."""
+
+
 def _in_week(core: str, issue: dt.date | None) -> DateValue | None:
-    """``本周``, ``上周``, ``星期二``, ``周一至周五``: days of the issue's week (Monday first)."""
-    day = r"(?:星期|周)([一二三四五六日天])"
-    match = re.fullmatch(
-        rf"(本|上|下|这)?(?:周|星期)(?:|([一二三四五六日天])(?:[{_TO}]{day})?)", core
-    )
+    """``本周``, ``上周三``, ``星期二``, ``周一至周五``, ``本周末``: days of a week (Monday first).
+
+    A weekday without 本/上/下 is that day of the issue's week (``周五`` in a Wednesday issue is
+    the coming Friday, ``周一`` the Monday past); a weekend is its Saturday and Sunday.
+    """
+    match = _WEEK.fullmatch(core)
     if not match:
         return None
-    whole = match[2] is None
-    granularity = "week" if whole else "range" if match[3] else "day"
+    whole = match["first"] is None and match["weekend"] is None
+    granularity = (
+        "weekend" if match["weekend"] else "week" if whole else "range" if match["last"] else "day"
+    )
     if issue is None:
         return DateValue(None, None, granularity)
-    step = {"上": -1, "下": 1}.get(match[1] or "", 0)
+    step = SHIFTS.get(match["shift"] or "", 0)
     monday = issue - dt.timedelta(days=issue.weekday()) + dt.timedelta(weeks=step)
     if whole:
-        return DateValue(monday, monday + dt.timedelta(days=6), granularity)
-    first = _WEEKDAYS.find(match[2].replace("天", "日"))
-    last = _WEEKDAYS.find((match[3] or match[2]).replace("天", "日"))
+        first, last = 0, 6
+    elif match["weekend"]:
+        first, last = 5, 6
+    else:
+        first = WEEKDAYS.find(match["first"].replace("天", "日"))
+        last = WEEKDAYS.find((match["last"] or match["first"]).replace("天", "日"))
     return DateValue(
         monday + dt.timedelta(days=first), monday + dt.timedelta(days=last), granularity
     )

@@ -123,6 +123,64 @@ def test_not_figures(text):
     assert [label for _, label in figures(text) if label != "DATE"] == []
 
 
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("周三夜间有雷阵雨", "周三夜间"),
+        ("周五，活动正式开始", "周五"),
+        ("本周五将举行开幕式", "本周五"),
+        ("下周一开始实施", "下周一"),
+        ("上周三下午,市领导调研", "上周三下午"),
+        ("星期三上午在市民中心", "星期三上午"),
+        ("礼拜天休息", "礼拜天"),
+        ("下礼拜二开会", "下礼拜二"),
+        ("周日上午9时开幕", "周日上午9时"),
+        ("周五深夜，气温下降", "周五深夜"),
+        ("周六凌晨", "周六凌晨"),
+        ("周日傍晚，", "周日傍晚"),
+        ("上周五晚,", "上周五晚"),
+        ("这周三举行", "这周三"),
+        ("这周内完成", "这周"),
+        ("这个星期完成", "这个星期"),
+        ("本周末将迎来降温", "本周末"),
+        ("上周末,市民纷纷出游", "上周末"),
+        ("下周末举行", "下周末"),
+        ("这个周末去哪儿", "这个周末"),
+        ("上个周末", "上个周末"),
+        ("本周末上午", "本周末上午"),
+        ("开放时间为周一至周五", "周一至周五"),
+        ("活动周一至五，", "周一至五"),
+        ("上周一至周三晚上", "上周一至周三晚上"),
+    ],
+)
+def test_weekdays_and_weekends(text, span):
+    assert figures(text) == [(span, "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周边地区",
+        "建党100周年",  # a QUANTITY, not a DATE
+        "一个周期",
+        "用时一周",
+        "服务周到",
+        "市长周军波说",
+        "周五星说",
+        "周三说",
+        "周一鸣",
+        "每周三下午开展志愿服务",  # habitual: no date, not even 下午
+        "每周一至周五上午",
+        "每逢周末",
+        "每个周末",
+        "周末，市民纷纷出游",  # a bare 周末 is vague
+        "做礼拜",
+    ],
+)
+def test_not_weekday_dates(text):
+    assert [span for span, label in figures(text) if label == "DATE"] == []
+
+
 def test_year_is_a_date_not_a_quantity():
     assert figures("平湖市2022年“腾笼换鸟”") == [("2022年", "DATE")]
 

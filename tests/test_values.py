@@ -5,6 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+import pinghu_nlp
 from pinghu_nlp.values import DateValue, figure_value, parse_number, resolve_date
 
 ISSUE = dt.date(2023, 9, 12)  # the masthead date of seed 002
@@ -115,6 +116,83 @@ def test_chinese_numerals(text, number):
 def test_dates_resolve_against_the_issue_date(text, start, end, granularity):
     date = resolve_date(text, ISSUE)
     assert (str(date.start), str(date.end), date.granularity) == (start, end, granularity)
+
+
+WEDNESDAY = dt.date(2023, 9, 13)  # a Wednesday: its week is Monday 11 to Sunday 17 September
+
+
+@pytest.mark.parametrize(
+    "text, start, end, granularity",
+    [
+        ("周三", "2023-09-13", "2023-09-13", "day"),
+        ("周五", "2023-09-15", "2023-09-15", "day"),  # of the issue's week: the coming Friday
+        ("周一", "2023-09-11", "2023-09-11", "day"),  # of the issue's week: the Monday past
+        ("本周五", "2023-09-15", "2023-09-15", "day"),
+        ("这周三", "2023-09-13", "2023-09-13", "day"),
+        ("下周一", "2023-09-18", "2023-09-18", "day"),
+        ("上周三", "2023-09-06", "2023-09-06", "day"),
+        ("上个星期五", "2023-09-08", "2023-09-08", "day"),
+        ("星期三", "2023-09-13", "2023-09-13", "day"),
+        ("星期天", "2023-09-17", "2023-09-17", "day"),
+        ("礼拜天", "2023-09-17", "2023-09-17", "day"),
+        ("下礼拜二", "2023-09-19", "2023-09-19", "day"),
+        ("周三夜间", "2023-09-13", "2023-09-13", "time-of-day"),
+        ("周日上午", "2023-09-17", "2023-09-17", "time-of-day"),
+        ("周五深夜", "2023-09-15", "2023-09-15", "time-of-day"),
+        ("上周五晚", "2023-09-08", "2023-09-08", "time-of-day"),
+        ("周日上午9时", "2023-09-17", "2023-09-17", "time-of-day"),
+        ("本周末", "2023-09-16", "2023-09-17", "weekend"),
+        ("这个周末", "2023-09-16", "2023-09-17", "weekend"),
+        ("上周末", "2023-09-09", "2023-09-10", "weekend"),
+        ("上个周末", "2023-09-09", "2023-09-10", "weekend"),
+        ("下周末", "2023-09-23", "2023-09-24", "weekend"),
+        ("本周末上午", "2023-09-16", "2023-09-17", "weekend"),
+        ("本周", "2023-09-11", "2023-09-17", "week"),
+        ("这个星期", "2023-09-11", "2023-09-17", "week"),
+        ("下周", "2023-09-18", "2023-09-24", "week"),
+        ("周一至周五", "2023-09-11", "2023-09-15", "range"),
+        ("周一至五", "2023-09-11", "2023-09-15", "range"),
+        ("上周一至周三", "2023-09-04", "2023-09-06", "range"),
+        ("下周六至周日", "2023-09-23", "2023-09-24", "range"),
+    ],
+)
+def test_weekdays_resolve_in_the_issue_week(text, start, end, granularity):
+    date = resolve_date(text, WEDNESDAY)
+    assert (str(date.start), str(date.end), date.granularity) == (start, end, granularity)
+
+
+def test_weekday_and_weekend_without_issue_date_keep_granularity():
+    assert resolve_date("上周三", None) == DateValue(None, None, "day")
+    assert resolve_date("本周末", None) == DateValue(None, None, "weekend")
+    assert resolve_date("周三夜间", None) == DateValue(None, None, "time-of-day")
+
+
+def test_a_sunday_issue_keeps_its_own_week():
+    sunday = dt.date(2023, 9, 17)
+    assert resolve_date("周一", sunday) == DateValue(
+        dt.date(2023, 9, 11), dt.date(2023, 9, 11), "day"
+    )
+    assert resolve_date("本周末", sunday).start == dt.date(2023, 9, 16)
+
+
+def test_weekdays_through_the_pipeline():
+    text = (
+        "本报讯 本周五上午，市委书记周军波将出席开幕式。上周末，市民周五星说，"
+        "每周三下午有志愿服务，场馆周一至周五开放，下周一夜间有雷阵雨。"
+    )
+    mentions = pinghu_nlp.extract([text], issue_date="2023-09-13").mentions
+    dates = mentions[mentions.label == "DATE"]
+    got = [
+        (row.text, str(row.date_start.date()), str(row.date_end.date()), row.granularity)
+        for row in dates.itertuples()
+    ]
+    assert got == [
+        ("本周五上午", "2023-09-15", "2023-09-15", "time-of-day"),
+        ("上周末", "2023-09-09", "2023-09-10", "weekend"),
+        ("周一至周五", "2023-09-11", "2023-09-15", "range"),
+        ("下周一夜间", "2023-09-18", "2023-09-18", "time-of-day"),
+    ]
+    assert not any("周五星" in t or "周军波" in t for t in dates.text)
 
 
 @pytest.mark.parametrize("text", ["昨天", "今年", "上半年", "八一", "7月29日上午", "本月"])

@@ -58,14 +58,24 @@ _DAY = (
     r"|[一二三四五六七八九])[日号]"
 )
 _MONTH_PART = r"(?:[上中下]旬|底|初|末)"
-_DAY_WORD = (
-    r"(?:上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜里|夜间|白天|深夜|午后|午间|黎明)"
+DAY_WORDS = (
+    *"上午 下午 中午 晚上 晚间 早上 早晨 清晨 凌晨 傍晚 夜里 夜间 白天 深夜 午后 午间 黎明".split(),
 )
+"""Times of day a date may end with (``周三夜间``, ``昨天下午``); values.py reads them too."""
+_DAY_WORD = "(?:" + "|".join(DAY_WORDS) + ")"
+WEEKDAYS = "一二三四五六日"
+"""The days of the week, Monday first, as written after 周/星期/礼拜 (星期天, 礼拜天 for 日)."""
+WEEK_WORDS = ("星期", "礼拜", "周")
+"""Words for a week; each takes a weekday after it (``周三``, ``星期三``, ``礼拜天``)."""
+SHIFTS = {"本": 0, "这个": 0, "这": 0, "上个": -1, "上": -1, "下个": 1, "下": 1}
+"""Words before 周/星期/月 that place a week or month relative to the issue's (``上周三``)."""
 _CLOCK = r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?|(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d))"
 _CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
+_EARLY_LATE = r"[早晚](?![会饭餐宴报霞班场点辈年期稻秋间上些])"
+"""A bare 早/晚 right after a day (``28日晚``, ``周五晚``), not 晚会, 早餐, 晚些."""
 _DAY_PART = (
     rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|[早晚]{_CLOCK}|{_CLOCK_ALONE}"
-    r"|(?<=[日号])[早晚](?![会饭餐宴报霞班场点辈年期稻秋间上]))"
+    rf"|(?<=[日号]){_EARLY_LATE})"
 )
 """A time of the day: ``上午9时``, ``9时30分``; a bare 早/晚 right after a day (28日晚)."""
 _DAYS = rf"{_DAY}(?:{_TO}(?:{_MONTH})?{_DAY})?"
@@ -82,11 +92,20 @@ _RELATIVE_DAY = (
     r"(?:昨天|今天|明天|前天|后天|昨日|今日(?!平湖)|明日|当天|当日|次日|翌日|同日|"
     r"昨晚|今晚|明晚|今晨|昨夜|今夜|当晚|当夜)"
 )
-_WEEKDAY = (
-    r"(?<!每)(?:星期[一二三四五六日天]"
-    r"|(?:本|上|下|这)?周[一二三四五六日](?=[上下中晚早凌傍夜至到、，,。;；)）]|$))"
+_SHIFT = "(?:" + "|".join(SHIFTS) + ")"
+_WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
+_BREAK = rf"(?=(?:{_DAY_WORD}|[早晚]|\d|[至到、，,。;；)）]|$))"
+_WEEKDAY = rf"(?:(?:{_SHIFT}{_WEEK_WORD}|星期|礼拜)[{WEEKDAYS}天]|周[{WEEKDAYS}]{_BREAK})"
+"""A weekday; a bare 周一 only before a time or a clause break (周一鸣, 周五星, 周三说: names)."""
+_LAST_WEEKDAY = rf"(?:{_SHIFT}?{_WEEK_WORD}[{WEEKDAYS}天]|[{WEEKDAYS}天]{_BREAK})"
+"""The end of a range of weekdays: 周一至周五, 上周一至周三, 周一至五."""
+_WEEKEND = rf"{_SHIFT}周末"
+"""本周末, 上个周末: a weekend placed by the issue's week. A bare 周末 is vague (not annotated)."""
+_HABITUAL = re.compile(
+    rf"每(?:逢|个)?{_WEEK_WORD}(?:末|[{WEEKDAYS}天](?:{_TO}{_WEEK_WORD}?[{WEEKDAYS}天])?)?"
+    rf"(?:{_DAY_WORD}|{_EARLY_LATE})?"
 )
-"""A weekday; a bare 周一 only before a time or a clause break (周一鸣 is a name)."""
+"""A weekday or weekend that recurs (每周三下午, 每逢周末): a habit, not a date; no DATE inside."""
 _HOLIDAY_NAME = (
     r"(?:春节|元旦|除夕|七夕|腊八节|小年夜|劳动节|儿童节|妇女节|建军节|建党节|教师节|护士节|"
     r"青年节|植树节|母亲节|父亲节|圣诞节|(?:清明|端午|中秋|国庆|重阳|元宵)节)"
@@ -121,8 +140,9 @@ WORD_DATES = (
     # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    rf"(?:本|上|下|这个|上个|下个)(?:月{_MONTH_PART}?|周|星期)|[今去明][春夏秋冬]",
-    rf"{_WEEKDAY}(?:{_TO}{_WEEKDAY})?{_DAY_PART}?",
+    rf"{_SHIFT}(?:月{_MONTH_PART}?|星期|礼拜)|[本这上下]周|[今去明][春夏秋冬]",
+    rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
+    rf"{_WEEKEND}(?:{_DAY_WORD})?",
     r"(?:[上下]半年|第[一二三四1-4]季度|前三季度|前\d{1,2}个月|年初|年底|年末)",
     rf"(?:{_DAY_WORD}{_CLOCK}?|[早晚]{_CLOCK})(?:{_TO}{_CLOCK})?",
     r"上世纪(?:\d0|[五六七八九]十)年代",
@@ -183,10 +203,13 @@ def find_figures(text: str) -> list[Candidate]:
             if match:
                 found.append((start, match.end(), label or match.lastgroup or "QUANTITY"))
     titles = [m.span() for m in WORK_TITLE.finditer(text)]
+    habits = [m.span() for m in _HABITUAL.finditer(text)]
     candidates = [
         Candidate(start, end, label, "figures", _PRIORITY[label])
         for start, end, label in found
-        if _is_figure(text, start, end, label) and not any(a < start and end < b for a, b in titles)
+        if _is_figure(text, start, end, label)
+        and not any(a < start and end < b for a, b in titles)
+        and not (label == "DATE" and any(a <= start < b for a, b in habits))
     ]
     return [c._replace(priority=50) for c in resolve_overlaps(candidates)]
 
