@@ -17,12 +17,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import doc_text
-from .layout import BRACKETED_BYLINE, BYLINE_ROLES, COMMON_SURNAMES
+from .layout import (
+    BRACKETED_BYLINE,
+    COMMON_SURNAMES,
+    PHOTO_ROLES,
+    byline_parts,
+    is_byline_line,
+)
 
 Span = tuple[int, int]
 
-_ROLE = "|".join(BYLINE_ROLES)
-_BYLINE_LINE = re.compile(rf"^■?\s*(?:{_ROLE})[\s:：]")
 _PEN_NAME_LINE = re.compile(r"^■\s*[\u4e00-\u9fff]{2,4}$")
 _PHOTO_CREDIT_LINE = re.compile(rf"^{BRACKETED_BYLINE}$|^(?:[\u4e00-\u9fff]{{2,3}}\s+){{1,4}}摄$")
 """A photo's credit on its own line: ``（记者 王强 摄）``, ``王强 徐冰艳 摄``."""
@@ -125,40 +129,30 @@ def masthead_date(raw: str) -> dt.date | None:
 def parse_byline(line: str, offset: int = 0) -> list[Byline]:
     """Roles and names of a byline line; ``offset`` is where the line starts in the clean text.
 
-    Single characters split off by the layout (``王 强``) are joined back to their name.
+    The line's grammar is :func:`layout.byline_parts`. A role is kept as written without its
+    layout spaces, with a media name before it (``南湖晚报记者``) and slashes (``文/摄``,
+    a byline role like ``记者``: TITLE); a name split by the layout (``王 强``) is one name.
+    Not a byline line: no bylines.
     """
-    bylines: list[Byline] = []
     bracketed = re.fullmatch(r"\s*[（(](.*)[）)]\s*", line)
     if bracketed:  # （记者 王强 摄）
         offset, line = offset + bracketed.start(1), bracketed.group(1)
-    pen_name = _ANY_PEN_NAME.match(line)
-    if pen_name:  # a commentary byline names its author without a role: ■言成声
-        start, end = pen_name.span(1)
+    parts = byline_parts(line)
+    if parts is None:
+        pen_name = _ANY_PEN_NAME.match(line)
+        if not pen_name:
+            return []
+        start, end = pen_name.span(1)  # a commentary byline names its author alone: ■言成声
         return [Byline("", None, [(pen_name.group(1), (offset + start, offset + end))])]
-    pieces = [(m.group(), m.start()) for m in re.finditer(r"[^\s■:：]+", line)]
-    if pieces and pieces[-1][0] == "摄":  # 王强 摄: a photo credit, 摄 closes it
-        pieces.pop()
-        if pieces and not any(p.startswith(BYLINE_ROLES) for p, _ in pieces):
-            bylines.append(Byline("摄", None))
-    index = 0
-    while index < len(pieces):
-        text, start = pieces[index]
-        role = next((r for r in BYLINE_ROLES if text.startswith(r)), None)
-        if role:
-            bylines.append(Byline(role, (offset + start, offset + start + len(role))))
-            rest = text[len(role) :]
-            if rest:  # 记者胡佳英 written without a space
-                pieces[index] = (rest, start + len(role))
-                continue
-        elif bylines:
-            end = start + len(text)
-            if len(text) == 1 and index + 1 < len(pieces) and len(pieces[index + 1][0]) <= 2:
-                following, following_start = pieces[index + 1]
-                end = following_start + len(following)
-                text = text + following
-                index += 1
-            bylines[-1].names.append((text, (offset + start, offset + end)))
-        index += 1
+    bylines: list[Byline] = []
+    for kind, start, end in parts:
+        written = "".join(line[start:end].split())
+        if kind == "role":
+            bylines.append(Byline(written, (offset + start, offset + end)))
+        elif kind == "name":
+            if not bylines:  # 王强 徐冰艳 摄: a photo credit, 摄 closes it
+                bylines.append(Byline("摄", None))
+            bylines[-1].names.append((written, (offset + start, offset + end)))
     return bylines
 
 
@@ -219,6 +213,8 @@ def _build_article(
     else:
         headline = headline[: min(index, _MAX_HEADLINE_LINES)] if index else []
     inline = _INLINE_BYLINE.match(text, lines[index][0]) if index < len(lines) else None
+    if inline and not is_byline_line(inline.group(1)):
+        inline = None  # （图为…）: brackets that open with a role word but are no byline
     if headline and (inline or any(k == "byline" for k in kinds)):
         article.headline = " ".join(text[s:e] for s, e in headline)
         article.headline_span = (headline[0][0], headline[-1][1])
@@ -247,9 +243,9 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if _MASTHEAD_LINE.search(stripped):
         return "masthead"
-    if _BYLINE_LINE.match(stripped) or _PEN_NAME_LINE.match(stripped):
+    if is_byline_line(stripped) or _PEN_NAME_LINE.match(stripped):
         return "byline"
-    if _PHOTO_CREDIT_LINE.match(stripped):
+    if _PHOTO_CREDIT_LINE.match(stripped) and parse_byline(stripped):
         return "byline"
     short = len(stripped) <= _HEADLINE_MAX and not any(c in _PUNCT_IN_BODY for c in stripped[:-1])
     if short and stripped[-1] not in "。！？!?" and not stripped.startswith("本报讯"):
@@ -274,4 +270,4 @@ def _is_photo_byline(line: str) -> bool:
     if line.strip().rstrip("）)").rstrip().endswith("摄"):
         return True
     bylines = parse_byline(line)
-    return bool(bylines) and all(b.role in ("摄影", "摄") for b in bylines)
+    return bool(bylines) and all(b.role in PHOTO_ROLES for b in bylines)
