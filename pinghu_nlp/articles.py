@@ -184,6 +184,8 @@ def split_articles(text: str) -> list[Article]:
         )
         if photo and head > 0 and kinds[head - 1] == "body":
             head -= 1  # the caption comes before the photographer's byline
+        elif not opens_story and _closes_story(kinds, first_byline, i):
+            continue  # 插画 徐可 责任编辑 黎明 after the body: the story's own credits
         while head > 0 and kinds[head - 1] == "short" and first_byline - head < _MAX_HEADLINE_LINES:
             head -= 1
         if not starts or head > starts[-1][0]:
@@ -262,6 +264,14 @@ def _is_bare_pen_name(text: str, lines: list[Span], kinds: list[str], index: int
         and 0 < index < len(lines) - 1
         and kinds[index - 1] == "short"
         and kinds[index + 1] == "body"
+    )
+
+
+def _closes_story(kinds: list[str], first: int, after: int) -> bool:
+    """Byline lines ``first`` to ``after`` follow a body and no body follows them: they credit
+    the story above (``插画 徐可``, ``责任编辑 黎明``) rather than open one."""
+    return (
+        first > 0 and kinds[first - 1] == "body" and (after == len(kinds) or kinds[after] != "body")
     )
 
 
