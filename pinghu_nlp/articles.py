@@ -1,8 +1,9 @@
 """Page -> articles: headline, byline, dateline and body, found in the clean text's lines.
 
 A story opens with headline lines (short, no clause punctuation), then byline lines
-(``■记者 胡佳英``) and a body whose first line may carry the dateline (``本报讯 7月29日上午,``);
-the byline may also stand in brackets after 本报讯 (``本报讯（记者 陆佳怡 通讯员 沈建华）``).
+(``■记者 胡佳英``, ``南湖晚报记者 吴佳 通讯员 钱一鸣``, ``●文/摄 陆小雨``) and a body whose first
+line may carry the dateline (``本报讯 7月29日上午,``); the byline may also stand in brackets after
+本报讯 (``本报讯（记者 陆佳怡 通讯员 沈建华）``), and credits may close it (``插画 徐可``).
 A photo opens with a caption headline and ends with its ``摄影`` byline. A page with none of this
 is one article.
 """
@@ -129,10 +130,10 @@ def masthead_date(raw: str) -> dt.date | None:
 def parse_byline(line: str, offset: int = 0) -> list[Byline]:
     """Roles and names of a byline line; ``offset`` is where the line starts in the clean text.
 
-    The line's grammar is :func:`layout.byline_parts`. A role is kept as written without its
-    layout spaces, with a media name before it (``南湖晚报记者``) and slashes (``文/摄``,
-    a byline role like ``记者``: TITLE); a name split by the layout (``王 强``) is one name.
-    Not a byline line: no bylines.
+    The grammar is :func:`layout.byline_parts`. ``role`` is the role as printed without layout
+    spaces, media name and slashes kept (``南湖晚报记者``, ``文/摄``); its span covers the
+    printed text (``记 者``). Every role, credits like ``文``, ``图`` and ``插画`` included, is a
+    byline role (TITLE), its names PERSON. A line that is no byline gives no bylines.
     """
     bracketed = re.fullmatch(r"\s*[（(](.*)[）)]\s*", line)
     if bracketed:  # （记者 王强 摄）

@@ -7,6 +7,7 @@ import pytest
 import pinghu_nlp
 from pinghu_nlp.articles import masthead_date, parse_byline, split_articles
 from pinghu_nlp.layout import BYLINE_ROLES, BYLINE_WORDS, is_byline_line, repair
+from pinghu_nlp.link import title_kind
 
 
 def test_seed_000_first_article_has_headline_and_byline(raw_pages):
@@ -311,3 +312,9 @@ def test_byline_words_are_listed_once_with_a_known_kind():
     assert all(len(row) == 2 for row in rows)
     assert len(words) == len(set(words))
     assert {"记者", "通讯员", "文", "插画", "摄影"} <= set(BYLINE_ROLES)
+
+
+def test_people_credited_only_in_bylines_are_press():
+    """Any byline role, qualified or credit, counts as a press role in the entity table."""
+    assert title_kind({"南湖晚报记者", "文/摄", "插画", "记 者"}) == "press"
+    assert title_kind({"记者", "副市长"}) == "office"
