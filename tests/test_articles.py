@@ -318,3 +318,10 @@ def test_people_credited_only_in_bylines_are_press():
     """Any byline role, qualified or credit, counts as a press role in the entity table."""
     assert title_kind({"南湖晚报记者", "文/摄", "插画", "记 者"}) == "press"
     assert title_kind({"记者", "副市长"}) == "office"
+
+
+def test_qualified_reporter_roles():
+    assert roles_and_names("特约通讯员 朱丽 首席摄影记者 项前") == [
+        ("特约通讯员", "特约通讯员", ["朱丽"]),
+        ("首席摄影记者", "首席摄影记者", ["项前"]),
+    ]
