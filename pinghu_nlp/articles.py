@@ -24,6 +24,7 @@ from .layout import (
     PHOTO_ROLES,
     byline_parts,
     is_byline_line,
+    is_byline_role,
 )
 
 Span = tuple[int, int]
@@ -141,7 +142,7 @@ def parse_byline(line: str, offset: int = 0) -> list[Byline]:
     parts = byline_parts(line)
     if parts is None:
         pen_name = _ANY_PEN_NAME.match(line)
-        if not pen_name:
+        if not pen_name or is_byline_role(pen_name.group(1)):  # ■记者 without a name
             return []
         start, end = pen_name.span(1)  # a commentary byline names its author alone: ■言成声
         return [Byline("", None, [(pen_name.group(1), (offset + start, offset + end))])]

@@ -230,6 +230,7 @@ def test_role_glued_to_the_name_is_split_only_for_a_reporter():
     assert roles_and_names("南湖晚报记者吴佳") == [("南湖晚报记者", "南湖晚报记者", ["吴佳"])]
     assert not is_byline_line("设计师王明")
     assert not is_byline_line("编辑部全体")
+    assert parse_byline("■记者") == []
 
 
 @pytest.mark.parametrize(
