@@ -1,8 +1,9 @@
 """Page -> articles: headline, byline, dateline and body, found in the clean text's lines.
 
 A story opens with headline lines (short, no clause punctuation), then byline lines
-(``■记者 胡佳英``) and a body whose first line may carry the dateline (``本报讯 7月29日上午,``);
-the byline may also stand in brackets after 本报讯 (``本报讯（记者 陆佳怡 通讯员 沈建华）``).
+(``■记者 胡佳英``, ``南湖晚报记者 吴佳 通讯员 钱一鸣``, ``●文/摄 陆小雨``) and a body whose first
+line may carry the dateline (``本报讯 7月29日上午,``); the byline may also stand in brackets after
+本报讯 (``本报讯（记者 陆佳怡 通讯员 沈建华）``), and credits may close it (``插画 徐可``).
 A photo opens with a caption headline and ends with its ``摄影`` byline. A page with none of this
 is one article.
 """
@@ -17,12 +18,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import doc_text
-from .layout import BRACKETED_BYLINE, BYLINE_ROLES, COMMON_SURNAMES
+from .layout import (
+    BRACKETED_BYLINE,
+    COMMON_SURNAMES,
+    PHOTO_ROLES,
+    byline_parts,
+    is_byline_line,
+    is_byline_role,
+)
 
 Span = tuple[int, int]
 
-_ROLE = "|".join(BYLINE_ROLES)
-_BYLINE_LINE = re.compile(rf"^■?\s*(?:{_ROLE})[\s:：]")
 _PEN_NAME_LINE = re.compile(r"^■\s*[\u4e00-\u9fff]{2,4}$")
 _PHOTO_CREDIT_LINE = re.compile(rf"^{BRACKETED_BYLINE}$|^(?:[\u4e00-\u9fff]{{2,3}}\s+){{1,4}}摄$")
 """A photo's credit on its own line: ``（记者 王强 摄）``, ``王强 徐冰艳 摄``."""
@@ -125,40 +131,30 @@ def masthead_date(raw: str) -> dt.date | None:
 def parse_byline(line: str, offset: int = 0) -> list[Byline]:
     """Roles and names of a byline line; ``offset`` is where the line starts in the clean text.
 
-    Single characters split off by the layout (``王 强``) are joined back to their name.
+    The grammar is :func:`layout.byline_parts`. ``role`` is the role as printed without layout
+    spaces, media name and slashes kept (``南湖晚报记者``, ``文/摄``); its span covers the
+    printed text (``记 者``). Every role, credits like ``文``, ``图`` and ``插画`` included, is a
+    byline role (TITLE), its names PERSON. A line that is no byline gives no bylines.
     """
-    bylines: list[Byline] = []
     bracketed = re.fullmatch(r"\s*[（(](.*)[）)]\s*", line)
     if bracketed:  # （记者 王强 摄）
         offset, line = offset + bracketed.start(1), bracketed.group(1)
-    pen_name = _ANY_PEN_NAME.match(line)
-    if pen_name:  # a commentary byline names its author without a role: ■言成声
-        start, end = pen_name.span(1)
+    parts = byline_parts(line)
+    if parts is None:
+        pen_name = _ANY_PEN_NAME.match(line)
+        if not pen_name or is_byline_role(pen_name.group(1)):  # ■记者 without a name
+            return []
+        start, end = pen_name.span(1)  # a commentary byline names its author alone: ■言成声
         return [Byline("", None, [(pen_name.group(1), (offset + start, offset + end))])]
-    pieces = [(m.group(), m.start()) for m in re.finditer(r"[^\s■:：]+", line)]
-    if pieces and pieces[-1][0] == "摄":  # 王强 摄: a photo credit, 摄 closes it
-        pieces.pop()
-        if pieces and not any(p.startswith(BYLINE_ROLES) for p, _ in pieces):
-            bylines.append(Byline("摄", None))
-    index = 0
-    while index < len(pieces):
-        text, start = pieces[index]
-        role = next((r for r in BYLINE_ROLES if text.startswith(r)), None)
-        if role:
-            bylines.append(Byline(role, (offset + start, offset + start + len(role))))
-            rest = text[len(role) :]
-            if rest:  # 记者胡佳英 written without a space
-                pieces[index] = (rest, start + len(role))
-                continue
-        elif bylines:
-            end = start + len(text)
-            if len(text) == 1 and index + 1 < len(pieces) and len(pieces[index + 1][0]) <= 2:
-                following, following_start = pieces[index + 1]
-                end = following_start + len(following)
-                text = text + following
-                index += 1
-            bylines[-1].names.append((text, (offset + start, offset + end)))
-        index += 1
+    bylines: list[Byline] = []
+    for kind, start, end in parts:
+        written = "".join(line[start:end].split())
+        if kind == "role":
+            bylines.append(Byline(written, (offset + start, offset + end)))
+        elif kind == "name":
+            if not bylines:  # 王强 徐冰艳 摄: a photo credit, 摄 closes it
+                bylines.append(Byline("摄", None))
+            bylines[-1].names.append((written, (offset + start, offset + end)))
     return bylines
 
 
@@ -190,6 +186,8 @@ def split_articles(text: str) -> list[Article]:
         )
         if photo and head > 0 and kinds[head - 1] == "body":
             head -= 1  # the caption comes before the photographer's byline
+        elif not opens_story and _closes_story(kinds, first_byline, i):
+            continue  # 插画 徐可 责任编辑 黎明 after the body: the story's own credits
         while head > 0 and kinds[head - 1] == "short" and first_byline - head < _MAX_HEADLINE_LINES:
             head -= 1
         if not starts or head > starts[-1][0]:
@@ -219,6 +217,8 @@ def _build_article(
     else:
         headline = headline[: min(index, _MAX_HEADLINE_LINES)] if index else []
     inline = _INLINE_BYLINE.match(text, lines[index][0]) if index < len(lines) else None
+    if inline and not is_byline_line(inline.group(1)):
+        inline = None  # （图为…）: brackets that open with a role word but are no byline
     if headline and (inline or any(k == "byline" for k in kinds)):
         article.headline = " ".join(text[s:e] for s, e in headline)
         article.headline_span = (headline[0][0], headline[-1][1])
@@ -247,9 +247,9 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if _MASTHEAD_LINE.search(stripped):
         return "masthead"
-    if _BYLINE_LINE.match(stripped) or _PEN_NAME_LINE.match(stripped):
+    if is_byline_line(stripped) or _PEN_NAME_LINE.match(stripped):
         return "byline"
-    if _PHOTO_CREDIT_LINE.match(stripped):
+    if _PHOTO_CREDIT_LINE.match(stripped) and parse_byline(stripped):
         return "byline"
     short = len(stripped) <= _HEADLINE_MAX and not any(c in _PUNCT_IN_BODY for c in stripped[:-1])
     if short and stripped[-1] not in "。！？!?" and not stripped.startswith("本报讯"):
@@ -269,9 +269,17 @@ def _is_bare_pen_name(text: str, lines: list[Span], kinds: list[str], index: int
     )
 
 
+def _closes_story(kinds: list[str], first: int, after: int) -> bool:
+    """Byline lines ``first`` to ``after`` follow a body and no body follows them: they credit
+    the story above (``插画 徐可``, ``责任编辑 黎明``) rather than open one."""
+    return (
+        first > 0 and kinds[first - 1] == "body" and (after == len(kinds) or kinds[after] != "body")
+    )
+
+
 def _is_photo_byline(line: str) -> bool:
     """A byline that only credits photographers, or a photo credit (``（记者 王强 摄）``)."""
     if line.strip().rstrip("）)").rstrip().endswith("摄"):
         return True
     bylines = parse_byline(line)
-    return bool(bylines) and all(b.role in ("摄影", "摄") for b in bylines)
+    return bool(bylines) and all(b.role in PHOTO_ROLES for b in bylines)

@@ -10,9 +10,41 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
-BYLINE_ROLES = ("见习记者", "特约记者", "记者", "实习生", "通讯员", "摄影", "摄")
-"""Byline roles, longest first, as they open a byline line (``■记者 胡佳英``)."""
+BYLINE_WORDS = resources.files("pinghu_nlp") / "data" / "bylines.tsv"
+"""Byline roles and media-name endings, ``word<TAB>kind`` (the kinds are explained in the file)."""
+_BYLINE_KINDS = ("reporter", "photographer", "credit", "photo", "media")
+
+
+def _byline_words() -> dict[str, tuple[str, ...]]:
+    """The words of ``bylines.tsv`` by kind, each longest first; a malformed row fails loudly."""
+    words: dict[str, set[str]] = {kind: set() for kind in _BYLINE_KINDS}
+    for number, line in enumerate(BYLINE_WORDS.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, kind = line.partition("\t")
+        if kind not in words or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            raise ValueError(f"bylines.tsv line {number}: expected a Han word, a tab and a kind")
+        words[kind].add(word)
+    return {kind: _longest_first(tuple(found)) for kind, found in words.items()}
+
+
+def _longest_first(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({w for group in groups for w in group}, key=lambda w: (-len(w), w)))
+
+
+_WORDS = _byline_words()
+PHOTO_ROLES = _longest_first(_WORDS["photographer"], _WORDS["photo"])
+"""Roles that credit pictures only (``摄影``, ``图``, ``摄影记者``)."""
+BYLINE_ROLES = _longest_first(*(_WORDS[kind] for kind in _BYLINE_KINDS if kind != "media"))
+"""Byline roles, longest first (``摄影记者`` before ``摄影`` before ``摄``)."""
+_GLUED_ROLES = _longest_first(_WORDS["reporter"], _WORDS["photographer"])
+"""Roles that may be printed glued to the name (``记者胡佳英``): people, not parts of the work."""
+MEDIA_ENDINGS = _WORDS["media"]
+"""How a media name ends (``晚报``, ``电视台``): ``南湖晚报记者`` is one role, qualifier and all."""
+BULLETS = "■●▲□◆◇★☆△▽○◎►▶"
+"""Marks that may open a byline line (``■记者 胡佳英``, ``●文/摄 陆小雨``)."""
 
 _FURNITURE = re.compile(
     r"""^\s*(?:
@@ -44,11 +76,90 @@ COMMON_SURNAMES = set(
 _NAME = "[" + "".join(sorted(COMMON_SURNAMES)) + "][\u4e00-\u9fff]{1,2}"
 _NAME_LIST = re.compile(rf"{_NAME}(?:[ \u3000]+{_NAME}){{2,}}(?=[。，,；;）)]|\s*$)")
 """Three or more names separated by spaces (委员李明 张伟 刘洋): the spaces separate them."""
-_STRUCTURAL_START = re.compile(r"^\s*(?:■|本报讯|——|" + "|".join(BYLINE_ROLES) + r")")
-_BYLINE_LINE = re.compile(r"^\s*■?\s*(?:" + "|".join(BYLINE_ROLES) + r")[\s:：]")
-BRACKETED_BYLINE = r"[（(]\s*((?:" + "|".join(BYLINE_ROLES) + r")[^（()）\n]{1,60}?)\s*[）)]"
+_STRUCTURAL_START = re.compile(rf"^\s*(?:[{BULLETS}]|本报讯|——)")
+_GAP = "[ \t\u3000\xa0]"
+"""A layout space, as the PDF dump leaves it inside a word (``记 者``, ``王 强``)."""
+
+
+def _spaced(words: tuple[str, ...]) -> str:
+    """A pattern for any of the words, a layout space allowed between their characters."""
+    return "(?:" + "|".join(f"{_GAP}?".join(word) for word in words) + ")"
+
+
+_ROLE_WORD = _spaced(BYLINE_ROLES)
+BYLINE_ROLE = re.compile(
+    rf"(?:[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(MEDIA_ENDINGS)}){_GAP}?)?"
+    rf"{_ROLE_WORD}(?:{_GAP}?[/／]{_GAP}?{_ROLE_WORD})*"
+)
+"""A byline role as written: an optional media name (``南湖晚报记者``), roles joined by a slash
+(``文/摄``), layout spaces inside (``记 者``)."""
+_BYLINE_NAME = re.compile(
+    rf"[{''.join(sorted(COMMON_SURNAMES))}]{_GAP}{{0,2}}[\u4e00-\u9fff]{{1,2}}(?=[\s:：、]|$)"
+)
+"""A name in a byline: a surname and one or two characters, perhaps split off (``王 强``)."""
+_GLUED_ROLE_END = re.compile(_spaced(_GLUED_ROLES) + "$")
+_BYLINE_OPENING = re.compile(rf"\s*[{BULLETS}]?\s*")
+_BYLINE_GLUE = re.compile(r"[\s:：、]*")
+_BYLINE_MAX = 60
+_PHOTO_MARK = "摄"
+"""Closes a photo credit after the names: ``王强 徐冰艳 摄``, ``（记者 王强 摄）``."""
+BRACKETED_BYLINE = rf"[（(]\s*((?:{BYLINE_ROLE.pattern})[^（()）\n]{{1,60}}?)\s*[）)]"
 """A byline in brackets, group 1 inside them: ``（记者 陆佳怡 通讯员 沈建华）``; its spaces stay."""
 _BRACKETED_BYLINE = re.compile(BRACKETED_BYLINE)
+
+
+def byline_parts(line: str) -> list[tuple[str, int, int]] | None:
+    """``(kind, start, end)`` of each role and name of a byline line, or None if it is not one.
+
+    A byline line is short and made only of roles, each followed by its names (``南湖晚报记者
+    吴佳 通讯员 钱一鸣 孙悦``, ``■文/摄 陆小雨``, ``记 者 方静``); kinds are ``role``, ``name``
+    and ``mark`` (the ``摄`` that closes a photo credit, which may then name no role:
+    ``王强 徐冰艳 摄``). A role written together with its name (``记者胡佳英``) is split, unless
+    it is one character (``文静`` is a name). An ordinary sentence never reads as one.
+    """
+    if not line.strip() or len(line.strip()) > _BYLINE_MAX:
+        return None
+    parts: list[tuple[str, int, int]] = []
+    position = _BYLINE_OPENING.match(line).end()
+    while position < len(line):
+        role = BYLINE_ROLE.match(line, position)
+        if role and _names_follow(line, role):
+            parts.append(("role", *role.span()))
+            position = role.end()
+        elif name := _BYLINE_NAME.match(line, position):
+            parts.append(("name", *name.span()))
+            position = name.end()
+        elif line[position:].rstrip() == _PHOTO_MARK and parts and parts[-1][0] == "name":
+            parts.append(("mark", position, position + 1))
+            position = len(line)
+        else:
+            return None
+        position = _BYLINE_GLUE.match(line, position).end()
+    kinds = [kind for kind, _, _ in parts]
+    if not kinds or (kinds[0] != "role" and kinds[-1] != "mark"):
+        return None
+    return parts
+
+
+def is_byline_line(line: str) -> bool:
+    """Whether a line is a byline (see :func:`byline_parts`)."""
+    return byline_parts(line) is not None
+
+
+def is_byline_role(title: str) -> bool:
+    """Whether a title is a byline role (``记者``, ``南湖晚报记者``, ``文/摄``)."""
+    return bool(BYLINE_ROLE.fullmatch("".join(title.split())))
+
+
+def _names_follow(line: str, role: re.Match[str]) -> bool:
+    """Whether a byline name follows a role: after a space or colon, or glued to a reporter's role
+    (``记者胡佳英``, but ``设计师王明`` is no byline)."""
+    after = _BYLINE_GLUE.match(line, role.end()).end()
+    if after == role.end() and not _GLUED_ROLE_END.search(role.group()):
+        return False
+    return bool(_BYLINE_NAME.match(line, after))
+
+
 _TERMINAL = set("。！？!?…；;”」』）)》：:")
 _CLAUSE_PUNCT = set("，,、；;：:。")
 """A line with clause punctuation ending mid-sentence goes on in the next; headlines have none."""
@@ -93,8 +204,8 @@ def repair(raw: str, simplify: bool = True) -> CleanText:
         if _FURNITURE.match(line) or not line.strip():
             continue
         drop = _marker_positions(line)
-        spaced = bool(_BYLINE_LINE.match(line)) or _is_spaced_heading(line)
-        bylines = [m.span() for m in _BRACKETED_BYLINE.finditer(line)]
+        spaced = is_byline_line(line) or _is_spaced_heading(line)
+        bylines = [m.span() for m in _BRACKETED_BYLINE.finditer(line) if is_byline_line(m.group(1))]
         bylines += [m.span() for m in _NAME_LIST.finditer(line)]
         for offset, char in enumerate(line):
             if offset in drop or char == "\ufeff":
@@ -158,7 +269,7 @@ def _inside_word(line: str, offset: int) -> bool:
 def _continues(raw: str, lines: list[tuple[int, int]], number: int) -> bool:
     """Whether line ``number`` was broken mid-sentence and goes on in the next non-empty line."""
     line = raw[slice(*lines[number])].strip()
-    if not line or _BYLINE_LINE.match(line) or _FURNITURE.match(line):
+    if not line or is_byline_line(line) or _FURNITURE.match(line):
         return False
     following = next(
         (
@@ -168,7 +279,7 @@ def _continues(raw: str, lines: list[tuple[int, int]], number: int) -> bool:
         ),
         "",
     )
-    if not following or _STRUCTURAL_START.match(following):
+    if not following or _STRUCTURAL_START.match(following) or is_byline_line(following):
         return False
     if len(following) < _SHORT_LINE and not any(c in _CLAUSE_PUNCT for c in following):
         return False  # a short line without punctuation is a headline, not the sentence's end

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .articles import doc_articles
 from .extensions import doc_text
-from .layout import BYLINE_ROLES
+from .layout import is_byline_role
 from .relate import article_of
 
 _SURNAME_SOURCES = {"surname-title", "nickname"}
@@ -77,7 +77,7 @@ def title_kind(titles: set[str]) -> str:
     """``press`` for byline roles only, ``office`` when any other title, ``""`` for none."""
     if not titles:
         return ""
-    return "press" if all(t in BYLINE_ROLES for t in titles) else "office"
+    return "press" if all(is_byline_role(t) for t in titles) else "office"
 
 
 @dataclass

@@ -2,8 +2,12 @@
 
 import datetime as dt
 
+import pytest
+
+import pinghu_nlp
 from pinghu_nlp.articles import masthead_date, parse_byline, split_articles
-from pinghu_nlp.layout import repair
+from pinghu_nlp.layout import BYLINE_ROLES, BYLINE_WORDS, is_byline_line, repair
+from pinghu_nlp.link import title_kind
 
 
 def test_seed_000_first_article_has_headline_and_byline(raw_pages):
@@ -108,3 +112,217 @@ def test_photo_credits_in_brackets_or_after_the_names():
         ("story", "东湖之畔书香浓", "通讯员 李晓东"),
     ]
     assert parse_byline("（记者 王强 摄）", 0)[0].names == [("王强", (4, 6))]
+
+
+def roles_and_names(line: str) -> list[tuple[str, str, list[str]]]:
+    """Each byline of a line as (role as written, role text at its span, names)."""
+    return [
+        (b.role, line[slice(*b.role_span)] if b.role_span else "", [n for n, _ in b.names])
+        for b in parse_byline(line)
+    ]
+
+
+def byline_rows(raw: str) -> list[tuple[str, str]]:
+    """The PERSON and TITLE mentions the full pipeline finds in a page, checked against the raw."""
+    mentions = pinghu_nlp.extract([raw]).mentions
+    rows = mentions[mentions.label.isin(["PERSON", "TITLE"])]
+    for row in rows.itertuples():
+        assert raw[row.start : row.end] == row.text
+    return [(row.label, row.text) for row in rows.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "南湖晚报记者 吴佳 通讯员 钱一鸣 孙悦 摄影记者 周航",
+            [
+                ("南湖晚报记者", "南湖晚报记者", ["吴佳"]),
+                ("通讯员", "通讯员", ["钱一鸣", "孙悦"]),
+                ("摄影记者", "摄影记者", ["周航"]),
+            ],
+        ),
+        (
+            "■嘉兴日报记者 沈雨桐 实习生 何思远",
+            [("嘉兴日报记者", "嘉兴日报记者", ["沈雨桐"]), ("实习生", "实习生", ["何思远"])],
+        ),
+        (
+            "浙江广播电视台记者 蒋一帆 金华 通讯员 俞晓",
+            [
+                ("浙江广播电视台记者", "浙江广播电视台记者", ["蒋一帆", "金华"]),
+                ("通讯员", "通讯员", ["俞晓"]),
+            ],
+        ),
+        (
+            "平湖市融媒体中心记者 曹敏 见习记者 邱立",
+            [
+                ("平湖市融媒体中心记者", "平湖市融媒体中心记者", ["曹敏"]),
+                ("见习记者", "见习记者", ["邱立"]),
+            ],
+        ),
+    ],
+)
+def test_byline_with_a_media_name_and_several_roles(line, expected):
+    """The media name before a role is its qualifier: one TITLE, ``南湖晚报记者``."""
+    assert roles_and_names(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("■文/摄 陆小雨", [("文/摄", "文/摄", ["陆小雨"])]),
+        ("文/图 王强", [("文/图", "文/图", ["王强"])]),
+        ("文 吴佳 图 周航", [("文", "文", ["吴佳"]), ("图", "图", ["周航"])]),
+        ("●图/文 方晓 严冬", [("图/文", "图/文", ["方晓", "严冬"])]),
+        ("▲文：柏青 摄：韦一", [("文", "文", ["柏青"]), ("摄", "摄", ["韦一"])]),
+        ("□文字 潘悦 图片 蒋涛", [("文字", "文字", ["潘悦"]), ("图片", "图片", ["蒋涛"])]),
+    ],
+)
+def test_text_and_picture_credits_after_a_bullet(line, expected):
+    """``文``, ``图``, ``文/摄`` are byline roles (TITLE), like ``记者`` and ``摄影``."""
+    assert roles_and_names(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("插画 徐可", [("插画", "插画", ["徐可"])]),
+        ("插图 严文 制图 祝晓", [("插图", "插图", ["严文"]), ("制图", "制图", ["祝晓"])]),
+        (
+            "责任编辑：黎明 设计：林可 校对：杭一凡",
+            [
+                ("责任编辑", "责任编辑", ["黎明"]),
+                ("设计", "设计", ["林可"]),
+                ("校对", "校对", ["杭一凡"]),
+            ],
+        ),
+        (
+            "■视频 卢航 航拍 田磊 编辑 江小舟",
+            [("视频", "视频", ["卢航"]), ("航拍", "航拍", ["田磊"]), ("编辑", "编辑", ["江小舟"])],
+        ),
+        ("摄影 彭越", [("摄影", "摄影", ["彭越"])]),
+    ],
+)
+def test_other_credit_roles(line, expected):
+    assert roles_and_names(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("■记 者 方静", [("记者", "记 者", ["方静"])]),
+        ("通 讯 员 钱一鸣", [("通讯员", "通 讯 员", ["钱一鸣"])]),
+        (
+            "见 习记者 钟灵 摄 影 郑 强",
+            [("见习记者", "见 习记者", ["钟灵"]), ("摄影", "摄 影", ["郑强"])],
+        ),
+        ("南湖晚报 记者 吴佳", [("南湖晚报记者", "南湖晚报 记者", ["吴佳"])]),
+    ],
+)
+def test_layout_space_inside_the_role(line, expected):
+    """The role's span is the text as printed, space and all; ``role`` is its clean form."""
+    assert roles_and_names(line) == expected
+
+
+def test_role_glued_to_the_name_is_split_only_for_a_reporter():
+    """``记者胡佳英`` lost its space; ``设计师王明`` is a word and a name, not a byline."""
+    assert roles_and_names("摄影记者周航") == [("摄影记者", "摄影记者", ["周航"])]
+    assert roles_and_names("南湖晚报记者吴佳") == [("南湖晚报记者", "南湖晚报记者", ["吴佳"])]
+    assert not is_byline_line("设计师王明")
+    assert not is_byline_line("编辑部全体")
+    assert parse_byline("■记者") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "编辑部全体同仁向广大读者致以新春的祝福。",
+        "设计方案已于上月通过专家评审，项目将于明年开工建设。",
+        "文化礼堂里 歌声阵阵",
+        "图为市民在湖畔散步",
+        "记者从市发改局获悉，今年我市共有18个项目入选省重点。",
+        "编辑 出版 发行",
+    ],
+)
+def test_ordinary_sentence_is_no_byline(line):
+    assert not is_byline_line(line)
+
+
+BYLINE_PAGE = """南湖晚报社 联办
+湖畔书屋开门迎客
+南湖晚报记者 吴佳 通讯员 钱一鸣 孙悦 摄影记者 周航
+本报讯 昨天上午，位于东湖边的湖畔书屋正式对外开放，市民可免费借阅图书。
+书屋面积约300平方米，藏书一万余册。
+编辑部的同志们也来到现场，为市民推荐新书。
+乡村小路串起美丽风景
+■文/摄 陆小雨
+金秋时节，走进新埭镇，一条条乡村小路干净整洁。
+设计新颖的路灯点缀其间，成为村里的新风景。
+老手艺焕发新活力
+■记 者 方静
+通 讯 员 钱一鸣
+本报讯 近日，一场传统竹编技艺展示活动在当湖街道举行。
+插画 徐可 责任编辑 黎明
+"""
+
+
+def test_bylines_of_a_page_become_person_and_title_mentions():
+    """Through the whole pipeline: every role is a TITLE, every name a PERSON, as printed."""
+    rows = byline_rows(BYLINE_PAGE)
+    for row in [
+        ("TITLE", "南湖晚报记者"),
+        ("PERSON", "吴佳"),
+        ("TITLE", "通讯员"),
+        ("PERSON", "钱一鸣"),
+        ("PERSON", "孙悦"),
+        ("TITLE", "摄影记者"),
+        ("PERSON", "周航"),
+        ("TITLE", "文/摄"),
+        ("PERSON", "陆小雨"),
+        ("TITLE", "记 者"),
+        ("PERSON", "方静"),
+        ("TITLE", "通 讯 员"),
+        ("TITLE", "插画"),
+        ("PERSON", "徐可"),
+        ("TITLE", "责任编辑"),
+        ("PERSON", "黎明"),
+    ]:
+        assert row in rows
+    assert not any("编辑部" in text or text.startswith("设计") for _, text in rows)
+
+
+def test_bylines_of_a_page_open_their_stories():
+    """Credits after the last body line (``插画 徐可 责任编辑 黎明``) belong to the story above."""
+    articles = split_articles(repair(BYLINE_PAGE).text)
+    stories = [(a.headline, a.byline) for a in articles if a.bylines]
+    assert stories == [
+        ("湖畔书屋开门迎客", "南湖晚报记者 吴佳; 通讯员 钱一鸣 孙悦; 摄影记者 周航"),
+        ("乡村小路串起美丽风景", "文/摄 陆小雨"),
+        ("老手艺焕发新活力", "记者 方静; 通讯员 钱一鸣; 插画 徐可; 责任编辑 黎明"),
+    ]
+
+
+def test_byline_words_are_listed_once_with_a_known_kind():
+    """``data/bylines.tsv``: each word once, every row ``word<TAB>kind``."""
+    rows = [
+        line.split("\t")
+        for line in BYLINE_WORDS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    words = [row[0] for row in rows]
+    assert all(len(row) == 2 for row in rows)
+    assert len(words) == len(set(words))
+    assert {"记者", "通讯员", "文", "插画", "摄影"} <= set(BYLINE_ROLES)
+
+
+def test_people_credited_only_in_bylines_are_press():
+    """Any byline role, qualified or credit, counts as a press role in the entity table."""
+    assert title_kind({"南湖晚报记者", "文/摄", "插画", "记 者"}) == "press"
+    assert title_kind({"记者", "副市长"}) == "office"
+
+
+def test_qualified_reporter_roles():
+    assert roles_and_names("特约通讯员 朱丽 首席摄影记者 项前") == [
+        ("特约通讯员", "特约通讯员", ["朱丽"]),
+        ("首席摄影记者", "首席摄影记者", ["项前"]),
+    ]

@@ -91,3 +91,15 @@ def test_spaces_between_three_or_more_names_are_kept():
     ).text
     assert "委员李明 张伟 刘洋 陈静。" in clean
     assert "周军波出席" in clean
+
+
+def test_byline_with_spaces_inside_the_role_keeps_them():
+    """``记 者 方静``: a byline line, so its spaces stay and it is not joined to the body."""
+    raw = "老手艺焕发新活力\n■记 者 方静\n本报讯 近日，一场竹编技艺展示活动举行。"
+    assert repair(raw).text.split("\n")[1] == "■记 者 方静"
+
+
+def test_line_going_on_with_a_role_word_is_still_joined():
+    """A sentence broken before ``文化…`` goes on: a role word at a line's start is no byline."""
+    raw = "近年来，我市持续推进\n文化惠民工程，群众的精神文化生活日益丰富多彩。"
+    assert "推进文化惠民工程" in repair(raw).text
