@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 
+from jieba.posseg import pair
+
+from ..layout import COMMON_SURNAMES
 from .candidates import Candidate
-from .phrases import PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
+from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
 
 OFFICE_HEADS = tuple(
     sorted(
@@ -66,8 +69,8 @@ BARE_HEADS = frozenset(
 
 _HEAD_PATTERN = re.compile("|".join(map(re.escape, OFFICE_HEADS + ROLE_HEADS)))
 _COLLECTIVE = re.compile(r"(?:市|县|区|镇|省)(?:级)?领导")
-_NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职|们|队伍|班子|领办|论)")
-"""What turns a head into part of a longer word: 委员会, 常委会, 书记领办."""
+_NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职(?![务位])|们|队伍|班子|领办|论)")
+"""What turns a head into part of a longer word: 委员会, 常委会, 书记领办 (not 副市长职务)."""
 _ORG_ENDINGS = tuple(
     """
     委 会 部 局 办 厅 院 所 处 科 队 站 中心 集团 公司 组 支部 总支 党委 党组 银行 支行
@@ -109,7 +112,7 @@ def find_titles(text: str) -> list[Candidate]:
 
 def qualifier_start(text: str, head_start: int, head: str = "") -> int:
     """Where the organisational qualifier before a head begins (``head_start`` if none)."""
-    words = noun_phrase(text, head_start, window=_QUALIFIER_WINDOW)
+    words = _without_holder(noun_phrase(text, head_start, window=_QUALIFIER_WINDOW))
     start = head_start - sum(len(w.word) for w in words)
     if words and words[0].flag in PROPER_TAGS:
         return start  # a named body: 华信纳米联合创始人, 城投集团党委专职副书记
@@ -118,6 +121,28 @@ def qualifier_start(text: str, head_start: int, head: str = "") -> int:
     while start < head_start and not text[start:head_start].endswith(_ORG_ENDINGS):
         start += 1
     return start
+
+
+def _without_holder(words: list[pair]) -> list[pair]:
+    """The qualifier's words after the holder's name before a place: 免去(张敏)嘉善县人民政府…
+
+    A person's name (a surname and one or two characters, tagged a name) right before a place is
+    the person the title is given to or taken from; it and the words before it are no part of
+    the title (任命钱伟桐乡市人民政府副市长).
+    """
+    for index, word in enumerate(words):
+        if word.flag != "ns":
+            continue
+        name_start = index
+        while name_start > 0 and words[name_start - 1].flag in NAME_TAGS:
+            name_start -= 1
+        name = "".join(w.word for w in words[name_start:index])
+        if name[:1] in COMMON_SURNAMES and 2 <= len(name) <= _LONGEST_NAME:
+            return words[index:]
+    return words
+
+
+_LONGEST_NAME = 3
 
 
 def _longest_per_head(found: list[Candidate]) -> list[Candidate]:
