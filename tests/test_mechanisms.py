@@ -35,3 +35,28 @@ def test_a_government_title_given_or_taken_is_one_span(sentence, title):
 def test_a_resignation_through_the_pipeline():
     found = mentions("会议同意吴丽萍辞去海宁市人民政府副市长职务。")
     assert found == [("吴丽萍", "PERSON"), ("海宁市人民政府副市长", "TITLE")]
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("省人大代表顾小平来到社区走访。", "省人大代表", "顾小平"),
+        ("市政协委员陈红提交了一份提案。", "市政协委员", "陈红"),
+        ("全国人大代表吴建英在会上发言。", "全国人大代表", "吴建英"),
+        ("全国政协委员李国华建议。", "全国政协委员", "李国华"),
+        ("嘉兴市人大代表孙国强参加视察。", "嘉兴市人大代表", "孙国强"),
+    ],
+)
+def test_a_seat_held_by_a_named_person_is_a_title(sentence, title, name):
+    found = entities(sentence)
+    assert (title, "TITLE") in found
+    assert (name, "PERSON") in found
+
+
+@pytest.mark.parametrize("sentence", ["代表们认真审议了报告。", "市人大代表视察了工地。"])
+def test_representatives_as_a_group_are_no_title(sentence):
+    assert not any(label == "TITLE" for _, label in entities(sentence))
+
+
+def test_a_representative_through_the_pipeline():
+    assert ("省人大代表", "TITLE") in mentions("省人大代表顾小平来到社区走访。")

@@ -49,14 +49,18 @@ ROLE_HEADS = tuple(
             快递员 外卖员 骑手 网格员 环卫工人 保洁员 护士 医生 教师 老师 民警 辅警 法官 检察官 律师
             会计 工程师 技术员 讲解员 调解员 驾驶员 司机 厨师 村医 社工 指导员 辅导员 教练 教授
             研究员 副研究员 院士 副教授 博士生导师 统筹 栏目统筹 责任编辑 编辑 校对 美编 主持人
-            河长 湖长 林长 田长 楼道长
+            河长 湖长 林长 田长 楼道长 人大代表 党代表 政协委员
             """.split()
         ),
         key=len,
         reverse=True,
     )
 )
-"""Job roles: a TITLE only right beside a person's name (``快递员张喜妹``)."""
+"""Job roles: a TITLE only right beside a person's name (``快递员张喜妹``, ``省人大代表顾小平``)."""
+
+REPRESENTATIVE_HEADS = ("人大代表", "党代表", "政协委员")
+"""A seat in a congress: the nation (``全国``) qualifies it like a place (``全国人大代表``)."""
+_NATION = "全国"
 
 BARE_HEADS = frozenset(
     """
@@ -96,6 +100,8 @@ def find_titles(text: str) -> list[Candidate]:
         if _NOT_A_HEAD_AFTER.match(text[head_end : head_end + 2]):
             continue
         start = qualifier_start(text, head_start, head)
+        if head in REPRESENTATIVE_HEADS and text.endswith(_NATION, 0, start):
+            start -= len(_NATION)
         qualifier = text[start:head_start]
         stands_alone = head not in ROLE_HEADS and (
             qualifier.startswith(PLACE_UNIT_CHARS)  # 市委书记, 镇长: a local office
