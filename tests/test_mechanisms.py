@@ -60,3 +60,32 @@ def test_representatives_as_a_group_are_no_title(sentence):
 
 def test_a_representative_through_the_pipeline():
     assert ("省人大代表", "TITLE") in mentions("省人大代表顾小平来到社区走访。")
+
+
+@pytest.mark.parametrize(
+    "sentence, title, names",
+    [
+        ("县政协领导吴强、郑丽等参加活动。", "县政协领导", ["吴强", "郑丽"]),
+        ("区人大领导钱明、孙芳等出席。", "区人大领导", ["钱明", "孙芳"]),
+        ("镇领导许杰陪同调研。", "镇领导", ["许杰"]),
+        ("市政府领导陈建、赵敏等出席会议。", "市政府领导", ["陈建", "赵敏"]),
+    ],
+)
+def test_the_leaders_of_a_local_body_introduce_names(sentence, title, names):
+    found = entities(sentence)
+    assert found[0] == (title, "TITLE")
+    assert [(name, "PERSON") for name in names] == found[1:]
+
+
+@pytest.mark.parametrize("sentence", ["在市委领导下开展工作。", "县领导班子成员参加。"])
+def test_leadership_without_names_is_no_title(sentence):
+    assert not any(label == "TITLE" for _, label in entities(sentence))
+
+
+def test_a_collective_title_closing_a_list_is_held_by_every_name():
+    result = extract(["王刚、刘伟等县政协领导出席活动。"])
+    holds = result.relations[result.relations["relation"] == "HOLDS_TITLE"]
+    assert sorted(zip(holds["head"], holds["tail"], strict=True)) == [
+        ("刘伟", "县政协领导"),
+        ("王刚", "县政协领导"),
+    ]

@@ -72,7 +72,10 @@ BARE_HEADS = frozenset(
 """Heads that name no office without a qualifier: a title only beside a person's name."""
 
 _HEAD_PATTERN = re.compile("|".join(map(re.escape, OFFICE_HEADS + ROLE_HEADS)))
-_COLLECTIVE = re.compile(r"(?:市|县|区|镇|省)(?:级)?领导")
+_COLLECTIVE = re.compile(
+    r"[市县区镇乡省](?:委|政府|人大|人大常委会|政协|党委|党工委)?级?领导(?![小干班])"
+)
+"""``市领导`` and the leaders of one local body (``县政协领导``), when they introduce names."""
 _NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职(?![务位])|们|队伍|班子|领办|论)")
 """What turns a head into part of a longer word: 委员会, 常委会, 书记领办 (not 副市长职务)."""
 _ORG_ENDINGS = tuple(
