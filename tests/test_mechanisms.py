@@ -89,3 +89,20 @@ def test_a_collective_title_closing_a_list_is_held_by_every_name():
         ("刘伟", "县政协领导"),
         ("王刚", "县政协领导"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("华茂精密(嘉兴)有限公司总经理陈立介绍说。", "华茂精密(嘉兴)有限公司总经理", "陈立"),
+        ("华茂精密（嘉兴）有限公司总经理陈立介绍说。", "华茂精密（嘉兴）有限公司总经理", "陈立"),
+        ("在瑞丰电子(平湖)有限公司董事长沈伟陪同下参观。", "瑞丰电子(平湖)有限公司董事长", "沈伟"),
+    ],
+)
+def test_a_company_with_its_region_in_brackets_qualifies_one_title(sentence, title, name):
+    assert entities(sentence) == [(title, "TITLE"), (name, "PERSON")]
+
+
+def test_a_company_title_through_the_pipeline():
+    found = mentions("华茂精密（嘉兴）有限公司副总经理周文斌介绍说。")
+    assert found == [("华茂精密（嘉兴）有限公司副总经理", "TITLE"), ("周文斌", "PERSON")]

@@ -345,6 +345,17 @@ def _bracket_start(text: str, start: int) -> int:
     return start
 
 
+def company_region_start(text: str, start: int) -> int:
+    """Where a company's name begins when a known region in brackets ends right before ``start``.
+
+    ``华茂精密(嘉兴)|有限公司`` → the start of 华茂精密; ``start`` itself when no such bracket.
+    """
+    match = _BRACKETED_REGION.search(text, max(0, start - 6), start)
+    if match is None or match.end() != start or match.group(1) not in gazetteer():
+        return start
+    return _bracket_start(text, start)
+
+
 def find_bracketed_companies(text: str) -> list[Candidate]:
     """A name followed by its region in brackets is a company: ``开拓药业(浙江)``."""
     found = []

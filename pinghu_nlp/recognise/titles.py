@@ -18,6 +18,7 @@ from jieba.posseg import pair
 from ..layout import COMMON_SURNAMES
 from .candidates import Candidate
 from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
+from .places import company_region_start
 
 OFFICE_HEADS = tuple(
     sorted(
@@ -129,7 +130,7 @@ def qualifier_start(text: str, head_start: int, head: str = "") -> int:
         return start  # 宣传部长: the head's first character closes the organisation (宣传部)
     while start < head_start and not text[start:head_start].endswith(_ORG_ENDINGS):
         start += 1
-    return start
+    return company_region_start(text, start)  # 华茂精密(嘉兴)有限公司总经理: one qualifier
 
 
 def _without_holder(words: list[pair]) -> list[pair]:
