@@ -106,3 +106,37 @@ def test_a_company_with_its_region_in_brackets_qualifies_one_title(sentence, tit
 def test_a_company_title_through_the_pipeline():
     found = mentions("华茂精密（嘉兴）有限公司副总经理周文斌介绍说。")
     assert found == [("华茂精密（嘉兴）有限公司副总经理", "TITLE"), ("周文斌", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("外卖骑手王磊每天跑40单。", "外卖骑手", "王磊"),
+        ("网约车司机刘强告诉记者。", "网约车司机", "刘强"),
+        ("出租车司机钱永刚拾金不昧。", "出租车司机", "钱永刚"),
+        ("保洁员吴阿姨每天打扫楼道。", "保洁员", "吴阿姨"),
+        ("环卫工人周国平一早就上了路。", "环卫工人", "周国平"),
+        ("外卖小哥王磊送餐途中救人。", "外卖小哥", "王磊"),
+    ],
+)
+def test_the_job_of_a_named_person_is_a_title(sentence, title, name):
+    found = entities(sentence)
+    assert (title, "TITLE") in found
+    assert (name, "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "外卖骑手们表示很满意。",
+        "广大快递员积极参与。",
+        "感谢外卖骑手的付出。",
+        "一名网约车司机说。",
+    ],
+)
+def test_workers_as_a_group_are_no_title(sentence):
+    assert entities(sentence) == []
+
+
+def test_a_job_through_the_pipeline():
+    assert mentions("网约车司机刘强告诉记者。")[:2] == [("网约车司机", "TITLE"), ("刘强", "PERSON")]

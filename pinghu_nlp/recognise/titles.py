@@ -50,7 +50,7 @@ ROLE_HEADS = tuple(
             快递员 外卖员 骑手 网格员 环卫工人 保洁员 护士 医生 教师 老师 民警 辅警 法官 检察官 律师
             会计 工程师 技术员 讲解员 调解员 驾驶员 司机 厨师 村医 社工 指导员 辅导员 教练 教授
             研究员 副研究员 院士 副教授 博士生导师 统筹 栏目统筹 责任编辑 编辑 校对 美编 主持人
-            河长 湖长 林长 田长 楼道长 人大代表 党代表 政协委员
+            河长 湖长 林长 田长 楼道长 人大代表 党代表 政协委员 外卖小哥 快递小哥
             """.split()
         ),
         key=len,
@@ -58,6 +58,18 @@ ROLE_HEADS = tuple(
     )
 )
 """Job roles: a TITLE only right beside a person's name (``快递员张喜妹``, ``省人大代表顾小平``)."""
+
+JOB_FIELDS = tuple(
+    sorted(
+        """
+        外卖 网约车 出租车 公交车 公交 货车 快递 环卫 物业 家政 全科 家庭 乡村 幼儿园 语文 数学 英语
+        体育 音乐 美术 急诊 儿科 社区
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+"""The trade or field written before a job role: 外卖(骑手), 网约车(司机), 语文(老师)."""
 
 REPRESENTATIVE_HEADS = ("人大代表", "党代表", "政协委员")
 """A seat in a congress: the nation (``全国``) qualifies it like a place (``全国人大代表``)."""
@@ -106,6 +118,8 @@ def find_titles(text: str) -> list[Candidate]:
         start = qualifier_start(text, head_start, head)
         if head in REPRESENTATIVE_HEADS and text.endswith(_NATION, 0, start):
             start -= len(_NATION)
+        if head in ROLE_HEADS and start == head_start:
+            start -= len(next((f for f in JOB_FIELDS if text.endswith(f, 0, start)), ""))
         qualifier = text[start:head_start]
         stands_alone = head not in ROLE_HEADS and (
             qualifier.startswith(PLACE_UNIT_CHARS)  # 市委书记, 镇长: a local office
