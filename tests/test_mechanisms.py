@@ -140,3 +140,42 @@ def test_workers_as_a_group_are_no_title(sentence):
 
 def test_a_job_through_the_pipeline():
     assert mentions("网约车司机刘强告诉记者。")[:2] == [("网约车司机", "TITLE"), ("刘强", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("家住东湖花园的王大爷说。", "东湖花园"),
+        ("梅园新村的居民很满意。", "梅园新村"),
+        ("金桂小区开展垃圾分类活动。", "金桂小区"),
+        ("居住在翠湖苑的老人。", "翠湖苑"),
+    ],
+)
+def test_a_residential_compound_is_a_place(sentence, place):
+    assert (place, "LOC") in entities(sentence)
+
+
+def test_a_compound_after_its_street_is_a_place_of_its_own():
+    found = entities("当湖街道金桂小区居民。")
+    assert found == [("当湖街道", "LOC"), ("金桂小区", "LOC")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "小区环境变好了。",
+        "推进新村建设。",
+        "打造花园式单位。",
+        "建设美丽家园。",
+        "老旧小区改造。",
+        "人才公寓建成。",
+        "建设花园城市。",
+        "安置小区建设。",
+    ],
+)
+def test_a_kind_of_compound_is_no_place(sentence):
+    assert not any(label == "LOC" for _, label in mentions(sentence))
+
+
+def test_a_compound_through_the_pipeline():
+    assert ("金桂小区", "LOC") in mentions("金桂小区开展垃圾分类活动。")

@@ -29,15 +29,28 @@ from .phrases import (
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
 
-LOC_ENDINGS = tuple(
-    """
+RESIDENTIAL_ENDINGS = ("新村", "小区", "花园", "公寓", "家园", "苑")
+"""Endings of residential compounds (梅园新村, 金桂小区): named only by a proper name before."""
+
+LOC_ENDINGS = (
+    tuple(
+        """
     省 市 县 区 镇 乡 村 街道 社区 大道 路 街 巷 桥 大桥 公园 景区 广场 园区 开发区 经开区 度假区
     新区 港区 湿地 隧道 码头 车站 机场 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆 展览馆 科普馆
     会展中心 剧院 小镇 科技城 产业园 创业园 工业园 合作园 产业合作园 智创园 科创园 科创岛 园 街区
     驿站 湖畔 山庄 经济技术开发区 经济开发区 高新技术产业开发区 高新区 保税区 综合保税区 浜
     """.split()
+    )
+    + RESIDENTIAL_ENDINGS
 )
 """Endings of place names."""
+_DESCRIPTIVE_WORDS = frozenset(
+    """
+    美丽 新建 温馨 智慧 文明 蓝领 白领 开放式 幸福 美好 和谐 老旧 安置 拆迁 居民 住宅 商品房
+    人才 青年 职工 精神 共同 绿色 生态 封闭式 高档 农民 城市
+    """.split()
+)
+"""Words that describe a kind of compound (美丽家园, 老旧小区), some tagged as names by jieba."""
 
 ORG_ENDINGS = tuple(
     """
@@ -143,6 +156,8 @@ def find_by_ending(text: str) -> list[Candidate]:
         named = named or start < words_start  # 中德(平湖)国际产业合作园: a region in brackets
         # 市博物馆: the city's one (a venue, not 镇街道)
         named = named or (name in _LOCAL_PREFIXES and len(ending) > 1 and ending not in ADMIN_UNITS)
+        if ending in RESIDENTIAL_ENDINGS:
+            named = _names_a_compound(name, words)
         generic = label == "LOC" or (
             ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
         )
@@ -187,6 +202,19 @@ def _is_proper(words) -> bool:
         (w.flag in PROPER_TAGS or (w.flag in NAME_TAGS and w.word not in _word_tags()))
         and w.word not in _COMMON_PLACE_WORDS
         for w in words
+    )
+
+
+def _names_a_compound(name: str, words) -> bool:
+    """Whether a residential compound's name is a proper one: 金桂(小区), not 老旧(小区).
+
+    A word tagged as a name counts (梅园, 翠湖: jieba tags many compounds' names so); a word
+    jieba does not know does not (老旧), nor any that describes a kind of compound.
+    """
+    if any(w.word in _DESCRIPTIVE_WORDS for w in words):
+        return False
+    return name in gazetteer() or any(
+        w.flag in _PROPER_OR_UNKNOWN and w.word not in _COMMON_PLACE_WORDS for w in words
     )
 
 
