@@ -4,6 +4,8 @@ import pytest
 
 from pinghu_nlp import extract
 from pinghu_nlp.recognise import find_entities
+from pinghu_nlp.recognise.candidates import Candidate, crosses_line
+from pinghu_nlp.recognise.places import split_place_chain
 
 
 def entities(text: str) -> list[tuple[str, str]]:
@@ -179,3 +181,32 @@ def test_a_kind_of_compound_is_no_place(sentence):
 
 def test_a_compound_through_the_pipeline():
     assert ("金桂小区", "LOC") in mentions("金桂小区开展垃圾分类活动。")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("文广旅体局\n科技局", ["文广旅体局", "科技局"]),
+        ("商务局\n发改局\n市场监管局", ["商务局", "发改局", "市场监管局"]),
+        ("新仓镇\n独山港镇\n当湖街道", ["新仓镇", "独山港镇", "当湖街道"]),
+    ],
+)
+def test_one_body_per_line_gives_one_span_per_line(text, names):
+    found = find_entities(text)
+    assert [text[c.start : c.end] for c in found] == names
+    assert extract([text]).mentions["text"].tolist() == names
+
+
+def test_a_name_never_runs_across_a_line_break():
+    text = "文广旅体局\n科技局"
+    across = Candidate(3, 9, "ORG", "model", priority=10)  # 体局\n科技局, as a model might
+    assert split_place_chain(text, across) == []
+    kept = Candidate(6, 9, "ORG", "model", priority=10)
+    assert split_place_chain(text, kept) == [kept]
+
+
+def test_a_known_name_broken_by_the_layout_may_hold_a_line_break():
+    text = "独山港\n镇"
+    assert not crosses_line(text, Candidate(0, 5, "LOC", "model"), known={"独山港镇"})
+    assert crosses_line(text, Candidate(0, 5, "LOC", "model"))
+    assert not crosses_line("98\n分", Candidate(0, 4, "QUANTITY", "figures"))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..segment import is_guessed, page_words, pos_tagger
-from .candidates import Candidate
+from .candidates import Candidate, on_one_line
 from .phrases import (
     DEICTIC_STARTS,
     GENERIC_WORDS,
@@ -101,6 +101,7 @@ def _gazetteer_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+@on_one_line(gazetteer)
 def find_known_names(text: str) -> list[Candidate]:
     """Gazetteer matches, longest first, as LOC or ORG."""
     table = gazetteer()
@@ -115,6 +116,7 @@ _SAYINGS = ("金山银山",)
 """Fixed sayings that open with a place's name: 绿水青山就是金山银山."""
 
 
+@on_one_line(gazetteer)
 def find_by_ending(text: str) -> list[Candidate]:
     """Places and organisations found by their ending and the name before it."""
     found = []
@@ -315,6 +317,7 @@ def _word_tags() -> dict[str, str]:
     return pos_tagger().word_tag_tab
 
 
+@on_one_line(gazetteer)
 def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
     """A chain of places as one span per unit.
 
@@ -384,6 +387,7 @@ def company_region_start(text: str, start: int) -> int:
     return _bracket_start(text, start)
 
 
+@on_one_line(gazetteer)
 def find_bracketed_companies(text: str) -> list[Candidate]:
     """A name followed by its region in brackets is a company: ``开拓药业(浙江)``."""
     found = []
@@ -399,6 +403,7 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
     return found
 
 
+@on_one_line(gazetteer)
 def find_foreign_companies(text: str) -> list[Candidate]:
     """A country then a brand in a list: ``德国巴斯夫、日本三菱、韩国三星等``."""
     found = []
@@ -419,6 +424,7 @@ _CLASS_LABELS = {"村": "LOC", "社区": "LOC", "镇": "LOC", "街道": "LOC"}
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 
 
+@on_one_line(gazetteer)
 def find_list_members(text: str) -> list[Candidate]:
     """Names listed before the class they belong to: ``芦湾、双红等7个村``, ``高正、纳狮等企业``."""
     found = []
@@ -442,6 +448,7 @@ _BREAKS_BEFORE_LIST = frozenset('，,、。；;：:“”"()（）\n ——')
 _COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 
 
+@on_one_line(gazetteer)
 def repeated_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
     """Other occurrences of organisations and places already found on the page.
 
@@ -521,6 +528,7 @@ _BRAND_COMPANY = re.compile(
 _QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,4}[湾湖岛])[”\"]")
 
 
+@on_one_line(gazetteer)
 def find_brand_companies(text: str) -> list[Candidate]:
     """A brand jieba does not know (or knows as a name) before an industry word: 长城汽车."""
     found = []
@@ -542,6 +550,7 @@ _ROAD = re.compile(
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
 
 
+@on_one_line(gazetteer)
 def find_roads(text: str) -> list[Candidate]:
     """Roads and streets whose names are ordinary words (胜利路, 解放西路, 人民大道)."""
     return [
@@ -557,6 +566,7 @@ _NOT_ROADS = frozenset(
 """Words before 路 that make a way, not a road: 走好路, 蹚出致富路."""
 
 
+@on_one_line(gazetteer)
 def find_quoted_places(text: str) -> list[Candidate]:
     """A short quoted name of a bay, lake or island: "壹号湾"."""
     return [

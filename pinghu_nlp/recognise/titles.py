@@ -16,7 +16,7 @@ import re
 from jieba.posseg import pair
 
 from ..layout import COMMON_SURNAMES
-from .candidates import Candidate
+from .candidates import Candidate, on_one_line
 from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
 from .places import company_region_start
 
@@ -108,6 +108,7 @@ _UNIT_HEAD_CHARS = tuple("部局院所站处科社行校馆园队厅会组")
 _QUALIFIER_WINDOW = 24
 
 
+@on_one_line()
 def find_titles(text: str) -> list[Candidate]:
     """TITLE candidates, ``source`` "office", "role" or "collective"."""
     found = []
