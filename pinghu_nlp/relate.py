@@ -94,9 +94,9 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     following = _chain_end(text, ents, index)
     if following is not None and ents[following].label_ == "PERSON":
         # 副主任赵强、钱红、孙建国: a title before a list belongs to every name of it
-        shared = title.text in _COLLECTIVE_TITLES or title._.source == "byline"
+        shared = _is_collective(title) or title._.source == "byline"
         return _list_from(text, ents, following, _LIST_GLUE if shared else _NAME_LIST_GLUE)
-    if title.text in _COLLECTIVE_TITLES and text[title.start_char - 1 : title.start_char] == "等":
+    if _is_collective(title) and text[title.start_char - 1 : title.start_char] == "等":
         return _list_before(text, ents, index)
     previous = ents[index - 1] if index else None
     if previous is not None and previous.label_ == "PERSON":
@@ -157,6 +157,11 @@ def authors(articles: list[Article]) -> list[Relation]:
         for byline in article.bylines
         for _, span in byline.names
     ]
+
+
+def _is_collective(title: Span) -> bool:
+    """A title shared by the names listed with it: ``市领导``, ``县政协领导``."""
+    return title.text in _COLLECTIVE_TITLES or title._.source == "collective"
 
 
 def memberships(text: str, holds: list[Relation]) -> list[Relation]:

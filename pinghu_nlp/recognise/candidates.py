@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Container
 from typing import NamedTuple
 
 LABELS = ("PERSON", "TITLE", "ORG", "LOC", "DATE", "MONEY", "PERCENT", "QUANTITY")
 """The labels of ANNOTATION.md."""
 WORK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 """A work's title in 《》: nothing inside it is annotated."""
+LINE_BOUND_LABELS = frozenset({"ORG", "LOC", "TITLE"})
+"""Labels of names, which never run across a line break of the clean text."""
 
 
 class Candidate(NamedTuple):
@@ -37,3 +41,38 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             chosen.append(candidate)
             taken.update(span)
     return sorted(chosen)
+
+
+def crosses_line(text: str, candidate: Candidate, known: Container[str] = ()) -> bool:
+    """Whether a name (ORG, LOC, TITLE) runs across a line break of the clean text.
+
+    The layout stage joins the lines of a broken sentence, so a break left in the clean text
+    separates items (``文广旅体局\n科技局``: one body per line); only a name known whole
+    (``known``, with the break taken out) may hold one.
+    """
+    span = text[candidate.start : candidate.end]
+    return (
+        candidate.label in LINE_BOUND_LABELS
+        and "\n" in span
+        and span.replace("\n", "") not in known
+    )
+
+
+Finder = Callable[..., list[Candidate]]
+
+
+def on_one_line(known: Callable[[], Container[str]] = frozenset) -> Callable[[Finder], Finder]:
+    """Decorator: a finder ``f(text, ...)`` whose names never run across a line break.
+
+    ``known`` gives the names that may (the gazetteer's, broken by the layout).
+    """
+
+    def decorate(finder: Finder) -> Finder:
+        @functools.wraps(finder)
+        def one_line(text: str, *args, **kwargs) -> list[Candidate]:
+            names = known()
+            return [c for c in finder(text, *args, **kwargs) if not crosses_line(text, c, names)]
+
+        return one_line
+
+    return decorate

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..segment import is_guessed, page_words, pos_tagger
-from .candidates import Candidate
+from .candidates import Candidate, on_one_line
 from .phrases import (
     DEICTIC_STARTS,
     GENERIC_WORDS,
@@ -29,15 +29,28 @@ from .phrases import (
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
 
-LOC_ENDINGS = tuple(
-    """
+RESIDENTIAL_ENDINGS = ("新村", "小区", "花园", "公寓", "家园", "苑")
+"""Endings of residential compounds (梅园新村, 金桂小区): named only by a proper name before."""
+
+LOC_ENDINGS = (
+    tuple(
+        """
     省 市 县 区 镇 乡 村 街道 社区 大道 路 街 巷 桥 大桥 公园 景区 广场 园区 开发区 经开区 度假区
     新区 港区 湿地 隧道 码头 车站 机场 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆 展览馆 科普馆
     会展中心 剧院 小镇 科技城 产业园 创业园 工业园 合作园 产业合作园 智创园 科创园 科创岛 园 街区
     驿站 湖畔 山庄 经济技术开发区 经济开发区 高新技术产业开发区 高新区 保税区 综合保税区 浜
     """.split()
+    )
+    + RESIDENTIAL_ENDINGS
 )
 """Endings of place names."""
+_DESCRIPTIVE_WORDS = frozenset(
+    """
+    美丽 新建 温馨 智慧 文明 蓝领 白领 开放式 幸福 美好 和谐 老旧 安置 拆迁 居民 住宅 商品房
+    人才 青年 职工 精神 共同 绿色 生态 封闭式 高档 农民 城市
+    """.split()
+)
+"""Words that describe a kind of compound (美丽家园, 老旧小区), some tagged as names by jieba."""
 
 ORG_ENDINGS = tuple(
     """
@@ -88,6 +101,7 @@ def _gazetteer_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+@on_one_line(gazetteer)
 def find_known_names(text: str) -> list[Candidate]:
     """Gazetteer matches, longest first, as LOC or ORG."""
     table = gazetteer()
@@ -102,6 +116,7 @@ SAYINGS = ("金山银山",)
 """Fixed sayings that open with a place's name: 绿水青山就是金山银山."""
 
 
+@on_one_line(gazetteer)
 def find_by_ending(text: str) -> list[Candidate]:
     """Places and organisations found by their ending and the name before it."""
     found = []
@@ -143,6 +158,8 @@ def find_by_ending(text: str) -> list[Candidate]:
         named = named or start < words_start  # 中德(平湖)国际产业合作园: a region in brackets
         # 市博物馆: the city's one (a venue, not 镇街道)
         named = named or (name in _LOCAL_PREFIXES and len(ending) > 1 and ending not in ADMIN_UNITS)
+        if ending in RESIDENTIAL_ENDINGS:
+            named = _names_a_compound(name, words)
         generic = label == "LOC" or (
             ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
         )
@@ -187,6 +204,19 @@ def _is_proper(words) -> bool:
         (w.flag in PROPER_TAGS or (w.flag in NAME_TAGS and w.word not in _word_tags()))
         and w.word not in _COMMON_PLACE_WORDS
         for w in words
+    )
+
+
+def _names_a_compound(name: str, words) -> bool:
+    """Whether a residential compound's name is a proper one: 金桂(小区), not 老旧(小区).
+
+    A word tagged as a name counts (梅园, 翠湖: jieba tags many compounds' names so); a word
+    jieba does not know does not (老旧), nor any that describes a kind of compound.
+    """
+    if any(w.word in _DESCRIPTIVE_WORDS for w in words):
+        return False
+    return name in gazetteer() or any(
+        w.flag in _PROPER_OR_UNKNOWN and w.word not in _COMMON_PLACE_WORDS for w in words
     )
 
 
@@ -287,6 +317,7 @@ def _word_tags() -> dict[str, str]:
     return pos_tagger().word_tag_tab
 
 
+@on_one_line(gazetteer)
 def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
     """A chain of places as one span per unit.
 
@@ -345,6 +376,18 @@ def _bracket_start(text: str, start: int) -> int:
     return start
 
 
+def company_region_start(text: str, start: int) -> int:
+    """Where a company's name begins when a known region in brackets ends right before ``start``.
+
+    ``华茂精密(嘉兴)|有限公司`` → the start of 华茂精密; ``start`` itself when no such bracket.
+    """
+    match = _BRACKETED_REGION.search(text, max(0, start - 6), start)
+    if match is None or match.end() != start or match.group(1) not in gazetteer():
+        return start
+    return _bracket_start(text, start)
+
+
+@on_one_line(gazetteer)
 def find_bracketed_companies(text: str) -> list[Candidate]:
     """A name followed by its region in brackets is a company: ``开拓药业(浙江)``."""
     found = []
@@ -360,6 +403,7 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
     return found
 
 
+@on_one_line(gazetteer)
 def find_foreign_companies(text: str) -> list[Candidate]:
     """A country then a brand in a list: ``德国巴斯夫、日本三菱、韩国三星等``."""
     found = []
@@ -380,6 +424,7 @@ _CLASS_LABELS = {"村": "LOC", "社区": "LOC", "镇": "LOC", "街道": "LOC"}
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 
 
+@on_one_line(gazetteer)
 def find_list_members(text: str) -> list[Candidate]:
     """Names listed before the class they belong to: ``芦湾、双红等7个村``, ``高正、纳狮等企业``."""
     found = []
@@ -403,6 +448,7 @@ _BREAKS_BEFORE_LIST = frozenset('，,、。；;：:“”"()（）\n ——')
 _COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 
 
+@on_one_line(gazetteer)
 def repeated_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
     """Other occurrences of organisations and places already found on the page.
 
@@ -482,6 +528,7 @@ _BRAND_COMPANY = re.compile(
 _QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,4}[湾湖岛])[”\"]")
 
 
+@on_one_line(gazetteer)
 def find_brand_companies(text: str) -> list[Candidate]:
     """A brand jieba does not know (or knows as a name) before an industry word: 长城汽车."""
     found = []
@@ -503,6 +550,7 @@ _ROAD = re.compile(
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
 
 
+@on_one_line(gazetteer)
 def find_roads(text: str) -> list[Candidate]:
     """Roads and streets whose names are ordinary words (胜利路, 解放西路, 人民大道)."""
     return [
@@ -518,6 +566,7 @@ _NOT_ROADS = frozenset(
 """Words before 路 that make a way, not a road: 走好路, 蹚出致富路."""
 
 
+@on_one_line(gazetteer)
 def find_quoted_places(text: str) -> list[Candidate]:
     """A short quoted name of a bay, lake or island: "壹号湾"."""
     return [

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 
-from .candidates import Candidate
-from .phrases import PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
+from jieba.posseg import pair
+
+from ..layout import COMMON_SURNAMES
+from .candidates import Candidate, on_one_line
+from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
+from .places import company_region_start
 
 OFFICE_HEADS = tuple(
     sorted(
@@ -46,14 +50,30 @@ ROLE_HEADS = tuple(
             快递员 外卖员 骑手 网格员 环卫工人 保洁员 护士 医生 教师 老师 民警 辅警 法官 检察官 律师
             会计 工程师 技术员 讲解员 调解员 驾驶员 司机 厨师 村医 社工 指导员 辅导员 教练 教授
             研究员 副研究员 院士 副教授 博士生导师 统筹 栏目统筹 责任编辑 编辑 校对 美编 主持人
-            河长 湖长 林长 田长 楼道长
+            河长 湖长 林长 田长 楼道长 人大代表 党代表 政协委员 外卖小哥 快递小哥
             """.split()
         ),
         key=len,
         reverse=True,
     )
 )
-"""Job roles: a TITLE only right beside a person's name (``快递员张喜妹``)."""
+"""Job roles: a TITLE only right beside a person's name (``快递员张喜妹``, ``省人大代表顾小平``)."""
+
+JOB_FIELDS = tuple(
+    sorted(
+        """
+        外卖 网约车 出租车 公交车 公交 货车 快递 环卫 物业 家政 全科 家庭 乡村 幼儿园 语文 数学 英语
+        体育 音乐 美术 急诊 儿科 社区
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+"""The trade or field written before a job role: 外卖(骑手), 网约车(司机), 语文(老师)."""
+
+REPRESENTATIVE_HEADS = ("人大代表", "党代表", "政协委员")
+"""A seat in a congress: the nation (``全国``) qualifies it like a place (``全国人大代表``)."""
+_NATION = "全国"
 
 BARE_HEADS = frozenset(
     """
@@ -65,9 +85,12 @@ BARE_HEADS = frozenset(
 """Heads that name no office without a qualifier: a title only beside a person's name."""
 
 _HEAD_PATTERN = re.compile("|".join(map(re.escape, OFFICE_HEADS + ROLE_HEADS)))
-_COLLECTIVE = re.compile(r"(?:市|县|区|镇|省)(?:级)?领导")
-_NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职|们|队伍|班子|领办|论)")
-"""What turns a head into part of a longer word: 委员会, 常委会, 书记领办."""
+_COLLECTIVE = re.compile(
+    r"[市县区镇乡省](?:委|政府|人大|人大常委会|政协|党委|党工委)?级?领导(?![小干班])"
+)
+"""``市领导`` and the leaders of one local body (``县政协领导``), when they introduce names."""
+_NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职(?![务位])|们|队伍|班子|领办|论)")
+"""What turns a head into part of a longer word: 委员会, 常委会, 书记领办 (not 副市长职务)."""
 _ORG_ENDINGS = tuple(
     """
     委 会 部 局 办 厅 院 所 处 科 队 站 中心 集团 公司 组 支部 总支 党委 党组 银行 支行
@@ -85,6 +108,7 @@ _UNIT_HEAD_CHARS = tuple("部局院所站处科社行校馆园队厅会组")
 _QUALIFIER_WINDOW = 24
 
 
+@on_one_line()
 def find_titles(text: str) -> list[Candidate]:
     """TITLE candidates, ``source`` "office", "role" or "collective"."""
     found = []
@@ -93,6 +117,10 @@ def find_titles(text: str) -> list[Candidate]:
         if _NOT_A_HEAD_AFTER.match(text[head_end : head_end + 2]):
             continue
         start = qualifier_start(text, head_start, head)
+        if head in REPRESENTATIVE_HEADS and text.endswith(_NATION, 0, start):
+            start -= len(_NATION)
+        if head in ROLE_HEADS and start == head_start:
+            start -= len(next((f for f in JOB_FIELDS if text.endswith(f, 0, start)), ""))
         qualifier = text[start:head_start]
         stands_alone = head not in ROLE_HEADS and (
             qualifier.startswith(PLACE_UNIT_CHARS)  # 市委书记, 镇长: a local office
@@ -109,7 +137,7 @@ def find_titles(text: str) -> list[Candidate]:
 
 def qualifier_start(text: str, head_start: int, head: str = "") -> int:
     """Where the organisational qualifier before a head begins (``head_start`` if none)."""
-    words = noun_phrase(text, head_start, window=_QUALIFIER_WINDOW)
+    words = _without_holder(noun_phrase(text, head_start, window=_QUALIFIER_WINDOW))
     start = head_start - sum(len(w.word) for w in words)
     if words and words[0].flag in PROPER_TAGS:
         return start  # a named body: 华信纳米联合创始人, 城投集团党委专职副书记
@@ -117,7 +145,29 @@ def qualifier_start(text: str, head_start: int, head: str = "") -> int:
         return start  # 宣传部长: the head's first character closes the organisation (宣传部)
     while start < head_start and not text[start:head_start].endswith(_ORG_ENDINGS):
         start += 1
-    return start
+    return company_region_start(text, start)  # 华茂精密(嘉兴)有限公司总经理: one qualifier
+
+
+def _without_holder(words: list[pair]) -> list[pair]:
+    """The qualifier's words after the holder's name before a place: 免去(张敏)嘉善县人民政府…
+
+    A person's name (a surname and one or two characters, tagged a name) right before a place is
+    the person the title is given to or taken from; it and the words before it are no part of
+    the title (任命钱伟桐乡市人民政府副市长).
+    """
+    for index, word in enumerate(words):
+        if word.flag != "ns":
+            continue
+        name_start = index
+        while name_start > 0 and words[name_start - 1].flag in NAME_TAGS:
+            name_start -= 1
+        name = "".join(w.word for w in words[name_start:index])
+        if name[:1] in COMMON_SURNAMES and 2 <= len(name) <= _LONGEST_NAME:
+            return words[index:]
+    return words
+
+
+_LONGEST_NAME = 3
 
 
 def _longest_per_head(found: list[Candidate]) -> list[Candidate]:

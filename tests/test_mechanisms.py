@@ -1,0 +1,212 @@
+"""General recognition mechanisms, each on sentences written for it (none is from the seeds)."""
+
+import pytest
+
+from pinghu_nlp import extract
+from pinghu_nlp.recognise import find_entities
+from pinghu_nlp.recognise.candidates import Candidate, crosses_line
+from pinghu_nlp.recognise.places import split_place_chain
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    """``(text, label)`` of every entity the rules find."""
+    return [(text[c.start : c.end], c.label) for c in find_entities(text)]
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    """``(text, label)`` of every mention the whole pipeline reports."""
+    table = extract([text]).mentions
+    return list(zip(table["text"], table["label"], strict=True))
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("会议同意吴丽萍辞去海宁市人民政府副市长职务。", "海宁市人民政府副市长"),
+        ("会议决定免去张敏嘉善县人民政府副县长职务。", "嘉善县人民政府副县长"),
+        ("任命钱伟桐乡市人民政府副市长。", "桐乡市人民政府副市长"),
+    ],
+)
+def test_a_government_title_given_or_taken_is_one_span(sentence, title):
+    found = entities(sentence)
+    assert (title, "TITLE") in found
+    assert not any(label == "ORG" for _, label in found)  # the government is inside the title
+    assert not any("职务" in text for text, _ in found)
+
+
+def test_a_resignation_through_the_pipeline():
+    found = mentions("会议同意吴丽萍辞去海宁市人民政府副市长职务。")
+    assert found == [("吴丽萍", "PERSON"), ("海宁市人民政府副市长", "TITLE")]
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("省人大代表顾小平来到社区走访。", "省人大代表", "顾小平"),
+        ("市政协委员陈红提交了一份提案。", "市政协委员", "陈红"),
+        ("全国人大代表吴建英在会上发言。", "全国人大代表", "吴建英"),
+        ("全国政协委员李国华建议。", "全国政协委员", "李国华"),
+        ("嘉兴市人大代表孙国强参加视察。", "嘉兴市人大代表", "孙国强"),
+    ],
+)
+def test_a_seat_held_by_a_named_person_is_a_title(sentence, title, name):
+    found = entities(sentence)
+    assert (title, "TITLE") in found
+    assert (name, "PERSON") in found
+
+
+@pytest.mark.parametrize("sentence", ["代表们认真审议了报告。", "市人大代表视察了工地。"])
+def test_representatives_as_a_group_are_no_title(sentence):
+    assert not any(label == "TITLE" for _, label in entities(sentence))
+
+
+def test_a_representative_through_the_pipeline():
+    assert ("省人大代表", "TITLE") in mentions("省人大代表顾小平来到社区走访。")
+
+
+@pytest.mark.parametrize(
+    "sentence, title, names",
+    [
+        ("县政协领导吴强、郑丽等参加活动。", "县政协领导", ["吴强", "郑丽"]),
+        ("区人大领导钱明、孙芳等出席。", "区人大领导", ["钱明", "孙芳"]),
+        ("镇领导许杰陪同调研。", "镇领导", ["许杰"]),
+        ("市政府领导陈建、赵敏等出席会议。", "市政府领导", ["陈建", "赵敏"]),
+    ],
+)
+def test_the_leaders_of_a_local_body_introduce_names(sentence, title, names):
+    found = entities(sentence)
+    assert found[0] == (title, "TITLE")
+    assert [(name, "PERSON") for name in names] == found[1:]
+
+
+@pytest.mark.parametrize("sentence", ["在市委领导下开展工作。", "县领导班子成员参加。"])
+def test_leadership_without_names_is_no_title(sentence):
+    assert not any(label == "TITLE" for _, label in entities(sentence))
+
+
+def test_a_collective_title_closing_a_list_is_held_by_every_name():
+    result = extract(["王刚、刘伟等县政协领导出席活动。"])
+    holds = result.relations[result.relations["relation"] == "HOLDS_TITLE"]
+    assert sorted(zip(holds["head"], holds["tail"], strict=True)) == [
+        ("刘伟", "县政协领导"),
+        ("王刚", "县政协领导"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("华茂精密(嘉兴)有限公司总经理陈立介绍说。", "华茂精密(嘉兴)有限公司总经理", "陈立"),
+        ("华茂精密（嘉兴）有限公司总经理陈立介绍说。", "华茂精密（嘉兴）有限公司总经理", "陈立"),
+        ("在瑞丰电子(平湖)有限公司董事长沈伟陪同下参观。", "瑞丰电子(平湖)有限公司董事长", "沈伟"),
+    ],
+)
+def test_a_company_with_its_region_in_brackets_qualifies_one_title(sentence, title, name):
+    assert entities(sentence) == [(title, "TITLE"), (name, "PERSON")]
+
+
+def test_a_company_title_through_the_pipeline():
+    found = mentions("华茂精密（嘉兴）有限公司副总经理周文斌介绍说。")
+    assert found == [("华茂精密（嘉兴）有限公司副总经理", "TITLE"), ("周文斌", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("外卖骑手王磊每天跑40单。", "外卖骑手", "王磊"),
+        ("网约车司机刘强告诉记者。", "网约车司机", "刘强"),
+        ("出租车司机钱永刚拾金不昧。", "出租车司机", "钱永刚"),
+        ("保洁员吴阿姨每天打扫楼道。", "保洁员", "吴阿姨"),
+        ("环卫工人周国平一早就上了路。", "环卫工人", "周国平"),
+        ("外卖小哥王磊送餐途中救人。", "外卖小哥", "王磊"),
+    ],
+)
+def test_the_job_of_a_named_person_is_a_title(sentence, title, name):
+    found = entities(sentence)
+    assert (title, "TITLE") in found
+    assert (name, "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "外卖骑手们表示很满意。",
+        "广大快递员积极参与。",
+        "感谢外卖骑手的付出。",
+        "一名网约车司机说。",
+    ],
+)
+def test_workers_as_a_group_are_no_title(sentence):
+    assert entities(sentence) == []
+
+
+def test_a_job_through_the_pipeline():
+    assert mentions("网约车司机刘强告诉记者。")[:2] == [("网约车司机", "TITLE"), ("刘强", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("家住东湖花园的王大爷说。", "东湖花园"),
+        ("梅园新村的居民很满意。", "梅园新村"),
+        ("金桂小区开展垃圾分类活动。", "金桂小区"),
+        ("居住在翠湖苑的老人。", "翠湖苑"),
+    ],
+)
+def test_a_residential_compound_is_a_place(sentence, place):
+    assert (place, "LOC") in entities(sentence)
+
+
+def test_a_compound_after_its_street_is_a_place_of_its_own():
+    found = entities("当湖街道金桂小区居民。")
+    assert found == [("当湖街道", "LOC"), ("金桂小区", "LOC")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "小区环境变好了。",
+        "推进新村建设。",
+        "打造花园式单位。",
+        "建设美丽家园。",
+        "老旧小区改造。",
+        "人才公寓建成。",
+        "建设花园城市。",
+        "安置小区建设。",
+    ],
+)
+def test_a_kind_of_compound_is_no_place(sentence):
+    assert not any(label == "LOC" for _, label in mentions(sentence))
+
+
+def test_a_compound_through_the_pipeline():
+    assert ("金桂小区", "LOC") in mentions("金桂小区开展垃圾分类活动。")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("文广旅体局\n科技局", ["文广旅体局", "科技局"]),
+        ("商务局\n发改局\n市场监管局", ["商务局", "发改局", "市场监管局"]),
+        ("新仓镇\n独山港镇\n当湖街道", ["新仓镇", "独山港镇", "当湖街道"]),
+    ],
+)
+def test_one_body_per_line_gives_one_span_per_line(text, names):
+    found = find_entities(text)
+    assert [text[c.start : c.end] for c in found] == names
+    assert extract([text]).mentions["text"].tolist() == names
+
+
+def test_a_name_never_runs_across_a_line_break():
+    text = "文广旅体局\n科技局"
+    across = Candidate(3, 9, "ORG", "model", priority=10)  # 体局\n科技局, as a model might
+    assert split_place_chain(text, across) == []
+    kept = Candidate(6, 9, "ORG", "model", priority=10)
+    assert split_place_chain(text, kept) == [kept]
+
+
+def test_a_known_name_broken_by_the_layout_may_hold_a_line_break():
+    text = "独山港\n镇"
+    assert not crosses_line(text, Candidate(0, 5, "LOC", "model"), known={"独山港镇"})
+    assert crosses_line(text, Candidate(0, 5, "LOC", "model"))
+    assert not crosses_line("98\n分", Candidate(0, 4, "QUANTITY", "figures"))
