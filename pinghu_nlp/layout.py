@@ -97,6 +97,8 @@ _BYLINE_NAME = re.compile(
     rf"[{''.join(sorted(COMMON_SURNAMES))}]{_GAP}{{0,2}}[\u4e00-\u9fff]{{1,2}}(?=[\s:：、]|$)"
 )
 """A name in a byline: a surname and one or two characters, perhaps split off (``王 强``)."""
+_SPACED_BYLINE_NAME = re.compile(r"(?<=[\s:：、])[\u4e00-\u9fff]{2,3}(?=[\s、]|$)")
+"""A name set off by spaces in a byline, whatever its surname (``记者 贝磊``)."""
 _GLUED_ROLE_END = re.compile(_spaced(_GLUED_ROLES) + "$")
 _BYLINE_OPENING = re.compile(rf"\s*[{BULLETS}]?\s*")
 _BYLINE_GLUE = re.compile(r"[\s:：、]*")
@@ -126,7 +128,7 @@ def byline_parts(line: str) -> list[tuple[str, int, int]] | None:
         if role and _names_follow(line, role):
             parts.append(("role", *role.span()))
             position = role.end()
-        elif name := _BYLINE_NAME.match(line, position):
+        elif name := _BYLINE_NAME.match(line, position) or _spaced_name(line, position, parts):
             parts.append(("name", *name.span()))
             position = name.end()
         elif line[position:].rstrip() == _PHOTO_MARK and parts and parts[-1][0] == "name":
@@ -139,6 +141,19 @@ def byline_parts(line: str) -> list[tuple[str, int, int]] | None:
     if not kinds or (kinds[0] != "role" and kinds[-1] != "mark"):
         return None
     return parts
+
+
+def _spaced_name(line: str, position: int, parts: list) -> re.Match[str] | None:
+    """A name set off by spaces after a role or another name (a rare surname: ``记者 贝磊``),
+    never a word of jieba's dictionary (``设计 方案``)."""
+    name = _SPACED_BYLINE_NAME.match(line, position) if parts else None
+    return name if name and not _is_dictionary_word(name.group()) else None
+
+
+def _is_dictionary_word(word: str) -> bool:
+    from .segment import word_segmenter  # segment reads the layout: imported when first needed
+
+    return bool(word_segmenter().FREQ.get(word))
 
 
 def is_byline_line(line: str) -> bool:
@@ -157,7 +172,8 @@ def _names_follow(line: str, role: re.Match[str]) -> bool:
     after = _BYLINE_GLUE.match(line, role.end()).end()
     if after == role.end() and not _GLUED_ROLE_END.search(role.group()):
         return False
-    return bool(_BYLINE_NAME.match(line, after))
+    spaced = after > role.end() and _spaced_name(line, after, [role])
+    return bool(_BYLINE_NAME.match(line, after) or spaced)
 
 
 _TERMINAL = set("。！？!?…；;”」』）)》：:")

@@ -30,6 +30,7 @@ from .names import (
     names_in_lists,
     names_jieba_guessed,
     names_with_dots,
+    references_to_known,
     repeated_names,
     surname_references,
 )
@@ -63,9 +64,10 @@ def find_entities(
     """
     bylines = list(_byline_candidates(articles))
     titles = find_titles(text)
-    tagged = model_spans(text) if tagger else []
+    tagged = model_spans(text, titles) if tagger else []
     people = [c for c in bylines if c.label == "PERSON"]
-    people += names_after_titles(text, titles)
+    model_starts = frozenset(start for start, _, label in tagged if label == "PERSON")
+    people += names_after_titles(text, titles, model_starts)
     people += names_before_titles(text, [t for t in titles if text[t.start : t.end] in BARE_HEADS])
     people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
@@ -74,6 +76,7 @@ def find_entities(
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
     people += names_with_dots(text) + model_people(text, tagged)
+    people += references_to_known(text, people)
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text)]
     candidates += find_known_names(text) + find_by_ending(text)

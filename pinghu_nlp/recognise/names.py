@@ -118,18 +118,49 @@ def _ends_name(text: str, end: int) -> bool:
     return text.startswith(FOLLOWERS, end) or text.startswith(_REFERENCE_HEADS, end)
 
 
-def names_after_titles(text: str, titles: Iterable[Candidate]) -> list[Candidate]:
-    """The name right after a title: ``市委书记仲旭东``, ``快递员张喜妹``, ``栏目统筹:黄金凤``."""
+def _ends_word(text: str, end: int) -> bool:
+    """Whether jieba's words of the page break at ``end`` (王书记|竖起, not 王|书记处)."""
+    words = page_words(text)
+    start, word = words.word_at(end - 1)
+    return start + len(word) == end
+
+
+def names_after_titles(
+    text: str, titles: Iterable[Candidate], model_starts: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """The name right after a title: ``市委书记仲旭东``, ``快递员张喜妹``, ``栏目统筹:黄金凤``.
+
+    A rare surname (``村委会主任才国庆说``) is taken where the statistical model also begins a
+    name there (``model_starts``).
+    """
     found = []
     for title in titles:
         for gap in _TITLE_NAME_GAPS:
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
                 end = name_at(text, start)
+                if not end and start in model_starts:
+                    end = _rare_surname_name_at(text, start)
                 if end:
                     found.append(Candidate(start, end, "PERSON", "after-title", priority=70))
                     break
     return found
+
+
+def _rare_surname_name_at(text: str, start: int) -> int | None:
+    """End of a three-character name whose surname is rare (才国庆), right after a title.
+
+    Only where the three characters end at punctuation or a word that follows names, hold no
+    function character, and neither they nor their first two are a dictionary word.
+    """
+    piece = text[start : start + 3]
+    if len(piece) < 3 or not all(_NAME_CHAR.match(c) for c in piece):
+        return None
+    if any(c in NOT_IN_NAME for c in piece) or not _ends_name(text, start + 3):
+        return None
+    if is_common_word(piece) or is_common_word(piece[:2]) or piece[0] in _CUT_VERB_STARTS:
+        return None
+    return start + 3
 
 
 _PERSON_NOUNS = re.compile(
@@ -270,7 +301,7 @@ def surname_references(text: str) -> list[Candidate]:
     surnames = "".join(sorted(TOP_SURNAMES))
     heads = "|".join(_REFERENCE_HEADS)
     for match in re.finditer(rf"{_REFERENCE_START}[{surnames}](?:{heads})", text):
-        if _ends_name(text, match.end()):
+        if _ends_name(text, match.end()) or _ends_word(text, match.end()):
             found.append(Candidate(match.start(), match.end(), "PERSON", "surname-title", 45))
     for match in re.finditer(rf"[老小][{surnames}]", text):
         if not is_common_word(match.group()) and _ends_name(text, match.end()):
@@ -278,6 +309,24 @@ def surname_references(text: str) -> list[Candidate]:
     for match in re.finditer(rf"[{surnames}]某某?(?![些种个项类地处天年时方单部门家件])", text):
         found.append(Candidate(match.start(), match.end(), "PERSON", "anonymised", 35))
     return found
+
+
+def references_to_known(text: str, people: Iterable[Candidate]) -> list[Candidate]:
+    """Surname + title of a person named on the page, whatever the surname (乜国良 … 乜书记).
+
+    They outrank a name read after a title (主任|向乜|书记 is 主任 向 乜书记), since the page has
+    already named the person the reference points to.
+    """
+    surnames = {text[c.start] for c in people if c.end - c.start >= 2}
+    if not surnames:
+        return []
+    heads = "|".join(_REFERENCE_HEADS)
+    pattern = rf"{_REFERENCE_START}[{''.join(sorted(surnames))}](?:{heads})"
+    return [
+        Candidate(m.start(), m.end(), "PERSON", "surname-title", 72)
+        for m in re.finditer(pattern, text)
+        if _ends_name(text, m.end()) or _ends_word(text, m.end())
+    ]
 
 
 def repeated_names(text: str, names: Iterable[Candidate]) -> list[Candidate]:

@@ -35,13 +35,15 @@ COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 令狐 
 Span = tuple[int, int, str]
 
 
-def model_spans(text: str, everywhere: bool = False) -> list[Span]:
+def model_spans(text: str, titles: list[Candidate] = (), everywhere: bool = False) -> list[Span]:
     """The names LAC finds on the page: ``(start, end, label)``, no whitespace inside.
 
-    LAC reads the stretches around the words that may be or begin a name (:func:`name_cues`);
-    ``everywhere=True`` makes it read every sentence (four times the cost, for comparison).
+    LAC reads the stretches around the words that may be or begin a name (:func:`name_cues`) and
+    after each title (where its holder is named); ``everywhere=True`` makes it read every
+    sentence (four times the cost, for comparison).
     """
-    pieces = None if everywhere else stretches_to_read(text)
+    cues = sorted(name_cues(text) + [(t.end, t.end + 1) for t in titles if t.end < len(text)])
+    pieces = None if everywhere else stretches_to_read(text, cues)
     return [
         (start, end, label)
         for start, end, label in lac_tagger().names(text, pieces)
@@ -53,9 +55,8 @@ CONTEXT = 10
 """Characters LAC reads on either side of a name cue (within the sentence)."""
 
 
-def stretches_to_read(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` around its name cues, merged, each inside one sentence."""
-    cues = name_cues(text)
+def stretches_to_read(text: str, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around the (sorted) cues, merged, each inside one sentence."""
     stretches: list[tuple[int, int]] = []
     for sentence_start, sentence_end in sentences(text):
         first = bisect.bisect_left(cues, (sentence_start, sentence_start))
