@@ -72,11 +72,13 @@ class LacTagger:
         """The best tag path of each row under the CRF's transition scores."""
         rows, steps, n_tags = scores.shape
         best = scores[:, 0].copy()
-        back = np.zeros((rows, steps, n_tags), dtype=np.int32)
+        back = np.empty((rows, steps, n_tags), dtype=np.intp)
+        row_index, tag_index = np.arange(rows)[:, None], np.arange(n_tags)[None, :]
         for step in range(1, steps):
-            total = best[:, :, None] + self.transitions[None]
-            back[:, step] = total.argmax(1)
-            moved = total.max(1) + scores[:, step]
+            total = best[:, :, None] + self.transitions
+            previous = total.argmax(1)
+            back[:, step] = previous
+            moved = total[row_index, previous, tag_index] + scores[:, step]
             best = np.where((step < lengths)[:, None], moved, best)
         paths = []
         for row in range(rows):

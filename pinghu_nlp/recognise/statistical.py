@@ -75,7 +75,8 @@ def name_cues(text: str) -> list[tuple[int, int]]:
     """Words that may be or begin a name, as jieba cut the page.
 
     A word jieba tags as a name (nr, nrfg, nrt: 王立新, 霍尼韦尔), a word it guessed (not in its
-    dictionary: most names it does not know), or a lone surname before a lone character (邵|一|鸣).
+    dictionary) that opens with a surname (most names it does not know), or a lone surname
+    before a lone character (邵|一|鸣).
     """
     words = page_words(text)
     cues = []
@@ -83,7 +84,8 @@ def name_cues(text: str) -> list[tuple[int, int]]:
     for index, (start, word) in enumerate(pieces):
         if not is_han(word):
             continue
-        if len(word) > 1 and (tag_of(word) in _CUE_TAGS or is_guessed(word)):
+        guessed_name = is_guessed(word) and word[0] in COMMON_SURNAMES
+        if len(word) > 1 and (tag_of(word) in _CUE_TAGS or guessed_name):
             cues.append((start, start + len(word)))
         elif word in COMMON_SURNAMES and index + 1 < len(pieces):
             following = pieces[index + 1][1]

@@ -1,0 +1,153 @@
+"""The statistical backbone (LAC) and how its names join the rules' (constructed sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+import pinghu_nlp
+from pinghu_nlp.recognise import find_entities
+from pinghu_nlp.recognise.lac import lac_tagger, sentences
+from pinghu_nlp.recognise.statistical import (
+    model_bodies,
+    model_spans,
+    name_cues,
+    plausible_name,
+    stretches_to_read,
+)
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.label) for c in find_entities(text)]
+
+
+def test_one_tag_per_character_and_batches_change_nothing():
+    texts = ["韦嘉禾骑车经过桥边。", "俞秀芳笑得合不拢嘴。", "鲁迅和巴金的作品展出"]
+    assert len({len(t) for t in texts}) == 1  # equal lengths: no padding inside the batch
+    together = lac_tagger().tag(texts)
+    assert [len(tags) for tags in together] == [len(t) for t in texts]
+    assert together == [lac_tagger().tag([t])[0] for t in texts]
+    assert together[0][:3] == ["PER-B", "PER-I", "PER-I"]
+
+
+def test_sentences_cover_the_text_without_line_ends():
+    text = "第一句话。第二句话！\n标题行\n" + "很长的一句，" * 40 + "完。"
+    pieces = sentences(text)
+    assert all("\n" not in text[s:e] for s, e in pieces)
+    assert all(e - s <= 150 for s, e in pieces)
+    assert "".join(text[s:e] for s, e in pieces) == text.replace("\n", "")
+
+
+def test_a_name_cut_by_the_edge_of_what_was_read_is_left_out():
+    text = "昨天下午韦嘉禾骑车经过桥边。"
+    start = text.index("嘉")  # the piece starts inside the name
+    names = lac_tagger().names(text, [(start, len(text))])
+    assert all(text[s:e] != "嘉禾" for s, e, _ in names)
+    assert ("韦嘉禾", "PERSON") in [(text[s:e], lab) for s, e, lab in lac_tagger().names(text)]
+
+
+@pytest.mark.parametrize(
+    "name, plausible",
+    [
+        ("丰子恺", True),
+        ("蔡月娥", True),
+        ("欧阳修远", True),  # a compound surname
+        ("卡尔波夫", True),  # transliterated
+        ("高新", False),  # a frequent word
+        ("黄说", False),  # the model ended the name too late
+        ("黄河", False),  # a frequent place word
+    ],
+)
+def test_what_looks_like_a_name(name, plausible):
+    assert plausible_name(name) is plausible
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("凌晨两点，韦嘉禾骑车经过桥边，发现有人落水。", ("韦嘉禾", "PERSON")),
+        ("谈起这些年的变化，俞秀芳笑得合不拢嘴。", ("俞秀芳", "PERSON")),
+        ("为了照顾瘫痪的婆婆，蔡月娥二十年如一日。", ("蔡月娥", "PERSON")),
+        ("鲁迅、巴金等作家的作品陈列在展厅里。", ("巴金", "PERSON")),
+        ("博世、巴斯夫、蒂森克虏伯等外资企业纷纷追加投资。", ("蒂森克虏伯", "ORG")),
+    ],
+)
+def test_names_no_rule_expects_come_from_the_model(sentence, expected):
+    assert expected in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("普惠托育服务走进社区，婴幼儿普惠托育还需多方参与。", "普惠托育"),  # LAC: ORG
+        ("政民互通“连心桥”越架越宽。", "连心桥"),  # a whole quotation
+        ("绿水青山就是金山银山。", "金山"),  # a saying
+    ],
+)
+def test_model_bodies_need_jieba_to_agree(sentence, absent):
+    assert absent not in [text for text, _ in entities(sentence)]
+
+
+def test_bodies_the_model_and_jieba_agree_on():
+    text = "西门子、霍尼韦尔等企业落户。"
+    found = {text[c.start : c.end] for c in model_bodies(text, model_spans(text, everywhere=True))}
+    assert {"西门子", "霍尼韦尔"} <= found
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("村委会主任才国庆说，今年村里新建了两座桥。", "才国庆", "村委会主任"),
+        ("村党委书记仉建华说，今年要把路修到每家门口。", "仉建华", "村党委书记"),
+    ],
+)
+def test_a_rare_surname_after_a_title_the_model_agrees_on(sentence, name, title):
+    found = entities(sentence)
+    assert (name, "PERSON") in found and (title, "TITLE") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["村委会主任介绍说，今年村里新建了两座桥。", "市委常委要示范带头，坚持问题导向。"],
+)
+def test_no_rare_surname_name_without_the_model(sentence):
+    assert [e for e in entities(sentence) if e[1] == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, reference",
+    [
+        ("说起这件事，他向王书记竖起了大拇指。", "王书记"),
+        ("大家跟郑主任一起清理河道。", "郑主任"),
+        ("村民和许书记聊起了收成。", "许书记"),
+        ("“周老师，您辛苦了！”学生们说。", "周老师"),
+    ],
+)
+def test_surname_and_title_after_prepositions_and_in_quotes(sentence, reference):
+    assert (reference, "PERSON") in entities(sentence)
+
+
+def test_a_reference_to_a_rare_surname_named_before_links_to_the_full_name():
+    page = (
+        "今日平湖\n曹桥街道推进共富工坊建设\n■记者 贝磊\n"
+        "本报讯 昨天下午，街道党工委书记乜国良带队走访企业。"
+        "在一家服装厂，车间主任向乜书记介绍了订单情况。\n"
+    )
+    mentions = pinghu_nlp.extract([page]).mentions
+    people = mentions[mentions.label == "PERSON"]
+    assert set(zip(people.text, people.name)) == {
+        ("贝磊", "贝磊"),
+        ("乜国良", "乜国良"),
+        ("乜书记", "乜国良"),
+    }
+    assert all(page[r.start : r.end] == r.text for r in mentions.itertuples())
+
+
+def test_the_model_reads_a_fraction_of_a_page_and_every_name_found(raw_pages):
+    from pinghu_nlp.layout import repair
+
+    text = repair(next(iter(raw_pages.values()))).text
+    stretches = stretches_to_read(text, name_cues(text))
+    read = sum(e - s for s, e in stretches)
+    assert 0 < read < 0.6 * len(text)
+    people = [c for c in find_entities(text) if c.label == "PERSON" and c.source == "lac"]
+    assert all(any(s <= p.start and p.end <= e for s, e in stretches) for p in people)
