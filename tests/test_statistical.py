@@ -134,7 +134,7 @@ def test_a_reference_to_a_rare_surname_named_before_links_to_the_full_name():
     )
     mentions = pinghu_nlp.extract([page]).mentions
     people = mentions[mentions.label == "PERSON"]
-    assert set(zip(people.text, people.name)) == {
+    assert set(zip(people.text, people.name, strict=True)) == {
         ("贝磊", "贝磊"),
         ("乜国良", "乜国良"),
         ("乜书记", "乜国良"),
