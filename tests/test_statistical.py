@@ -107,7 +107,12 @@ def test_a_rare_surname_after_a_title_the_model_agrees_on(sentence, name, title)
 
 @pytest.mark.parametrize(
     "sentence",
-    ["村委会主任介绍说，今年村里新建了两座桥。", "市委常委要示范带头，坚持问题导向。"],
+    [
+        "村委会主任介绍说，今年村里新建了两座桥。",
+        "市委常委要示范带头，坚持问题导向。",
+        "村委会主任笑着说，今年的收成不错。",
+        "车间主任高兴地说，订单排到了明年。",
+    ],
 )
 def test_no_rare_surname_name_without_the_model(sentence):
     assert [e for e in entities(sentence) if e[1] == "PERSON"] == []
@@ -151,3 +156,12 @@ def test_the_model_reads_a_fraction_of_a_page_and_every_name_found(raw_pages):
     assert 0 < read < 0.6 * len(text)
     people = [c for c in find_entities(text) if c.label == "PERSON" and c.source == "lac"]
     assert all(any(s <= p.start and p.end <= e for s, e in stretches) for p in people)
+
+
+def test_every_candidate_is_kept_for_auditing(nlp):
+    doc = nlp("今日平湖\n本报讯 昨天，村委会主任才国庆说，西门子等企业落户平湖。\n")
+    candidates = doc._.candidates
+    kept = {(c["start"], c["end"], c["label"]) for c in candidates if c["kept"]}
+    assert kept == {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+    assert {"after-title", "lac"} <= {c["source"] for c in candidates}
+    assert any(not c["kept"] for c in candidates)  # 才国 (the model's) lost to 才国庆
