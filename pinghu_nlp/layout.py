@@ -70,7 +70,7 @@ COMMON_SURNAMES = set(
     "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支"
     "卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "言习黑"
+    "言习黑傅阎洪溥钮贝邴"
 )
 """Common Chinese surnames (one character), for names in bylines and lists."""
 _NAME = "[" + "".join(sorted(COMMON_SURNAMES)) + "][\u4e00-\u9fff]{1,2}"

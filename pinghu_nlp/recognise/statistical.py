@@ -94,7 +94,7 @@ def name_cues(text: str) -> list[tuple[int, int]]:
     return cues
 
 
-_CUE_TAGS = NAME_TAGS | {"nrt"}
+_CUE_TAGS = NAME_TAGS | {"nrt", "nt"}
 _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 """jieba's tags of function words, which do not continue a name (张|的)."""
 
