@@ -38,10 +38,12 @@ class LacTagger:
         self.vocabulary = {v: int(k) for k, v in _read_tsv(directory / "word.dic").items()}
         self.unknown = self.vocabulary.get("OOV", 0)
         self.full_to_half = _read_tsv(directory / "q2b.dic")
-        self.transitions = np.load(directory / "lac_crf_transitions.npy")
-        self.tags = ["O"] * len(self.transitions)  # the encoder scores a few unused tags too
-        for key, tag in _read_tsv(directory / "tag.dic").items():
+        tags = _read_tsv(directory / "tag.dic")
+        self.tags = [""] * (max(int(k) for k in tags) + 1)
+        for key, tag in tags.items():
             self.tags[int(key)] = tag  # names (PER-B) are listed after their word tag (nr-B)
+        n_tags = len(self.tags)  # the encoder also scores ten unused tags, far below these
+        self.transitions = np.load(directory / "lac_crf_transitions.npy")[:n_tags, :n_tags]
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -61,6 +63,7 @@ class LacTagger:
                 ids[row, : len(texts[index])] = [self._char_id(c) for c in texts[index]]
             lengths = np.array([len(texts[i]) for i in batch], dtype=np.int64)
             scores = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
+            scores = np.ascontiguousarray(scores[:, :, : len(self.tags)])
             for index, path in zip(batch, self._viterbi(scores, lengths), strict=True):
                 result[index] = [self.tags[t] for t in path]
         return result
