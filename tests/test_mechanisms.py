@@ -210,3 +210,19 @@ def test_a_known_name_broken_by_the_layout_may_hold_a_line_break():
     assert not crosses_line(text, Candidate(0, 5, "LOC", "model"), known={"独山港镇"})
     assert crosses_line(text, Candidate(0, 5, "LOC", "model"))
     assert not crosses_line("98\n分", Candidate(0, 4, "QUANTITY", "figures"))
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("嘉善县委副书记戚志强带队来平湖考察。", "嘉善县委副书记", "戚志强"),
+        ("海盐县委书记王建华主持会议。", "海盐县委书记", "王建华"),
+        ("区委常委、常务副区长胡立新作部署。", "常务副区长", "胡立新"),
+        ("嘉善县人民政府县长助理方振宇陪同。", "嘉善县人民政府县长助理", "方振宇"),
+    ],
+)
+def test_titles_of_counties_and_districts_as_of_cities(sentence, title, name):
+    """Other county papers write 县委/区委 where this paper writes 市委: the same grammar holds."""
+    found = [(sentence[c.start : c.end], c.label) for c in find_entities(sentence)]
+    assert (title, "TITLE") in found and (name, "PERSON") in found
+    assert not any(label == "ORG" for _, label in found)  # 嘉善县委 is inside the title
