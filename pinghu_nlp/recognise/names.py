@@ -270,6 +270,7 @@ TRANSLITERATION = frozenset(
     "万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔翰茨吕妮丝黛薇琪夫廷"
 )
 """Characters that spell foreign names in Chinese (马克·乌尔里希, 施文德)."""
+DOTTED_NAME_PRIORITY = 45
 _SPELLED = "[" + "".join(sorted(TRANSLITERATION)) + "]"
 _DOTTED_NAME = re.compile(rf"{_SPELLED}{{1,6}}(?:[·•]{_SPELLED}{{2,6}}){{1,2}}")
 
@@ -277,7 +278,7 @@ _DOTTED_NAME = re.compile(rf"{_SPELLED}{{1,6}}(?:[·•]{_SPELLED}{{2,6}}){{1,2}
 def names_with_dots(text: str) -> list[Candidate]:
     """Foreign names written with a middle dot, spelled in transliteration characters."""
     return [
-        Candidate(m.start(), m.end(), "PERSON", "dotted", priority=45)
+        Candidate(m.start(), m.end(), "PERSON", "dotted", priority=DOTTED_NAME_PRIORITY)
         for m in _DOTTED_NAME.finditer(text)
     ]
 

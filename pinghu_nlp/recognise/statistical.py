@@ -21,7 +21,13 @@ from ..articles import COMMON_SURNAMES
 from ..segment import is_guessed, is_han, page_words, tag_of, word_segmenter
 from .candidates import Candidate
 from .lac import lac_tagger, sentences
-from .names import TRANSLITERATION, is_common_word, names_in_lists, repeated_names
+from .names import (
+    DOTTED_NAME_PRIORITY,
+    TRANSLITERATION,
+    is_common_word,
+    names_in_lists,
+    repeated_names,
+)
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
 from .places import LOC_ENDINGS, ORG_ENDINGS, SAYINGS, split_place_chain
 
@@ -76,7 +82,8 @@ def name_cues(text: str) -> list[tuple[int, int]]:
 
     A word jieba tags as a name (nr, nrfg, nrt: 王立新, 霍尼韦尔), a word it guessed (not in its
     dictionary) that opens with a surname (most names it does not know), or a lone surname
-    before a lone character (邵|一|鸣).
+    before a lone character (邵|一|鸣) or, where jieba tags the surname a name, before a word
+    (冯|建国).
     """
     words = page_words(text)
     cues = []
@@ -89,8 +96,9 @@ def name_cues(text: str) -> list[tuple[int, int]]:
             cues.append((start, start + len(word)))
         elif word in COMMON_SURNAMES and index + 1 < len(pieces):
             following = pieces[index + 1][1]
-            if len(following) == 1 and is_han(following) and tag_of(following) not in _FUNCTION:
-                cues.append((start, start + 2))
+            one = len(following) == 1 or (len(following) == 2 and tag_of(word) in NAME_TAGS)
+            if one and is_han(following) and tag_of(following) not in _FUNCTION:
+                cues.append((start, start + 1 + len(following)))
     return cues
 
 
@@ -102,7 +110,7 @@ _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 def model_people(text: str, spans: list[Span]) -> list[Candidate]:
     """The model's plausible PERSON spans, the lists they continue and their repeats."""
     found = [
-        Candidate(start, end, "PERSON", "lac", MODEL_PERSON_PRIORITY)
+        Candidate(start, end, "PERSON", "lac", _person_priority(text[start:end]))
         for start, end, label in spans
         if label == "PERSON"
         and plausible_name(text[start:end])
@@ -111,6 +119,12 @@ def model_people(text: str, spans: list[Span]) -> list[Candidate]:
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def _person_priority(name: str) -> int:
+    """A foreign name with a middle dot, read whole by the model, beats the dotted-name rule,
+    which stops at the first character it does not know as a transliteration (铁木|尔·达瓦)."""
+    return DOTTED_NAME_PRIORITY + 1 if "·" in name else MODEL_PERSON_PRIORITY
 
 
 def model_bodies(text: str, spans: list[Span]) -> list[Candidate]:
@@ -127,6 +141,8 @@ def plausible_name(name: str) -> bool:
     """A Chinese name (surname + one or two characters, not a dictionary word) or a foreign one."""
     if len(name) >= 3 and all(c in TRANSLITERATION or c in "·•" for c in name):
         return True
+    if len(name) >= 3 and tag_of(name) in _FOREIGN_NAME_TAGS and _known_word(name):
+        return True  # a name jieba's dictionary knows: 克林顿, 威尔逊
     surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
     given = name[len(surname) :]
     return (
@@ -145,6 +161,15 @@ rarer dictionary words are often names too (程志, 金正日), so the model dec
 
 def _frequent_word(name: str) -> bool:
     return is_common_word(name) and word_segmenter().FREQ.get(name, 0) >= _FREQUENT
+
+
+_FOREIGN_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_KNOWN = 50
+
+
+def _known_word(word: str) -> bool:
+    """A word jieba has seen often enough to trust its tag (克林顿 295, not 托育园 2)."""
+    return word_segmenter().FREQ.get(word, 0) >= _KNOWN
 
 
 _NOT_IN_GIVEN_NAME = frozenset("的了着过们我你他她它这那说讲称是在")
