@@ -52,6 +52,8 @@ def test_a_name_cut_by_the_edge_of_what_was_read_is_left_out():
         ("蔡月娥", True),
         ("欧阳修远", True),  # a compound surname
         ("卡尔波夫", True),  # transliterated
+        ("克林顿", True),  # a name jieba's dictionary knows well
+        ("托育园", False),  # a word jieba saw twice, tagged a name
         ("高新", False),  # a frequent word
         ("黄说", False),  # the model ended the name too late
         ("黄河", False),  # a frequent place word
@@ -68,6 +70,9 @@ def test_what_looks_like_a_name(name, plausible):
         ("谈起这些年的变化，俞秀芳笑得合不拢嘴。", ("俞秀芳", "PERSON")),
         ("为了照顾瘫痪的婆婆，蔡月娥二十年如一日。", ("蔡月娥", "PERSON")),
         ("鲁迅、巴金等作家的作品陈列在展厅里。", ("巴金", "PERSON")),
+        ("截至目前，冯建国已累计献血40次。", ("冯建国", "PERSON")),  # 冯|建国
+        ("获得一等奖的是来自新仓镇的农民画家吕阿根。", ("吕阿根", "PERSON")),
+        ("南斯拉夫总统斯洛博丹·米洛舍维奇今天说。", ("斯洛博丹·米洛舍维奇", "PERSON")),
         ("博世、巴斯夫、蒂森克虏伯等外资企业纷纷追加投资。", ("蒂森克虏伯", "ORG")),
     ],
 )

@@ -141,6 +141,9 @@ def plausible_name(name: str) -> bool:
     """A Chinese name (surname + one or two characters, not a dictionary word) or a foreign one."""
     if len(name) >= 3 and all(c in TRANSLITERATION or c in "·•" for c in name):
         return True
+    parts = name.replace("•", "·").split("·")
+    if len(parts) > 1 and all(part and is_han(part) for part in parts):
+        return True  # a foreign name with a middle dot: 斯洛博丹·米洛舍维奇
     if len(name) >= 3 and tag_of(name) in _FOREIGN_NAME_TAGS and _known_word(name):
         return True  # a name jieba's dictionary knows: 克林顿, 威尔逊
     surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
