@@ -19,9 +19,13 @@ from .candidates import Candidate
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, phrase_start
 from .places import LOC_ENDINGS, ORG_ENDINGS
 
-_REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
-MODEL_DIR = Path(os.environ.get("PINGHU_NLP_MODEL", _REPO_MODEL))
-"""Where the model lives: ``models/ner`` in the repository, or ``$PINGHU_NLP_MODEL``."""
+_PACKAGED_MODEL = Path(__file__).resolve().parents[1] / "models" / "ner"  # inside the wheel
+_REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"  # an editable checkout
+MODEL_DIR = Path(
+    os.environ.get("PINGHU_NLP_MODEL", _PACKAGED_MODEL if _PACKAGED_MODEL.exists() else _REPO_MODEL)
+)
+"""Where the model lives: ``pinghu_nlp/models/ner`` in an installed wheel, ``models/ner`` in the
+repository, or ``$PINGHU_NLP_MODEL``."""
 
 
 @lru_cache(maxsize=2)
