@@ -226,3 +226,20 @@ def test_titles_of_counties_and_districts_as_of_cities(sentence, title, name):
     found = [(sentence[c.start : c.end], c.label) for c in find_entities(sentence)]
     assert (title, "TITLE") in found and (name, "PERSON") in found
     assert not any(label == "ORG" for _, label in found)  # 嘉善县委 is inside the title
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("嘉兴市南湖区凤桥镇联丰村获评省级未来乡村。", ["嘉兴市", "南湖区", "凤桥镇", "联丰村"]),
+        ("秀洲区王江泾镇是纺织重镇。", ["秀洲区", "王江泾镇"]),
+        ("石桥村的村民走上了致富路。", ["石桥村"]),
+    ],
+)
+def test_a_place_ending_inside_a_unit_name_and_districts_split_from_towns(sentence, places):
+    """桥 in 凤桥镇 is part of the town's name; a district and its town are two places."""
+    assert [t for t, label in entities(sentence) if label == "LOC"] == places
+
+
+def test_an_acting_head_is_one_title():
+    assert ("代市长", "TITLE") in entities("市委副书记、代市长陈伟主持会议。")

@@ -75,7 +75,7 @@ _FOREIGN_COMPANY = re.compile(
     r"(德国|日本|韩国|美国|英国|法国|瑞士|意大利|荷兰|瑞典|芬兰|丹麦|新加坡|奥地利|比利时|西班牙)"
     r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=[、，,和及与等])"
 )
-_CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县镇乡村"), key=len)
+_CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县区镇乡村"), key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 _PLACE_NAME_GOES_ON = re.compile(
@@ -123,6 +123,8 @@ def find_by_ending(text: str) -> list[Candidate]:
     for match in _ENDING_PATTERN.finditer(text):
         ending, end = match.group(), match.end()
         label = "ORG" if ending in ORG_ENDINGS else "LOC"
+        if label == "LOC" and len(ending) == 1 and text.startswith(ADMIN_UNITS, end):
+            continue  # 凤桥|镇, 石桥|村: the ending is inside the name of the unit that follows
         unit = _unit_word(text, match.start(), end)
         if unit is None:
             continue
