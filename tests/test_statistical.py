@@ -170,3 +170,15 @@ def test_every_candidate_is_kept_for_auditing(nlp):
     assert kept == {(e.start_char, e.end_char, e.label_) for e in doc.ents}
     assert {"after-title", "lac"} <= {c["source"] for c in candidates}
     assert any(not c["kept"] for c in candidates)  # 才国 (the model's) lost to 才国庆
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("乍浦港区码头工人陆家明已经在这里干了二十多年。", [("陆家明", "PERSON")]),
+        ("退役军人安置工作扎实推进。", []),
+        ("村民代表大会表决通过。", []),
+    ],
+)
+def test_a_name_after_a_word_for_a_kind_of_person_may_open_with_a_word(sentence, expected):
+    assert [e for e in entities(sentence) if e[1] == "PERSON"] == expected

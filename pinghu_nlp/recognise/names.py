@@ -186,9 +186,18 @@ def names_after_person_nouns(text: str) -> list[Candidate]:
     found = []
     for match in _PERSON_NOUNS.finditer(text):
         end = name_at(text, match.end())
-        if end and not is_common_word(text[match.end() : match.end() + 2]):  # 军人|安置工作
+        if end and not _common_word_opens(text[match.end() : match.end() + 2]):  # 军人|安置工作
             found.append(Candidate(match.end(), end, "PERSON", "after-noun", priority=40))
     return found
+
+
+def _common_word_opens(piece: str) -> bool:
+    """A verb or a function word opens the text: 军人|安置工作, not 工人|陆家明."""
+    return is_common_word(piece) and tag_of(piece)[:1] in _NO_NAME_TAG_STARTS
+
+
+_NO_NAME_TAG_STARTS = frozenset("vdpcu")
+"""jieba tags (by first letter) of verbs, adverbs, prepositions, conjunctions and particles."""
 
 
 def names_before_titles(text: str, titles: Iterable[Candidate]) -> list[Candidate]:
