@@ -55,10 +55,10 @@ tab and line breaks. The layout drops them, so ``仲\\u200b旭东`` reads as ``�
 ESCAPE_SEQUENCE = (
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"  # CSI: colours \x1b[31m, cursor moves
     r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)"  # OSC: window titles, links
-    r"|\x1b[@-_]"  # any other escape and its one character
+    r"|\x1b[ -/]*[0-~]"  # any other escape: \x1b(B, \x1b7
 )
 """Terminal escape sequences, dropped whole (``\\x1b[31m`` leaves no ``31m`` behind)."""
-_INVISIBLE = re.compile(f"(?:{ESCAPE_SEQUENCE})|[{INVISIBLE_CHARS}]+")
+_INVISIBLE = re.compile(f"(?:{ESCAPE_SEQUENCE}|[{INVISIBLE_CHARS}])+")
 
 _FURNITURE = re.compile(
     r"""^\s*(?:
