@@ -25,6 +25,7 @@ from .layout import (
     byline_parts,
     is_byline_line,
     is_byline_role,
+    visible_text,
 )
 
 Span = tuple[int, int]
@@ -118,8 +119,9 @@ def doc_articles(doc: Doc) -> list[Article]:
 
 
 def masthead_date(raw: str) -> dt.date | None:
-    """The issue date printed in the masthead (``2023年9月12日◆星期二``), if the page has one."""
-    match = _MASTHEAD_DATE.search(raw[:400])
+    """The issue date printed in the masthead (``2023年9月12日◆星期二``), if the page has one;
+    invisible characters and escape sequences do not hide it."""
+    match = _MASTHEAD_DATE.search(visible_text(raw[:400])[0])
     if not match:
         return None
     try:

@@ -45,6 +45,20 @@ MEDIA_ENDINGS = _WORDS["media"]
 """How a media name ends (``晚报``, ``电视台``): ``南湖晚报记者`` is one role, qualifier and all."""
 BULLETS = "■●▲□◆◇★☆△▽○◎►▶"
 """Marks that may open a byline line (``■记者 胡佳英``, ``●文/摄 陆小雨``)."""
+INVISIBLE_CHARS = (
+    r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+)
+"""Characters that print nothing, as the body of a regex class: soft hyphen, zero-width spaces
+and joiners, word joiner, direction marks, byte-order mark, and the C0 and C1 controls but
+tab and line breaks. The layout drops them, so ``仲\\u200b旭东`` reads as ``仲旭东``."""
+ESCAPE_SEQUENCE = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"  # CSI: colours \x1b[31m, cursor moves
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)"  # OSC: window titles, links
+    r"|\x1b[ -/]*[0-~]"  # any other escape: \x1b(B, \x1b7
+)
+"""Terminal escape sequences, dropped whole (``\\x1b[31m`` leaves no ``31m`` behind)."""
+_INVISIBLE = re.compile(f"(?:{ESCAPE_SEQUENCE}|[{INVISIBLE_CHARS}])+")
 
 _FURNITURE = re.compile(
     r"""^\s*(?:
@@ -213,6 +227,7 @@ class CleanText:
 
 def repair(raw: str, simplify: bool = True) -> CleanText:
     """Clean a page: drop furniture and breaks inside words, unify script; keep the offset map."""
+    raw, visible_index = visible_text(raw)
     kept: list[int] = []
     lines = _lines(raw)
     for number, (line_start, line_end) in enumerate(lines):
@@ -224,7 +239,7 @@ def repair(raw: str, simplify: bool = True) -> CleanText:
         bylines = [m.span() for m in _BRACKETED_BYLINE.finditer(line) if is_byline_line(m.group(1))]
         bylines += [m.span() for m in _NAME_LIST.finditer(line)]
         for offset, char in enumerate(line):
-            if offset in drop or char == "\ufeff":
+            if offset in drop:
                 continue
             keep = spaced or any(start < offset < end for start, end in bylines)
             if char.isspace() and (keep or not _inside_word(line, offset)):
@@ -243,7 +258,24 @@ def repair(raw: str, simplify: bool = True) -> CleanText:
     text = "".join("\n" if raw[i] in "\r\n" else _normal_char(raw[i]) for i in kept)
     if simplify:
         text = to_simplified(text)
-    return CleanText(text, tuple(kept))
+    return CleanText(text, tuple(visible_index[i] for i in kept) if visible_index else tuple(kept))
+
+
+def visible_text(raw: str) -> tuple[str, list[int] | None]:
+    """The page without invisible characters and escape sequences (see :data:`INVISIBLE_CHARS`),
+    and the raw index of each character left (None when nothing was dropped)."""
+    if not _INVISIBLE.search(raw):
+        return raw, None
+    parts: list[str] = []
+    index: list[int] = []
+    position = 0
+    for match in _INVISIBLE.finditer(raw):
+        parts.append(raw[position : match.start()])
+        index.extend(range(position, match.start()))
+        position = match.end()
+    parts.append(raw[position:])
+    index.extend(range(position, len(raw)))
+    return "".join(parts), index
 
 
 def _lines(raw: str) -> list[tuple[int, int]]:

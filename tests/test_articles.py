@@ -41,6 +41,11 @@ def test_masthead_date_of_seed_002(raw_pages):
     assert masthead_date(raw_pages["002_ed8b4f82a5f7e9b1.txt"]) == dt.date(2023, 9, 12)
 
 
+def test_masthead_date_with_invisible_characters_and_colours():
+    raw = "嘉兴日报社 中共平湖市委 联办\n\x1b[1m2023\u200b年9\xad月12日\x1b[0m◆星期二\n标题"
+    assert masthead_date(raw) == dt.date(2023, 9, 12)
+
+
 def test_page_without_masthead_has_no_date(raw_pages):
     assert masthead_date(raw_pages["000_4761a9b087fadb1d.txt"]) is None
 

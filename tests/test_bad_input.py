@@ -118,3 +118,58 @@ def test_odd_strings_do_not_break_a_batch():
     assert result.errors.empty
     for row in result.mentions.itertuples():
         assert odd[int(row.doc_id[4:])][row.start : row.end] == row.text
+
+
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\xad", "\x01", "\x7f", "\x85"]
+
+
+def _rows(result, number: int):
+    return result.mentions[result.mentions.doc_id == f"doc-{number}"]
+
+
+def test_invisible_characters_inside_names_lose_no_person():
+    """``仲\\u200b旭东`` is PERSON 仲旭东, ``吴\\u200b金华`` no LOC 金华; raw offsets exact."""
+    pages = [
+        f"市委书记仲{char}旭东主持会议，市领导周军波、吴{char}金华、宋怡玲、钱一鸣参加。"
+        for char in INVISIBLE
+    ]
+    result = pinghu_nlp.extract(pages)
+    for number, (char, raw) in enumerate(zip(INVISIBLE, pages, strict=True)):
+        rows = _rows(result, number)
+        person = rows[rows.label == "PERSON"]
+        people = dict(zip(person.name, person.text, strict=True))
+        assert people == {
+            "仲旭东": f"仲{char}旭东",
+            "周军波": "周军波",
+            "吴金华": f"吴{char}金华",
+            "宋怡玲": "宋怡玲",
+            "钱一鸣": "钱一鸣",
+        }, repr(char)
+        assert "LOC" not in set(rows.label)
+        for row in rows.itertuples():
+            assert raw[row.start : row.end] == row.text
+
+
+def test_soft_hyphens_in_a_list_of_names_and_a_byline():
+    raw = (
+        "老手艺焕发新活力\n■记\xad者 方\xad静\n"
+        "本报讯 出席会议的还有：市人大常委会委员李\xad明 张\xad伟 刘洋 陈静。"
+    )
+    rows = pinghu_nlp.extract([raw]).mentions
+    people = set(rows.name[rows.label == "PERSON"])
+    assert {"方静", "李明", "张伟", "刘洋", "陈静"} <= people
+    for row in rows.itertuples():
+        assert raw[row.start : row.end] == row.text
+
+
+def test_ansi_colour_codes_around_a_date_are_no_quantity():
+    raw = "本报讯 \x1b[1;31m2023年9月12日\x1b[0m上午，市委书记\x1b[32m仲旭东\x1b[0m主持会议。"
+    rows = pinghu_nlp.extract([raw]).mentions
+    assert set(rows.label) == {"DATE", "TITLE", "PERSON"}
+    date = rows[rows.label == "DATE"].iloc[0]
+    assert date.text.startswith("2023年9月12日")
+    assert date.start == raw.index("2023")
+    assert str(date.date_start)[:10] == "2023-09-12"
+    assert rows[rows.label == "PERSON"].text.tolist() == ["仲旭东"]
+    for row in rows.itertuples():
+        assert raw[row.start : row.end] == row.text

@@ -1,9 +1,10 @@
 """Layout repair: clean text for analysis, and an exact map back to the raw page."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pinghu_nlp.layout import repair
+from pinghu_nlp.layout import repair, visible_text
 
 
 def test_space_inside_a_name_is_removed_and_mapped_back():
@@ -60,7 +61,7 @@ def test_traditional_script_is_simplified_without_moving_offsets():
 
 page_text = st.text(
     alphabet=st.sampled_from(
-        list("平湖市委书记仲旭东周军波■记者,，。、 \n\r\t123abc《》“”下转C2版")
+        list("平湖市委书记仲旭东周军波■记者,，。、 \n\r\t123abc《》“”下转C2版\u200b\xad\x01\x1b[m")
     ),
     max_size=200,
 )
@@ -103,3 +104,77 @@ def test_line_going_on_with_a_role_word_is_still_joined():
     """A sentence broken before ``文化…`` goes on: a role word at a line's start is no byline."""
     raw = "近年来，我市持续推进\n文化惠民工程，群众的精神文化生活日益丰富多彩。"
     assert "推进文化惠民工程" in repair(raw).text
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\xad\x00\x07\x0c\x7f\x85"
+"""Invisible characters of each kind: zero-width, soft hyphen, BOM, C0 and C1 controls."""
+
+
+@pytest.mark.parametrize("char", ZERO_WIDTH)
+def test_invisible_character_inside_a_name_is_dropped_and_mapped_back(char):
+    raw = f"市委书记仲{char}旭东主持会议"
+    clean = repair(raw)
+    assert clean.text == "市委书记仲旭东主持会议"
+    start = clean.text.index("仲旭东")
+    assert clean.to_raw(start, start + 3) == (4, 8)
+    assert raw[4:8] == f"仲{char}旭东"
+
+
+def test_invisible_characters_leave_the_offset_map_exact():
+    raw = "\ufeff主持会议。市领导吴\u200b金华、宋\u200c\u200d怡玲参加。\r\n"
+    clean = repair(raw)
+    assert clean.text == "主持会议。市领导吴金华、宋怡玲参加。"
+    assert all(raw[i] == c for c, i in zip(clean.text, clean.raw_index, strict=True))
+    assert clean.raw_index[clean.text.index("金")] == raw.index("金")
+
+
+def test_soft_hyphen_in_a_list_of_names_keeps_the_list():
+    """李\xad明 张伟 刘洋: still a list of names, so its spaces stay."""
+    raw = "出席会议的还有：市人大常委会委员李\xad明 张\xad伟 刘洋 陈静。"
+    clean = repair(raw)
+    assert "委员李明 张伟 刘洋 陈静。" in clean.text
+    start = clean.text.index("李明")
+    assert clean.to_raw(start, start + 2) == (raw.index("李"), raw.index("明") + 1)
+
+
+def test_invisible_characters_do_not_hide_a_byline():
+    raw = "老手艺焕发新活力\n■记\u200b者 方\u2060静\n本报讯 近日，一场竹编技艺展示活动举行。"
+    assert repair(raw).text.split("\n")[1] == "■记者 方静"
+
+
+def test_ansi_colour_codes_are_dropped_whole():
+    raw = "本报讯 \x1b[1;31m2023年9月12日\x1b[0m上午，全市大会召开。"
+    clean = repair(raw)
+    assert clean.text == repair("本报讯 2023年9月12日上午，全市大会召开。").text
+    assert "31m" not in clean.text
+    start = clean.text.index("2023")
+    assert clean.to_raw(start, start + 10) == (raw.index("2023"), raw.index("日") + 1)
+
+
+def test_other_escape_sequences_are_dropped_whole():
+    raw = "\x1b]0;标题\x07平湖\x1b[2K市\x1b(B委"
+    assert repair(raw).text == "平湖市委"
+
+
+def test_a_line_of_only_invisible_characters_is_an_empty_line():
+    raw = "标题\n\u200b\x1b[0m\x0c\n■记者 胡佳英"
+    assert repair(raw).text == "标题\n■记者 胡佳英"
+
+
+def test_visible_text_maps_each_character_left_to_raw():
+    assert visible_text("平湖") == ("平湖", None)
+    assert visible_text("平\u200b湖\x1b[0m。") == ("平湖。", [0, 2, 7])
+
+
+names_text = st.text(alphabet=st.sampled_from(list("平湖市委书记仲旭东■记者，。、 \n\t12")))
+
+
+@given(names_text, st.lists(st.tuples(st.integers(0, 200), st.sampled_from(ZERO_WIDTH))))
+def test_inserted_invisible_characters_change_nothing_but_the_map(raw, inserts):
+    noisy = list(raw)
+    for position, char in sorted(inserts, reverse=True):
+        noisy.insert(min(position, len(noisy)), char)
+    noisy = "".join(noisy)
+    plain, clean = repair(raw, simplify=False), repair(noisy, simplify=False)
+    assert clean.text == plain.text
+    assert [noisy[i] for i in clean.raw_index] == [raw[i] for i in plain.raw_index]
