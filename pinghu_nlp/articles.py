@@ -42,9 +42,10 @@ _DATELINE = re.compile(
     r"(?:[上下中]午|晚上?|早上)?)?"
 )
 _MASTHEAD_LINE = re.compile(
-    r"总第\s*\d+\s*期|农历\S+年|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*◆?\s*星期|联办$|^今日平湖$"
+    r"总第\s*\d+\s*期|农历\S+年|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*◆?\s*星期|联办$|^今日[\u4e00-\u9fff]{2,3}$"
 )
-"""A line of the masthead (issue number, dates, publishers): never part of a headline."""
+"""A line of the masthead (issue number, dates, publishers, the paper's name: 今日平湖, 今日海盐):
+never part of a headline."""
 _MASTHEAD_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*◆?\s*星期")
 _HEADLINE_MAX = 60
 _PUNCT_IN_BODY = set("，,。；;！!？?")

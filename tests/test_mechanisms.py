@@ -243,3 +243,26 @@ def test_a_place_ending_inside_a_unit_name_and_districts_split_from_towns(senten
 
 def test_an_acting_head_is_one_title():
     assert ("代市长", "TITLE") in entities("市委副书记、代市长陈伟主持会议。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("今日海盐", [("今日海盐", "ORG")]),
+        ("据今日桐乡报道，", [("今日桐乡", "ORG")]),
+        ("今日上午，市民来到海盐。", [("今日上午", "DATE"), ("海盐", "LOC")]),
+        ("百步镇：小菜园里种出共富路", []),  # a way, not a road
+    ],
+)
+def test_county_papers_and_ways(text, expected):
+    """今日 + a county the gazetteer knows is that county's paper; 种出|共富路 names no road."""
+    assert [e for e in entities(text) if e[0] != "百步镇"] == expected
+
+
+def test_another_county_papers_masthead_is_no_headline():
+    page = (
+        "今日海盐\n2024年3月15日 星期五\n\n百步镇：小菜园里种出共富路\n■记者 范佳琪\n"
+        "本报讯 昨天，村民骆阿姨笑着说，今年收成不错。\n"
+    )
+    headlines = [h for h in extract([page]).articles.headline if h]
+    assert headlines == ["百步镇:小菜园里种出共富路"]

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..segment import is_guessed, page_words, pos_tagger
+from ..segment import is_guessed, page_words, pos_tagger, tag_of
 from .candidates import Candidate, on_one_line
 from .phrases import (
     DEICTIC_STARTS,
@@ -103,13 +103,30 @@ def _gazetteer_pattern() -> re.Pattern[str]:
 
 @on_one_line(gazetteer)
 def find_known_names(text: str) -> list[Candidate]:
-    """Gazetteer matches, longest first, as LOC or ORG."""
+    """Gazetteer matches, longest first, as LOC or ORG, and the county papers (今日海盐)."""
     table = gazetteer()
-    return [
+    found = [
         Candidate(m.start(), m.end(), table[m.group()], "gazetteer", priority=20)
         for m in _gazetteer_pattern().finditer(text)
         if not text.startswith(SAYINGS, m.start())
     ]
+    found += [  # above the date 今日 (50): 今日海盐 is the paper, not "today"
+        Candidate(m.start(), m.end(), "ORG", "gazetteer", priority=55)
+        for m in _county_paper_pattern().finditer(text)
+    ]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _county_paper_pattern() -> re.Pattern[str]:
+    """今日 + a county or city the gazetteer knows (平湖市, 海盐县): that county's paper."""
+    table = gazetteer()
+    counties = [
+        name
+        for name, label in table.items()
+        if label == "LOC" and any(table.get(name + unit) == "LOC" for unit in "市县区")
+    ]
+    return re.compile("今日(?:" + "|".join(map(re.escape, counties)) + ")")
 
 
 SAYINGS = ("金山银山",)
@@ -154,6 +171,8 @@ def find_by_ending(text: str) -> list[Candidate]:
         name = text[start : match.start()]
         if len(name) < (1 if len(ending) > 1 else _MIN_NAME):
             continue
+        if _starts_inside_verb(text, start):
+            continue  # 种出|共富路: a name never begins inside the verb before it
         if name.startswith(_STATIONED):
             continue
         named = _is_proper(words) or _has_unknown_word(words) or name in gazetteer()
@@ -171,6 +190,12 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue  # 专班办公室: an office is named by the body or place it serves
         found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
     return found
+
+
+def _starts_inside_verb(text: str, start: int) -> bool:
+    """Whether ``start`` falls inside a verb of the page's words (种|出 in 种出共富路)."""
+    word_start, word = page_words(text).word_at(start)
+    return word_start < start and tag_of(word)[:1] == "v"
 
 
 def _body_of_known_word(
