@@ -27,7 +27,7 @@ from .extensions import doc_text
 from .layout import COMMON_SURNAMES
 from .recognise import split_at_boundaries
 from .recognise.titles import decompose_title
-from .relate import article_of
+from .relate import Relation, article_of, memberships
 
 EVENT_VERBS = resources.files("pinghu_nlp") / "data" / "event_verbs.tsv"
 KINDS = ("APPOINTED", "ELECTED", "NOMINATED", "ACTING", "REMOVED", "RESIGNED", "RETIRED")
@@ -102,16 +102,28 @@ def mark_events(doc: Doc) -> Doc:
     _add_people(doc, {e.person for e in events})
     given_up = {(e.article, e.person, _squash(e.title)) for e in events if e.kind in GIVEN_UP}
     if given_up:
-        doc._.relations = [
-            r
-            for r in doc._.relations or []
-            if not (
-                r["relation"] == "HOLDS_TITLE"
-                and (r["article"], tuple(r["head"]), _squash(text[slice(*r["tail"])])) in given_up
-            )
-        ]
+        doc._.relations = _without_given_up(text, doc._.relations or [], given_up)
     doc._.events = [e.to_dict() for e in events]
     return doc
+
+
+def _without_given_up(text: str, relations: list[dict], given_up: set[tuple]) -> list[dict]:
+    """The relations less each ``HOLDS_TITLE`` of a title given up, memberships redone."""
+
+    def held(relation: dict) -> bool:
+        title = _squash(text[slice(*relation["tail"])])
+        return (relation["article"], tuple(relation["head"]), title) not in given_up
+
+    holds = [r for r in relations if r["relation"] == "HOLDS_TITLE" and held(r)]
+    others = [r for r in relations if r["relation"] not in ("HOLDS_TITLE", "MEMBER_OF")]
+    members = memberships(text, [_relation(r) for r in holds])
+    return holds + [m.to_dict() for m in members] + others
+
+
+def _relation(row: dict) -> Relation:
+    """A relation dict back as a :class:`Relation`."""
+    tail = tuple(row["tail"]) if row["tail"] else None
+    return Relation(row["relation"], tuple(row["head"]), tail, row["article"], row["tail_text"])
 
 
 def find_events(text: str, ents: list[Span], articles: list[Article]) -> list[Event]:
@@ -134,7 +146,11 @@ def find_events(text: str, ents: list[Span], articles: list[Article]) -> list[Ev
                     title_start += 1
             if not names:
                 continue
-            for title, span in _titles_from(text, title_start):
+            titles_given = _titles_from(text, title_start)
+            if not titles_given and shape == "object":  # 免去副市长李华同志的职务
+                titles_given = _kept_titles(text, names, match.start())
+                names = [(name, "") for name, _ in names]
+            for title, span in titles_given:
                 kind = _kind(kinds[verb], title, text[span[1] : span[1] + 3])
                 title = title.removesuffix("候选人")
                 article = article_of(articles, match.start())
@@ -152,6 +168,18 @@ def _last_verb(chain: str, kinds: dict[str, str]) -> str:
         if chain.endswith(verb):
             return verb
     return chain
+
+
+def _kept_titles(
+    text: str, names: list[tuple[tuple[int, int], str]], start: int
+) -> list[tuple[str, tuple[int, int]]]:
+    """The titles written beside the names, as the titles of the event."""
+    found = []
+    for _, kept in names:
+        at = text.find(kept, start) if kept else -1
+        if at != -1:
+            found.append((kept, (at, at + len(kept))))
+    return found
 
 
 def _kind(kind: str, title: str, after: str) -> str:
