@@ -7,6 +7,8 @@ import pytest
 from conftest import SEED_PAGES
 
 import pinghu_nlp
+from pinghu_nlp.batch import read_tables, run_batch
+from pinghu_nlp.tables import careers
 
 LEAD = "本报讯 9月11日，市十七届人大常委会第十二次会议召开。"
 DATELINE_DAY = pd.Timestamp("2023-09-11")
@@ -164,3 +166,18 @@ def test_nominations_are_not_tenures():
 def test_seeds_have_an_events_table(seeds_result):
     assert list(seeds_result.events.columns[:4]) == ["doc_id", "article_id", "kind", "entity_id"]
     assert len(SEED_PAGES) == 4
+
+
+def test_events_are_exported_and_written_by_batches(tmp_path):
+    page = tmp_path / "pages" / "2023-09-12.txt"
+    page.parent.mkdir()
+    page.write_text(LEAD + "任命陈立、赵敏为市人民法院审判员。", encoding="utf-8")
+    result = pinghu_nlp.extract([page])
+    result.to_parquet(tmp_path / "parquet")
+    written = pd.read_parquet(tmp_path / "parquet" / "events.parquet")
+    assert list(written.person) == ["陈立", "赵敏"]
+    run_batch([page], tmp_path / "batch")
+    events = read_tables(tmp_path / "batch")["events"]
+    assert list(events.person) == ["陈立", "赵敏"]
+    assert set(events.date) == {DATELINE_DAY}
+    assert len(careers(events, read_tables(tmp_path / "batch")["relations"])) == 2
