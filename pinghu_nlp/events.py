@@ -85,7 +85,9 @@ def _patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
     for shape, verbs in event_verbs().items():
         alternatives = "|".join(re.escape(v) for v, _ in verbs)
         if shape == "before":
-            pattern = rf"(?P<verb>(?:{alternatives})+)(?P<people>[^{_CLAUSE}为]{{2,40}}?)为"
+            pattern = (
+                rf"(?P<verb>(?:{alternatives})+)[：:]?\s*(?P<people>[^{_CLAUSE}为]{{2,40}}?)为"
+            )
         elif shape == "object":
             pattern = rf"(?P<verb>(?:{alternatives})+)(?P<people>[^{_CLAUSE}]{{2,60}}?)职务"
         else:
@@ -137,6 +139,8 @@ def find_events(text: str, ents: list[Span], articles: list[Article]) -> list[Ev
             if shape == "before":
                 names = _people_in(text, match.start("people"), match.end("people"), people, titles)
                 title_start = match.end()
+                for more, at in _continued(text, title_start, people, titles):
+                    _add_events(found, text, articles, more, at, match, verb, kinds[verb])
             elif shape == "object":
                 names, title_start = _object_people(text, match, people, titles)
             else:
@@ -144,22 +148,63 @@ def find_events(text: str, ents: list[Span], articles: list[Article]) -> list[Ev
                 title_start = match.end()
                 if text[title_start : title_start + 1] == "为":
                     title_start += 1
-            if not names:
-                continue
-            titles_given = _titles_from(text, title_start)
-            if not titles_given and shape == "object":  # 免去副市长李华同志的职务
-                titles_given = _kept_titles(text, names, match.start())
-                names = [(name, "") for name, _ in names]
-            for title, span in titles_given:
-                kind = _kind(kinds[verb], title, text[span[1] : span[1] + 3])
-                title = title.removesuffix("候选人")
-                article = article_of(articles, match.start())
-                body = _body(text, match.start(), articles, article)
-                for name, kept in names:
-                    start, end = min(name[0], match.start()), max(span[1], match.end())
-                    event = Event(kind, name, title, span, body, article, verb, start, end, kept)
-                    found.setdefault((name, _squash(title), kind), event)
+            if names:
+                kept_only = (
+                    shape == "object"
+                )  # 免去副市长李华同志的职务: the title kept is given up
+                _add_events(
+                    found, text, articles, names, title_start, match, verb, kinds[verb], kept_only
+                )
     return sorted(found.values(), key=lambda e: (e.start, e.person))
+
+
+def _add_events(
+    found: dict[tuple, Event],
+    text: str,
+    articles: list[Article],
+    names: list[tuple[tuple[int, int], str]],
+    title_start: int,
+    match: re.Match,
+    verb: str,
+    verb_kind: str,
+    kept_only: bool = False,
+) -> None:
+    """An event per name and title written from ``title_start``, into ``found``."""
+    titles_given = _titles_from(text, title_start)
+    if not titles_given and kept_only:
+        titles_given = _kept_titles(text, names, match.start())
+        names = [(name, "") for name, _ in names]
+    article = article_of(articles, match.start())
+    body = _body(text, match.start(), articles, article)
+    for title, span in titles_given:
+        kind = _kind(verb_kind, title, text[span[1] : span[1] + 3])
+        title = title.removesuffix("候选人")
+        for name, kept in names:
+            start = name[0] if name[0] > match.end() else min(name[0], match.start())
+            end = max(span[1], match.end())
+            event = Event(kind, name, title, span, body, article, verb, start, end, kept)
+            found.setdefault((name, _squash(title), kind), event)
+
+
+_NEXT_CLAUSE = re.compile(r"[，；;\n]\s*([^，。；;：:！？!?\n为]{2,40}?)为")
+"""A clause that goes on with the same verb: ``任命李华为副市长，王强为财政局局长``."""
+
+
+def _continued(
+    text: str, start: int, people: list[tuple[int, int]], titles: list[tuple[int, int]]
+) -> list[tuple[list[tuple[tuple[int, int], str]], int]]:
+    """The names and title starts of the clauses after ``start`` that go on with its verb."""
+    found = []
+    end = min([i for i in (text.find(c, start) for c in "，；;\n。") if i != -1] or [len(text)])
+    while (match := _NEXT_CLAUSE.match(text, end)) is not None:
+        names = _people_in(text, match.start(1), match.end(1), people, titles)
+        if not names:
+            break
+        found.append((names, match.end()))
+        end = min(
+            [i for i in (text.find(c, match.end()) for c in "，；;\n。") if i != -1] or [len(text)]
+        )
+    return found
 
 
 def _last_verb(chain: str, kinds: dict[str, str]) -> str:

@@ -181,3 +181,24 @@ def test_events_are_exported_and_written_by_batches(tmp_path):
     assert list(events.person) == ["陈立", "赵敏"]
     assert set(events.date) == {DATELINE_DAY}
     assert len(careers(events, read_tables(tmp_path / "batch")["relations"])) == 2
+
+
+def test_clauses_that_go_on_with_the_same_verb():
+    result = events_of(
+        "会议决定任命李华为平湖市人民政府副市长，王强为平湖市财政局局长；"
+        "刘洋、黄梅为市人民法院审判员。会议决定任命：孙伟为平湖市教育局局长；郑红为市人民检察院检察员。"
+    )
+    assert rows(result) == [
+        ("APPOINTED", "李华", "平湖市人民政府副市长"),
+        ("APPOINTED", "王强", "平湖市财政局局长"),
+        ("APPOINTED", "刘洋", "市人民法院审判员"),
+        ("APPOINTED", "黄梅", "市人民法院审判员"),
+        ("APPOINTED", "孙伟", "平湖市教育局局长"),
+        ("APPOINTED", "郑红", "市人民检察院检察员"),
+    ]
+    assert set(result.events.body) == {"市十七届人大常委会"}
+
+
+def test_a_clause_after_an_appointment_that_is_not_one():
+    result = events_of("会议决定任命李华为副市长，这为全市发展提供保障。")
+    assert rows(result) == [("APPOINTED", "李华", "副市长")]
