@@ -318,7 +318,7 @@ def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     ids = _link_mentions(doc, clean, articles, names, registry, rows.mentions)
     rows.relations = _relation_rows(doc, clean, names, ids, registry)
     rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids)
-    rows.events = _event_rows(doc, clean, names, ids)
+    rows.events = _event_rows(doc, clean, names, ids, registry)
     rows.articles = [_article_row(doc, clean, a) for a in articles]
     return rows
 
@@ -468,13 +468,19 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
     return rows
 
 
-def _event_rows(doc: Doc, clean: CleanText, names: dict, ids: dict) -> list[dict]:
-    """Rows of ``doc._.events`` with the person's id, the date, evidence and raw offsets."""
+def _event_rows(
+    doc: Doc, clean: CleanText, names: dict, ids: dict, registry: EntityRegistry
+) -> list[dict]:
+    """Rows of ``doc._.events`` with the person's id, the date, evidence and raw offsets; a
+    post given (appointed, elected, acting) is a title the person holds in ``registry``."""
     dates = {a["number"]: article_date(a["dateline"], doc._.issue_date) for a in doc._.articles}
     rows = []
     for event in doc._.events or []:
         person = tuple(event["person"])
         start, end = clean.to_raw(event["start"], event["end"])
+        title_norm = decompose_title(event["title"])[2]
+        if event["kind"] in ("APPOINTED", "ELECTED", "ACTING") and person in ids:
+            registry.add_title(ids[person], title_norm, doc._.issue_date)
         rows.append(
             {
                 "doc_id": doc._.doc_id,
@@ -483,7 +489,7 @@ def _event_rows(doc: Doc, clean: CleanText, names: dict, ids: dict) -> list[dict
                 "entity_id": ids.get(person),
                 "person": names.get(person, clean.text[slice(*person)]),
                 "title": event["title"],
-                "title_norm": decompose_title(event["title"])[2],
+                "title_norm": title_norm,
                 "kept_title": event["kept_title"],
                 "body": event["body"],
                 "verb": event["verb"],

@@ -202,3 +202,10 @@ def test_clauses_that_go_on_with_the_same_verb():
 def test_a_clause_after_an_appointment_that_is_not_one():
     result = events_of("会议决定任命李华为副市长，这为全市发展提供保障。")
     assert rows(result) == [("APPOINTED", "李华", "副市长")]
+
+
+def test_a_post_given_is_a_title_of_the_entity():
+    result = events_of("任命陈立、赵敏为市人民法院审判员。免去王强同志的平湖市财政局局长职务。")
+    titles = result.entities.set_index("name").titles
+    assert list(titles["陈立"]) == ["市人民法院审判员"]
+    assert list(titles["王强"]) == []
