@@ -326,11 +326,12 @@ def _people_before(
 ) -> list[tuple[tuple[int, int], str]]:
     """The name (or list of names) right before a verb: ``张明同志辞去``, ``赵刚当选``."""
     end = verb_start
-    for word in ("同志", "等"):
-        end = end - len(word) if text[:end].endswith(word) else end
+    end -= len("等") if text[:end].endswith("等") else 0
+    comrade = text[:end].endswith("同志")
+    end -= len("同志") if comrade else 0
     names = []
     current = next((p for p in people if p[1] == end), None)
-    if current is None:
+    if current is None and comrade:
         for size in (2, 3):  # 接受张明同志辞去: the shortest name with a surname
             piece = text[end - size : end]
             if len(piece) == size and piece[0] in COMMON_SURNAMES and _is_han(piece):

@@ -209,3 +209,7 @@ def test_a_post_given_is_a_title_of_the_entity():
     titles = result.entities.set_index("name").titles
     assert list(titles["陈立"]) == ["市人民法院审判员"]
     assert list(titles["王强"]) == []
+
+
+def test_a_bare_name_before_the_verb_needs_tongzhi():
+    assert events_of("成功当选为全国文明城市。顺利当选为村委会主任。").events.empty
