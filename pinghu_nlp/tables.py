@@ -135,6 +135,10 @@ TITLE_HISTORY_COLUMNS = {
     "first_seen": "datetime64[ns]",
     "last_seen": "datetime64[ns]",
     "n_docs": "Int64",
+    "start": "datetime64[ns]",
+    "start_by": "string",
+    "end": "datetime64[ns]",
+    "end_by": "string",
 }
 
 
@@ -160,7 +164,9 @@ class Result:
     TABLES = ("mentions", "entities", "relations", "articles", "pronouns", "events", "errors")
 
     def title_history(self) -> pd.DataFrame:
-        """One row per (normalised title, person): who held which title when (HOLDS_TITLE rows)."""
+        """One row per (normalised title, person): who held which title when (HOLDS_TITLE rows),
+        with the tenure's start and end from :meth:`careers` (posts given or given up by an event
+        but never seen held have a row too, with ``n_docs`` 0)."""
         holds = self.relations[self.relations["relation"] == "HOLDS_TITLE"].copy()
         holds["title"] = holds["tail"].map(lambda t: decompose_title(t)[2])
         dates = self.articles.drop_duplicates("doc_id").set_index("doc_id")["issue_date"]
@@ -177,7 +183,13 @@ class Result:
                     "n_docs": group["doc_id"].nunique(),
                 }
             )
-        return typed_frame(rows, TITLE_HISTORY_COLUMNS)
+        seen = typed_frame(rows, TITLE_HISTORY_COLUMNS).drop(
+            columns=["start", "start_by", "end", "end_by"]
+        )
+        tenure = self.careers().drop(columns=["n_events", "n_seen"])
+        history = seen.merge(tenure, on=["title", "entity_id", "name"], how="outer")
+        history["n_docs"] = history["n_docs"].fillna(0)
+        return history[list(TITLE_HISTORY_COLUMNS)].astype(TITLE_HISTORY_COLUMNS)
 
     def careers(self) -> pd.DataFrame:
         """One row per person and normalised title: when the tenure started and ended, and how

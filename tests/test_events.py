@@ -213,3 +213,17 @@ def test_a_post_given_is_a_title_of_the_entity():
 
 def test_a_bare_name_before_the_verb_needs_tongzhi():
     assert events_of("成功当选为全国文明城市。顺利当选为村委会主任。").events.empty
+
+
+def test_title_history_has_the_tenure():
+    pages = [
+        LEAD + "会议决定任命李华同志为嘉兴市人民政府副市长。",
+        "本报讯 10月8日，会议决定免去李华同志的嘉兴市人民政府副市长职务。",
+        "本报讯 市长王刚出席活动。",
+    ]
+    history = pinghu_nlp.extract(pages, issue_date="2023-10-09").title_history()
+    li = history.set_index("name").loc["李华"]
+    assert (li.start, li.start_by) == (pd.Timestamp("2023-09-11"), "event")
+    assert (li.end, li.end_by) == (pd.Timestamp("2023-10-08"), "event")
+    wang = history.set_index("name").loc["王刚"]
+    assert (wang.n_docs, wang.start_by, wang.end_by) == (1, "seen", "seen")
