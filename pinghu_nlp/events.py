@@ -186,7 +186,8 @@ def _add_events(
             found.setdefault((name, _squash(title), kind), event)
 
 
-_NEXT_CLAUSE = re.compile(r"[，；;\n]\s*([^，。；;：:！？!?\n为]{2,40}?)为")
+_NEXT_CLAUSE = re.compile(r"[，；;\n、]\s*([^，。；;：:！？!?\n为]{2,40}?)为")
+_GLUE = re.compile(r"[，；;\n、。]")
 """A clause that goes on with the same verb: ``任命李华为副市长，王强为财政局局长``."""
 
 
@@ -195,15 +196,16 @@ def _continued(
 ) -> list[tuple[list[tuple[tuple[int, int], str]], int]]:
     """The names and title starts of the clauses after ``start`` that go on with its verb."""
     found = []
-    end = min([i for i in (text.find(c, start) for c in "，；;\n。") if i != -1] or [len(text)])
-    while (match := _NEXT_CLAUSE.match(text, end)) is not None:
-        names = _people_in(text, match.start(1), match.end(1), people, titles)
-        if not names:
+    while (glue := _GLUE.search(text, start)) is not None and glue.group() != "。":
+        match = _NEXT_CLAUSE.match(text, glue.start())
+        names = _people_in(text, match.start(1), match.end(1), people, titles) if match else []
+        if names:
+            found.append((names, match.end()))
+            start = match.end()
+        elif glue.group() == "、":  # 副市长、市公安局局长: the next title, not the next clause
+            start = glue.end()
+        else:
             break
-        found.append((names, match.end()))
-        end = min(
-            [i for i in (text.find(c, match.end()) for c in "，；;\n。") if i != -1] or [len(text)]
-        )
     return found
 
 
@@ -242,6 +244,8 @@ def _titles_from(text: str, start: int) -> list[tuple[str, tuple[int, int]]]:
     clause = _TITLE_END.sub("", text[start:end])
     found, offset = [], start
     for piece in clause.split("、"):
+        if "为" in piece:  # 主任、李明为副主任: the next clause
+            break
         title = _squash(piece)
         if _is_title(title.removesuffix("候选人")):
             found.append((title, (offset, offset + len(piece))))

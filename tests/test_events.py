@@ -227,3 +227,17 @@ def test_title_history_has_the_tenure():
     assert (li.end, li.end_by) == (pd.Timestamp("2023-10-08"), "event")
     wang = history.set_index("name").loc["王刚"]
     assert (wang.n_docs, wang.start_by, wang.end_by) == (1, "seen", "seen")
+
+
+def test_two_titles_and_a_clause_after_a_comma():
+    result = events_of(
+        "选举赵刚为市人大常委会主任、李明为市人大常委会副主任。"
+        "任命郭华为嘉兴市人民政府副市长、市公安局局长，王强为平湖市财政局局长。"
+    )
+    assert rows(result) == [
+        ("ELECTED", "赵刚", "市人大常委会主任"),
+        ("ELECTED", "李明", "市人大常委会副主任"),
+        ("APPOINTED", "郭华", "嘉兴市人民政府副市长"),
+        ("APPOINTED", "郭华", "市公安局局长"),
+        ("APPOINTED", "王强", "平湖市财政局局长"),
+    ]
