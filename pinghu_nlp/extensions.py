@@ -15,6 +15,7 @@ DOC_ATTRIBUTES = {
     "articles": None,  # list of Article.to_dict()
     "issue_date": None,  # ISO date from the masthead
     "relations": None,  # list of relation dicts (relate.py)
+    "events": None,  # list of personnel-change dicts (events.py)
     "candidates": None,  # every span a finder proposed (clean offsets, source, priority, kept)
 }
 SPAN_ATTRIBUTES = {

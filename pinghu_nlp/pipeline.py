@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import articles as _articles  # noqa: F401  (registers pinghu_articles)
+from . import events as _events  # noqa: F401  (registers pinghu_events)
 from . import recognise as _recognise  # noqa: F401  (registers pinghu_entities)
 from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
 from .link import EntityRegistry
@@ -23,7 +24,7 @@ from .tables import Result, tabulate
 
 log = logging.getLogger("pinghu_nlp")
 
-PIPE_NAMES = ("pinghu_articles", "pinghu_entities", "pinghu_relations")
+PIPE_NAMES = ("pinghu_articles", "pinghu_entities", "pinghu_relations", "pinghu_events")
 _MAX_PATH = 1024
 _DATE_IN_NAME = re.compile(r"(20\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
 
@@ -32,7 +33,7 @@ IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
 
 
 def load(simplify: bool = True, model: bool = True) -> Language:
-    """The full pipeline: layout repair and words, articles, entities, relations.
+    """The full pipeline: layout repair and words, articles, entities, relations, events.
 
     ``model=False`` leaves the statistical models out (rules and gazetteers only).
     """

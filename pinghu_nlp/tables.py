@@ -16,6 +16,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .articles import Article, doc_articles
+from .events import GIVEN_UP, KINDS
 from .extensions import doc_text
 from .layout import CleanText
 from .link import EntityRegistry, canonical_names, pronoun_antecedents, title_kind
@@ -91,12 +92,40 @@ PRONOUN_COLUMNS = {
     "entity_id": "string",
     "name": "string",
 }
+EVENT_COLUMNS = {
+    "doc_id": "string",
+    "article_id": "string",
+    "kind": pd.CategoricalDtype(KINDS),
+    "entity_id": "string",
+    "person": "string",
+    "title": "string",
+    "title_norm": "string",
+    "kept_title": "string",
+    "body": "string",
+    "verb": "string",
+    "date": "datetime64[ns]",
+    "evidence": "string",
+    "start": "Int64",
+    "end": "Int64",
+}
+CAREER_COLUMNS = {
+    "entity_id": "string",
+    "name": "string",
+    "title": "string",
+    "start": "datetime64[ns]",
+    "start_by": "string",
+    "end": "datetime64[ns]",
+    "end_by": "string",
+    "n_events": "Int64",
+    "n_seen": "Int64",
+}
 ERROR_COLUMNS = {"source": "string", "reason": "string", "severity": "category"}
 PAGE_TABLES = {
     "mentions": MENTION_COLUMNS,
     "relations": RELATION_COLUMNS,
     "articles": ARTICLE_COLUMNS,
     "pronouns": PRONOUN_COLUMNS,
+    "events": EVENT_COLUMNS,
 }
 """The tables whose rows come page by page (entities come from the registry)."""
 TITLE_HISTORY_COLUMNS = {
@@ -106,6 +135,10 @@ TITLE_HISTORY_COLUMNS = {
     "first_seen": "datetime64[ns]",
     "last_seen": "datetime64[ns]",
     "n_docs": "Int64",
+    "start": "datetime64[ns]",
+    "start_by": "string",
+    "end": "datetime64[ns]",
+    "end_by": "string",
 }
 
 
@@ -125,12 +158,15 @@ class Result:
     articles: pd.DataFrame
     errors: pd.DataFrame
     pronouns: pd.DataFrame
+    events: pd.DataFrame
     registry: EntityRegistry = field(default_factory=EntityRegistry, repr=False)
 
-    TABLES = ("mentions", "entities", "relations", "articles", "pronouns", "errors")
+    TABLES = ("mentions", "entities", "relations", "articles", "pronouns", "events", "errors")
 
     def title_history(self) -> pd.DataFrame:
-        """One row per (normalised title, person): who held which title when (HOLDS_TITLE rows)."""
+        """One row per (normalised title, person): who held which title when (HOLDS_TITLE rows),
+        with the tenure's start and end from :meth:`careers` (posts given or given up by an event
+        but never seen held have a row too, with ``n_docs`` 0)."""
         holds = self.relations[self.relations["relation"] == "HOLDS_TITLE"].copy()
         holds["title"] = holds["tail"].map(lambda t: decompose_title(t)[2])
         dates = self.articles.drop_duplicates("doc_id").set_index("doc_id")["issue_date"]
@@ -147,7 +183,19 @@ class Result:
                     "n_docs": group["doc_id"].nunique(),
                 }
             )
-        return typed_frame(rows, TITLE_HISTORY_COLUMNS)
+        seen = typed_frame(rows, TITLE_HISTORY_COLUMNS).drop(
+            columns=["start", "start_by", "end", "end_by"]
+        )
+        tenure = self.careers().drop(columns=["n_events", "n_seen"])
+        history = seen.merge(tenure, on=["title", "entity_id", "name"], how="outer")
+        history["n_docs"] = history["n_docs"].fillna(0)
+        return history[list(TITLE_HISTORY_COLUMNS)].astype(TITLE_HISTORY_COLUMNS)
+
+    def careers(self) -> pd.DataFrame:
+        """One row per person and normalised title: when the tenure started and ended, and how
+        each end is known: ``event`` (an appointment, election, removal, resignation) or ``seen``
+        (the first or last date the person was written holding it)."""
+        return careers(self.events, self.relations)
 
     def duckdb(self, connection=None):
         """A DuckDB connection with every table registered as a view, for SQL over the result."""
@@ -262,6 +310,7 @@ class PageRows:
     relations: list[dict] = field(default_factory=list)
     articles: list[dict] = field(default_factory=list)
     pronouns: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
 
     def extend(self, other: PageRows) -> None:
         for name in PAGE_TABLES:
@@ -281,6 +330,7 @@ def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     ids = _link_mentions(doc, clean, articles, names, registry, rows.mentions)
     rows.relations = _relation_rows(doc, clean, names, ids, registry)
     rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids)
+    rows.events = _event_rows(doc, clean, names, ids, registry)
     rows.articles = [_article_row(doc, clean, a) for a in articles]
     return rows
 
@@ -428,6 +478,79 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
             }
         )
     return rows
+
+
+def _event_rows(
+    doc: Doc, clean: CleanText, names: dict, ids: dict, registry: EntityRegistry
+) -> list[dict]:
+    """Rows of ``doc._.events`` with the person's id, the date, evidence and raw offsets; a
+    post given (appointed, elected, acting) is a title the person holds in ``registry``."""
+    dates = {a["number"]: article_date(a["dateline"], doc._.issue_date) for a in doc._.articles}
+    rows = []
+    for event in doc._.events or []:
+        person = tuple(event["person"])
+        start, end = clean.to_raw(event["start"], event["end"])
+        title_norm = decompose_title(event["title"])[2]
+        if event["kind"] in ("APPOINTED", "ELECTED", "ACTING") and person in ids:
+            registry.add_title(ids[person], title_norm, doc._.issue_date)
+        rows.append(
+            {
+                "doc_id": doc._.doc_id,
+                "article_id": article_id(doc._.doc_id, event["article"]),
+                "kind": event["kind"],
+                "entity_id": ids.get(person),
+                "person": names.get(person, clean.text[slice(*person)]),
+                "title": event["title"],
+                "title_norm": title_norm,
+                "kept_title": event["kept_title"],
+                "body": event["body"],
+                "verb": event["verb"],
+                "date": dates.get(event["article"]),
+                "evidence": _sentence(clean.text, event["start"], event["end"]),
+                "start": start,
+                "end": end,
+            }
+        )
+    return rows
+
+
+def careers(events: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
+    """:meth:`Result.careers` from an events and a relations table (a batch folder's too)."""
+    marks = []  # (entity_id, name, title, date, side, how): side start/end/seen
+    for row in events.itertuples():
+        if row.kind == "NOMINATED":
+            continue  # a candidacy, not a tenure
+        side = "end" if row.kind in GIVEN_UP else "start"
+        marks.append((row.entity_id, row.person, row.title_norm, row.date, side))
+        if isinstance(row.kept_title, str) and row.kept_title:
+            marks.append(
+                (row.entity_id, row.person, decompose_title(row.kept_title)[2], row.date, "seen")
+            )
+    holds = relations[relations["relation"] == "HOLDS_TITLE"]
+    for row in holds.itertuples():
+        marks.append((row.head_id, row.head, decompose_title(row.tail)[2], row.date, "seen"))
+    frame = pd.DataFrame(marks, columns=["entity_id", "name", "title", "date", "side"])
+    rows = []
+    for (entity_id, name, title), group in frame.groupby(
+        ["entity_id", "name", "title"], dropna=False
+    ):
+        dated = group.dropna(subset=["date"])
+        row = {"entity_id": entity_id, "name": name, "title": title}
+        row.update(_career_end(dated[dated.side != "end"], "start", min))  # no start from an end
+        row.update(_career_end(dated, "end", max))
+        row["n_events"] = int((group.side != "seen").sum())
+        row["n_seen"] = int((group.side == "seen").sum())
+        rows.append(row)
+    return typed_frame(rows, CAREER_COLUMNS).sort_values(["name", "start"], ignore_index=True)
+
+
+def _career_end(marks: pd.DataFrame, side: str, pick) -> dict:
+    """The date of one end of a tenure and ``event`` or ``seen`` (an event wins a tie)."""
+    if marks.empty:
+        return {side: pd.NaT, f"{side}_by": ""}
+    date = pick(marks["date"])
+    by_event = ((marks["date"] == date) & (marks["side"] == side)).any()
+    return {side: date, f"{side}_by": "event" if by_event else "seen"}
 
 
 def article_date(dateline: str, issue_date: str | None) -> dt.date | None:

@@ -67,6 +67,7 @@ def test_cli_writes_complete_tables_and_reports_bad_pages(batch, tmp_path, capsy
         "articles.csv",
         "entities.csv",
         "errors.csv",
+        "events.csv",
         "mentions.csv",
         "pronouns.csv",
         "relations.csv",
