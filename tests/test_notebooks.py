@@ -27,5 +27,9 @@ def test_notebook_executes(path):
     )
 
 
-def test_both_notebooks_are_there():
-    assert [p.name for p in NOTEBOOKS] == ["01_quickstart.ipynb", "02_officials.ipynb"]
+def test_the_three_notebooks_are_there():
+    assert [p.name for p in NOTEBOOKS] == [
+        "01_quickstart.ipynb",
+        "02_officials.ipynb",
+        "03_careers.ipynb",
+    ]
