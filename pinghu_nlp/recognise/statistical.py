@@ -16,6 +16,7 @@ priorities, so the rules' spans win wherever they fire and the model speaks wher
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
 from ..segment import is_guessed, is_han, page_words, tag_of, word_segmenter
@@ -87,19 +88,32 @@ def name_cues(text: str) -> list[tuple[int, int]]:
     """
     words = page_words(text)
     cues = []
-    pieces = list(zip(words.starts, words.words, strict=True))
-    for index, (start, word) in enumerate(pieces):
-        if not is_han(word):
-            continue
-        guessed_name = is_guessed(word) and word[0] in COMMON_SURNAMES
-        if len(word) > 1 and (tag_of(word) in _CUE_TAGS or guessed_name):
+    pieces = words.words
+    for index, word in enumerate(pieces):
+        if _is_cue(word):
+            start = words.starts[index]
             cues.append((start, start + len(word)))
-        elif word in COMMON_SURNAMES and index + 1 < len(pieces):
-            following = pieces[index + 1][1]
-            one = len(following) == 1 or (len(following) == 2 and tag_of(word) in NAME_TAGS)
-            if one and is_han(following) and tag_of(following) not in _FUNCTION:
-                cues.append((start, start + 1 + len(following)))
+        elif index + 1 < len(pieces) and _surname_before(word, pieces[index + 1]):
+            start = words.starts[index]
+            cues.append((start, start + 1 + len(pieces[index + 1])))
     return cues
+
+
+@lru_cache(maxsize=200_000)
+def _is_cue(word: str) -> bool:
+    """A word jieba tags as a name or body, or guessed and opening with a surname."""
+    if len(word) < 2 or not is_han(word):
+        return False
+    return tag_of(word) in _CUE_TAGS or (word[0] in COMMON_SURNAMES and is_guessed(word))
+
+
+@lru_cache(maxsize=200_000)
+def _surname_before(word: str, following: str) -> bool:
+    """A lone surname before a lone character, or (tagged a name) before a two-character word."""
+    if word not in COMMON_SURNAMES or not is_han(following):
+        return False
+    short = len(following) == 1 or (len(following) == 2 and tag_of(word) in NAME_TAGS)
+    return short and tag_of(following) not in _FUNCTION
 
 
 _CUE_TAGS = NAME_TAGS | {"nrt", "nt"}
