@@ -5,11 +5,21 @@
 >>> result.mentions.head()
 """
 
-from .evaluate import evaluate
+from importlib import import_module
+
 from .link import EntityRegistry
 from .pages import PageError
 from .pipeline import extract, load
-from .tables import Result, query, render
+
+_LAZY = {"evaluate": ".evaluate", "Result": ".tables", "query": ".tables", "render": ".tables"}
+"""Names whose modules load pandas: imported when first used, so ``load()`` starts faster."""
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "EntityRegistry",

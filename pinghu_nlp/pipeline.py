@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
@@ -20,7 +21,9 @@ from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
 from .link import EntityRegistry
 from .pages import Page, PageError, find_pages, page_from_text, read_page
 from .segment import PageTokenizer
-from .tables import Result, tabulate
+
+if TYPE_CHECKING:
+    from .tables import Result
 
 log = logging.getLogger("pinghu_nlp")
 
@@ -195,4 +198,6 @@ def extract(
             errors.append(
                 (page.source, f"decoded as {page.encoding.upper()}, not UTF-8", "warning")
             )
+    from .tables import tabulate  # pandas loads with the first tables, not with the pipeline
+
     return tabulate(docs, errors, registry=registry)
