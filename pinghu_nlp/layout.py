@@ -165,9 +165,9 @@ def _spaced_name(line: str, position: int, parts: list) -> re.Match[str] | None:
 
 
 def _is_dictionary_word(word: str) -> bool:
-    from .segment import word_segmenter  # segment reads the layout: imported when first needed
+    from .segment import is_guessed  # segment reads the layout: imported when first needed
 
-    return bool(word_segmenter().FREQ.get(word))
+    return not is_guessed(word)
 
 
 def is_byline_line(line: str) -> bool:

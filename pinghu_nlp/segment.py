@@ -91,6 +91,12 @@ class PageWords:
     """Offset of each word in ``text`` (whitespace pieces included)."""
     words: tuple[str, ...]
 
+    def breaks_at(self, offset: int) -> bool:
+        """Whether a word of the page starts at ``offset`` (the text's edges count as breaks)."""
+        if offset <= 0 or offset >= len(self.text):
+            return True
+        return self.word_at(offset)[0] == offset
+
     def word_at(self, offset: int, guessed: bool = True) -> tuple[int, str]:
         """``(start, word)`` of the word that holds the character at ``offset``.
 

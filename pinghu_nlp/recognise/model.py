@@ -17,7 +17,7 @@ import spacy
 from ..segment import page_words, tagged_words
 from .candidates import Candidate
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, phrase_start
-from .places import LOC_ENDINGS, ORG_ENDINGS
+from .places import NAME_ENDINGS
 
 _PACKAGED_MODEL = Path(__file__).resolve().parents[1] / "models" / "ner"  # inside the wheel
 _REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"  # an editable checkout
@@ -62,7 +62,7 @@ def _worth_asking(text: str, end: int) -> bool:
     does not know; three endings in four on the seed pages have none, and the model is not
     run on them.
     """
-    ending = next((e for e in _ENDINGS if text.endswith(e, 0, end)), "")
+    ending = next((e for e in NAME_ENDINGS if text.endswith(e, 0, end)), "")
     name_end = end - len(ending)
     start = phrase_start(text, max(0, end - _WINDOW), name_end)
     words = page_words(text).tagged_between(start, name_end) if start < name_end else []
@@ -77,7 +77,7 @@ def _plausible(text: str) -> bool:
     """
     if len(text) < 2 or any(c.isspace() for c in text):
         return False
-    ending = next((e for e in _ENDINGS if text.endswith(e)), None)
+    ending = next((e for e in NAME_ENDINGS if text.endswith(e)), None)
     if ending is None or len(text) - len(ending) < 2:
         return False  # 纪委, 党委: a one-character name is a kind of body, not a named one
     words = tagged_words(text[: -len(ending)])
@@ -86,6 +86,5 @@ def _plausible(text: str) -> bool:
     return any(w.flag in PROPER_TAGS or w.flag == "x" or w.flag in NAME_TAGS for w in words)
 
 
-_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
 _WINDOW = 16
 """Characters before an ending the model reads to find where the name begins."""

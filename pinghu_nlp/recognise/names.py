@@ -129,9 +129,7 @@ def _ends_name(text: str, end: int) -> bool:
 
 def _ends_word(text: str, end: int) -> bool:
     """Whether jieba's words of the page break at ``end`` (王书记|竖起, not 王|书记处)."""
-    words = page_words(text)
-    start, word = words.word_at(end - 1)
-    return start + len(word) == end
+    return page_words(text).breaks_at(end)
 
 
 def names_after_titles(
@@ -148,8 +146,7 @@ def names_after_titles(
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
                 end = name_at(text, start)
-                speaks = text.startswith(_SPEECH_CUES, start + 3)
-                if not end and (start in model_starts or speaks):
+                if not end and (start in model_starts or text.startswith(_SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
                 if end:
                     found.append(Candidate(start, end, "PERSON", "after-title", priority=70))
@@ -160,15 +157,13 @@ def names_after_titles(
 def _rare_surname_name_at(text: str, start: int) -> int | None:
     """End of a three-character name whose surname is rare (才国庆), right after a title.
 
-    Only where the three characters end at punctuation or a word that follows names, hold no
-    function character, and neither they nor their first two are a dictionary word.
+    A name by :func:`_could_be_name` that ends at punctuation or a word that follows names, whose
+    first character is no function character and whose first two are no dictionary word.
     """
     piece = text[start : start + 3]
-    if len(piece) < 3 or not all(_NAME_CHAR.match(c) for c in piece):
+    if not _could_be_name(piece, 3) or not _ends_name(text, start + 3):
         return None
-    if any(c in NOT_IN_NAME for c in piece) or not _ends_name(text, start + 3):
-        return None
-    if is_common_word(piece) or is_common_word(piece[:2]) or piece[0] in _CUT_VERB_STARTS:
+    if piece[0] in NOT_IN_NAME or piece[0] in _CUT_VERB_STARTS or is_common_word(piece[:2]):
         return None
     return start + 3
 

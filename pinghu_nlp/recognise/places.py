@@ -64,6 +64,8 @@ ORG_ENDINGS = tuple(
 )
 """Endings of organisation names."""
 
+NAME_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
+"""Every place and body ending, longest first (经济技术开发区 before 区)."""
 ADMIN_UNITS = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村")
 """Administrative units: a chain of them is split per unit."""
 

@@ -1,7 +1,8 @@
 """Names the statistical tagger (LAC) finds, kept where a second signal makes them plausible.
 
-The tagger reads every sentence of the page; its spans become candidates below the rules'
-priorities, so the rules' spans win wherever they fire and the model speaks where they are silent:
+The tagger reads the page around its name cues (a quarter of it); its spans become candidates
+below the rules' priorities, so the rules' spans win wherever they fire and the model speaks where
+they are silent:
 
 - PERSON: a span that looks like a name (a common surname and one or two more characters, not a
   dictionary word; or a transliterated foreign name), then the lists it continues and its repeats
@@ -30,7 +31,7 @@ from .names import (
     repeated_names,
 )
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
-from .places import LOC_ENDINGS, ORG_ENDINGS, SAYINGS, split_place_chain
+from .places import NAME_ENDINGS, SAYINGS, split_place_chain
 
 MODEL_PERSON_PRIORITY = 21
 """Above gazetteer places (吴|金华: the person wins), below a list of bodies before its class
@@ -195,15 +196,12 @@ _NOT_IN_GIVEN_NAME = frozenset("的了着过们我你他她它这那说讲称是
 
 def _on_word_edges(text: str, start: int, end: int) -> bool:
     """A two-character name must not cut through a word of jieba's (望女成凤, 鲁|美人)."""
-    if end - start > 2:
-        return True
     words = page_words(text)
-    return words.word_at(start)[0] == start and _word_end(words, end - 1) == end
+    return end - start > 2 or (words.breaks_at(start) and words.breaks_at(end))
 
 
 _OPENING_QUOTES = frozenset("“\"'‘「")
 _CLOSING_QUOTES = frozenset("”\"'’」")
-_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
 
 
 def _confirmed_body(text: str, start: int, end: int) -> bool:
@@ -216,18 +214,13 @@ def _confirmed_body(text: str, start: int, end: int) -> bool:
     if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
         return False  # a whole quotation is a figure of speech or a brand: “连心桥”, “幸福村”
     words = page_words(text)
-    if words.word_at(start)[0] != start or _word_end(words, end - 1) != end:
+    if not (words.breaks_at(start) and words.breaks_at(end)):
         return False  # LAC cut through one of jieba's words: 普惠|托|育
-    ending = next((e for e in _ENDINGS if name.endswith(e)), "")
+    ending = next((e for e in NAME_ENDINGS if name.endswith(e)), "")
     tagged = words.tagged_between(start, end - len(ending))
     if ending and len(name) > len(ending):
         return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
     return bool(tagged) and all(_is_name_word(w) for w in tagged)
-
-
-def _word_end(words, offset: int) -> int:
-    start, word = words.word_at(offset)
-    return start + len(word)
 
 
 def _is_name_word(word) -> bool:
