@@ -28,6 +28,7 @@ from .layout import COMMON_SURNAMES
 from .recognise import split_at_boundaries
 from .recognise.titles import decompose_title
 from .relate import Relation, article_of, memberships
+from .segment import is_han
 
 EVENT_VERBS = resources.files("pinghu_nlp") / "data" / "event_verbs.tsv"
 KINDS = ("APPOINTED", "ELECTED", "NOMINATED", "ACTING", "REMOVED", "RESIGNED", "RETIRED")
@@ -304,7 +305,7 @@ def _name_in(
                 end = a
     piece = text[start:end]
     bare = piece.removesuffix("同志").strip()
-    if 2 <= len(bare) <= 3 and bare[0] in COMMON_SURNAMES and _is_han(bare):
+    if 2 <= len(bare) <= 3 and bare[0] in COMMON_SURNAMES and is_han(bare):
         return (start, start + len(bare))
     return None
 
@@ -338,7 +339,7 @@ def _people_before(
     if current is None and comrade:
         for size in (2, 3):  # 接受张明同志辞去: the shortest name with a surname
             piece = text[end - size : end]
-            if len(piece) == size and piece[0] in COMMON_SURNAMES and _is_han(piece):
+            if len(piece) == size and piece[0] in COMMON_SURNAMES and is_han(piece):
                 current = (end - size, end)
                 break
     while current is not None:
@@ -382,7 +383,3 @@ def _add_people(doc: Doc, spans: set[tuple[int, int]]) -> None:
 
 def _squash(title: str) -> str:
     return "".join(title.split())
-
-
-def _is_han(piece: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in piece)
