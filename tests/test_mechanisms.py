@@ -266,3 +266,30 @@ def test_another_county_papers_masthead_is_no_headline():
     )
     headlines = [h for h in extract([page]).articles.headline if h]
     assert headlines == ["百步镇:小菜园里种出共富路"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("英国外交大臣詹姆斯·克莱弗利表示，双方将加强合作。", "詹姆斯·克莱弗利"),
+        ("联合国秘书长安东尼奥·古特雷斯会见了代表团。", "安东尼奥·古特雷斯"),
+        ("巴基斯坦外交部长古哈尔·阿尤布·汗说，会谈富有成果。", "古哈尔·阿尤布·汗"),
+        ("德方总经理罗伯特·曼宁，华东区经理周海峰出席。", "罗伯特·曼宁"),
+        ("新疆代表阿不都·黑力力在发言中说", "阿不都·黑力力"),
+    ],
+)
+def test_a_foreign_name_continues_across_its_middle_dots(sentence, name):
+    people = [text for text, label in entities(sentence) if label == "PERSON"]
+    assert name in people
+    assert not any(p != name and p in name for p in people)  # no part left on its own
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("总统纳瓦兹·谢里夫先生表示欢迎。", "纳瓦兹·谢里夫"),  # 先生 ends the name
+        ("主教练安德鲁·汤姆森在赛后说", "安德鲁·汤姆森"),  # 在 ends it
+    ],
+)
+def test_a_dotted_name_ends_before_ordinary_words(sentence, name):
+    assert (name, "PERSON") in entities(sentence)

@@ -34,6 +34,7 @@ from .figures import find_figures
 from .lac import lac_tagger
 from .model import MODEL_DIR, load_model, names_ending_at
 from .names import (
+    names_across_dots,
     names_after_person_nouns,
     names_after_titles,
     names_before_collective,
@@ -93,6 +94,7 @@ def find_entities(
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
     people += names_with_dots(text) + model_people(text, tagged)
+    people += names_across_dots(text, people)
     people += references_to_known(text, people)
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text)]

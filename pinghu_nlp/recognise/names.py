@@ -9,12 +9,13 @@ what follows it, with jieba's name tag as the tie-breaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
-from ..segment import is_guessed, is_loose, page_words, pos_tagger, tag_of
+from ..segment import PageWords, is_guessed, is_han, is_loose, page_words, pos_tagger, tag_of
 from .candidates import Candidate
 from .phrases import NAME_TAGS
 
@@ -285,6 +286,76 @@ def names_with_dots(text: str) -> list[Candidate]:
         Candidate(m.start(), m.end(), "PERSON", "dotted", priority=DOTTED_NAME_PRIORITY)
         for m in _DOTTED_NAME.finditer(text)
     ]
+
+
+def names_across_dots(text: str, people: Iterable[Candidate]) -> list[Candidate]:
+    """Names continued across a middle dot: ``罗伯特·曼宁``, ``古哈尔·阿尤布·汗``.
+
+    A name found next to a ``·`` is one part of a foreign name: each part on the far side of a dot
+    is taken word by jieba's word while the words are not ordinary ones (an ordinary word of two
+    characters or more, or a function word or verb, ends the name: ``·谢里夫|先生``, ``·汗|说``).
+    """
+    words = page_words(text)
+    found = []
+    for person in people:
+        if person.label != "PERSON":
+            continue
+        start, end = person.start, person.end
+        while text[end : end + 1] in _DOTS and (part := _part_after(words, end + 1)):
+            end += 1 + part
+        while text[start - 1 : start] in _DOTS and (part := _part_before(words, start - 1)):
+            start -= 1 + part
+        if (start, end) != (person.start, person.end):
+            priority = max(person.priority, DOTTED_NAME_PRIORITY) + 1  # beats the part it grew from
+            found.append(Candidate(start, end, "PERSON", "dotted", priority))
+    return found
+
+
+_DOTS = frozenset("·•")
+_PART_LIMIT = 8
+_NOT_IN_PART_TAGS = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "d", "r", "y", "m"})
+
+
+def _part_after(words: PageWords, offset: int) -> int:
+    """Length of the name part that starts at ``offset`` (0 if none)."""
+    length = 0
+    index, position = _word_index(words, offset), offset
+    while index < len(words.words) and words.starts[index] == position:
+        word = words.words[index]
+        if not _in_name_part(word) or length + len(word) > _PART_LIMIT:
+            break
+        length += len(word)
+        position += len(word)
+        index += 1
+    return length
+
+
+def _part_before(words: PageWords, offset: int) -> int:
+    """Length of the name part that ends at ``offset`` (0 if none)."""
+    length = 0
+    index = _word_index(words, offset) - 1
+    while index >= 0 and words.starts[index] + len(words.words[index]) == offset - length:
+        word = words.words[index]
+        if not _in_name_part(word) or length + len(word) > _PART_LIMIT:
+            break
+        length += len(word)
+        index -= 1
+    return length
+
+
+def _word_index(words: PageWords, offset: int) -> int:
+    """Index of the first word that starts at or after ``offset``."""
+    return bisect.bisect_left(words.starts, offset)
+
+
+@lru_cache(maxsize=50_000)
+def _in_name_part(word: str) -> bool:
+    """A Han word that can be (a piece of) a foreign name's part."""
+    if not is_han(word):
+        return False
+    if len(word) == 1:
+        return tag_of(word) not in _NOT_IN_PART_TAGS
+    return not is_common_word(word)
 
 
 def names_jieba_guessed(text: str) -> list[Candidate]:
