@@ -293,3 +293,27 @@ def test_a_foreign_name_continues_across_its_middle_dots(sentence, name):
 )
 def test_a_dotted_name_ends_before_ordinary_words(sentence, name):
     assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这条公交线路方便了司机和乘客，也方便了沿线居民。",  # 和 before 乘客
+        "厂里的职工都称赞这项新政策。",  # 都 before 称赞
+        "老人曾高兴地对记者说，日子越过越好。",  # 曾 before 高兴
+        "该公司企业主管人员分别被约谈。",  # 业主 inside 主管
+    ],
+)
+def test_a_surname_that_is_a_function_word_here_opens_no_name(sentence):
+    assert not any(label == "PERSON" for _, label in entities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("省政协副主席向东升一行来我县调研。", "向东升"),
+        ("县委副书记和振华主持会议。", "和振华"),
+    ],
+)
+def test_a_function_character_surname_still_opens_a_name(sentence, name):
+    assert (name, "PERSON") in entities(sentence)

@@ -81,6 +81,8 @@ def name_at(text: str, start: int) -> int | None:
     """End of a person's name starting at ``start`` (two or three characters), or None."""
     if start >= len(text) or text[start] not in COMMON_SURNAMES:
         return None
+    if function_word_opens(text, start):
+        return None
     lengths = [n for n in _NAME_LENGTHS if _could_be_name(text[start : start + n], n)]
     if 2 in lengths and text[start + 2 : start + 3] in _CUT_VERB_STARTS:
         return start + 2  # 戴振主(持): a verb cut by the page's layout, not a three-character name
@@ -89,6 +91,21 @@ def name_at(text: str, start: int) -> int | None:
     if tagged in ending or (not ending and tagged in lengths):
         return start + tagged
     return start + ending[0] if ending else None
+
+
+def function_word_opens(text: str, start: int) -> bool:
+    """A surname that is a function word here, before an ordinary word: 和|乘客, 都|称赞, 曾|高兴.
+
+    The character alone is an adverb, preposition, conjunction or particle to jieba and the two
+    characters after it make an ordinary word; a real name reads on (向东升, 于金山: 东升 and
+    金山 are names to jieba).
+    """
+    return tag_of(text[start : start + 1])[:1] in _FUNCTION_TAG_STARTS and is_common_word(
+        text[start + 1 : start + 3]
+    )
+
+
+_FUNCTION_TAG_STARTS = frozenset("dpcu")
 
 
 def _could_be_name(piece: str, length: int) -> bool:
@@ -180,7 +197,10 @@ _PERSON_NOUNS = re.compile(
 def names_after_person_nouns(text: str) -> list[Candidate]:
     """A name right after a word for a kind of person (学生王欣怡); the word is no title."""
     found = []
+    words = page_words(text)
     for match in _PERSON_NOUNS.finditer(text):
+        if not words.breaks_at(match.end()):
+            continue  # 企业主|管人员: the word ends inside another (企业|主管|人员)
         end = name_at(text, match.end())
         if end and not _common_word_opens(text[match.end() : match.end() + 2]):  # 军人|安置工作
             found.append(Candidate(match.end(), end, "PERSON", "after-noun", priority=40))
@@ -192,7 +212,7 @@ def _common_word_opens(piece: str) -> bool:
     return is_common_word(piece) and tag_of(piece)[:1] in _NO_NAME_TAG_STARTS
 
 
-_NO_NAME_TAG_STARTS = frozenset("vdpcu")
+_NO_NAME_TAG_STARTS = _FUNCTION_TAG_STARTS | {"v"}
 """jieba tags (by first letter) of verbs, adverbs, prepositions, conjunctions and particles."""
 
 

@@ -26,6 +26,7 @@ from .lac import lac_tagger, sentences
 from .names import (
     DOTTED_NAME_PRIORITY,
     TRANSLITERATION,
+    function_word_opens,
     is_common_word,
     names_in_lists,
     repeated_names,
@@ -130,6 +131,7 @@ def model_people(text: str, spans: list[Span]) -> list[Candidate]:
         if label == "PERSON"
         and plausible_name(text[start:end])
         and _on_word_edges(text, start, end)
+        and not function_word_opens(text, start)
     ]
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
