@@ -317,3 +317,19 @@ def test_a_surname_that_is_a_function_word_here_opens_no_name(sentence):
 )
 def test_a_function_character_surname_still_opens_a_name(sentence, name):
     assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("市民诸葛晓明拨打了12345热线。", ["诸葛晓明"]),
+        ("副县长欧阳红主持会议。", ["欧阳红"]),
+        ("学生司马小虎、诸葛文强、王林参加了比赛。", ["司马小虎", "诸葛文强", "王林"]),
+    ],
+)
+def test_a_compound_surname_opens_a_whole_name(sentence, names):
+    assert [text for text, label in entities(sentence) if label == "PERSON"] == names
+
+
+def test_a_compound_surname_inside_a_place_is_no_name():
+    assert not any(label == "PERSON" for _, label in entities("东方明珠塔下游客如织。"))

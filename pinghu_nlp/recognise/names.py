@@ -50,7 +50,7 @@ NOT_IN_NAME = set(
     "的了在和与及或等是为向对把被从由请让使将并也都还就我你他她它们这那其之以于上下中内外年月日时"
     "市省县区镇村乡街道委会局部办厅院所处科队站、，。；：！？"
 )
-_REFERENCE_HEADS = tuple(
+REFERENCE_HEADS = tuple(
     """
     书记 主任 部长 局长 市长 县长 镇长 区长 院长 校长 所长 站长 经理 总 董 老师 师傅 医生 主席 会长
     队长 组长 科长 处长 村长 阿姨 大姐 大哥 大爷 大妈 阿婆 奶奶 爷爷 伯伯 叔叔 婶婶 老伯
@@ -77,8 +77,16 @@ def is_common_word(piece: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 夏侯 端木".split())
+
+
 def name_at(text: str, start: int) -> int | None:
-    """End of a person's name starting at ``start`` (two or three characters), or None."""
+    """End of a person's name starting at ``start`` (two or three characters), or None.
+
+    A compound surname (诸葛, 欧阳) takes one or two characters after it.
+    """
+    if text[start : start + 2] in COMPOUND_SURNAMES:
+        return _compound_surname_name_at(text, start)
     if start >= len(text) or text[start] not in COMMON_SURNAMES:
         return None
     if function_word_opens(text, start):
@@ -91,6 +99,15 @@ def name_at(text: str, start: int) -> int | None:
     if tagged in ending or (not ending and tagged in lengths):
         return start + tagged
     return start + ending[0] if ending else None
+
+
+def _compound_surname_name_at(text: str, start: int) -> int | None:
+    """End of a name with a compound surname: 诸葛晓明, 欧阳红 (the longest that may end)."""
+    for length in (4, 3):
+        piece = text[start : start + length]
+        if _could_be_name(piece, length) and _ends_name(text, start + length):
+            return start + length
+    return None
 
 
 def function_word_opens(text: str, start: int) -> bool:
@@ -142,7 +159,7 @@ def _ends_name(text: str, end: int) -> bool:
     """Whether a name may end at ``end``: punctuation, the end, or a common follower word."""
     if end >= len(text) or not _NAME_CHAR.match(text[end]):
         return True
-    return text.startswith(FOLLOWERS, end) or text.startswith(_REFERENCE_HEADS, end)
+    return text.startswith(FOLLOWERS, end) or text.startswith(REFERENCE_HEADS, end)
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -281,7 +298,7 @@ def names_before_speech(text: str) -> list[Candidate]:
         for pair in page_words(text).tagged_between(window_start, match.end()):
             end = offset + len(pair.word)
             is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
-            is_name = is_name and pair.word not in _REFERENCE_HEADS  # 阿姨: a surname goes first
+            is_name = is_name and pair.word not in REFERENCE_HEADS  # 阿姨: a surname goes first
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
             offset = end
@@ -405,7 +422,7 @@ def surname_references(text: str) -> list[Candidate]:
     """One person by surname: ``张书记``, ``王老师``, ``老沈``, ``小李``, ``张某`` (anonymised)."""
     found = []
     surnames = "".join(sorted(TOP_SURNAMES))
-    heads = "|".join(_REFERENCE_HEADS)
+    heads = "|".join(REFERENCE_HEADS)
     for match in re.finditer(rf"{_REFERENCE_START}[{surnames}](?:{heads})", text):
         if _ends_name(text, match.end()) or _ends_word(text, match.end()):
             found.append(Candidate(match.start(), match.end(), "PERSON", "surname-title", 45))
@@ -426,7 +443,7 @@ def references_to_known(text: str, people: Iterable[Candidate]) -> list[Candidat
     surnames = {text[c.start] for c in people if c.end - c.start >= 2}
     if not surnames:
         return []
-    heads = "|".join(_REFERENCE_HEADS)
+    heads = "|".join(REFERENCE_HEADS)
     pattern = rf"{_REFERENCE_START}[{''.join(sorted(surnames))}](?:{heads})"
     return [
         Candidate(m.start(), m.end(), "PERSON", "surname-title", 72)

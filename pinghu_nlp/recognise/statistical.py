@@ -24,6 +24,7 @@ from ..segment import is_guessed, is_han, page_words, tag_of, word_segmenter
 from .candidates import Candidate
 from .lac import lac_tagger, sentences
 from .names import (
+    COMPOUND_SURNAMES,
     DOTTED_NAME_PRIORITY,
     TRANSLITERATION,
     function_word_opens,
@@ -39,7 +40,6 @@ MODEL_PERSON_PRIORITY = 21
 (富瑞邦、高正等企业) and below every rule that finds a name."""
 MODEL_BODY_PRIORITY = 8
 """Below every rule: a body or place the rules did not find at all."""
-COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 夏侯 端木".split())
 
 Span = tuple[int, int, str]
 
