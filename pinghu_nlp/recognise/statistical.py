@@ -26,6 +26,7 @@ from .lac import lac_tagger, sentences
 from .names import (
     COMPOUND_SURNAMES,
     DOTTED_NAME_PRIORITY,
+    TOP_SURNAMES,
     TRANSLITERATION,
     function_word_opens,
     is_common_word,
@@ -85,8 +86,8 @@ def name_cues(text: str) -> list[tuple[int, int]]:
 
     A word jieba tags as a name (nr, nrfg, nrt: 王立新, 霍尼韦尔), a word it guessed (not in its
     dictionary) that opens with a surname (most names it does not know), or a lone surname
-    before a lone character (邵|一|鸣) or, where jieba tags the surname a name, before a word
-    (冯|建国).
+    before a lone character (邵|一|鸣) or, where jieba tags the surname a name or it is one of
+    the commonest, before a two-character word (冯|建国, 俞|阿根).
     """
     words = page_words(text)
     cues = []
@@ -111,10 +112,12 @@ def _is_cue(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _surname_before(word: str, following: str) -> bool:
-    """A lone surname before a lone character, or (tagged a name) before a two-character word."""
+    """A lone surname before a lone character, or before a two-character word where jieba tags
+    the surname a name or it is one of the commonest (俞|阿根, 田|晚霞)."""
     if word not in COMMON_SURNAMES or not is_han(following):
         return False
-    short = len(following) == 1 or (len(following) == 2 and tag_of(word) in NAME_TAGS)
+    strong = tag_of(word) in NAME_TAGS or word in TOP_SURNAMES
+    short = len(following) == 1 or (len(following) == 2 and strong)
     return short and tag_of(following) not in _FUNCTION
 
 
