@@ -26,7 +26,7 @@ from convert import held_out_examples, read_char_tags  # noqa: E402
 import pinghu_nlp  # noqa: E402
 from pinghu_nlp.recognise import find_entities  # noqa: E402
 from pinghu_nlp.recognise.lac import lac_tagger  # noqa: E402
-from pinghu_nlp.recognise.model import MODEL_DIR, load_model  # noqa: E402
+from pinghu_nlp.recognise.model import load_model  # noqa: E402
 
 Spans = set[tuple[int, int, str]]
 JIEBA_LABELS = {"nr": "PERSON", "nrfg": "PERSON", "ns": "LOC", "nt": "ORG"}
@@ -56,7 +56,7 @@ def lac_only(text: str) -> Spans:
 
 
 def recogniser_spans(text: str) -> Spans:
-    return {(c.start, c.end, c.label) for c in find_entities(text, (), str(MODEL_DIR))}
+    return {(c.start, c.end, c.label) for c in find_entities(text, (), load_model())}
 
 
 def score(system, examples, labels: tuple[str, ...]) -> tuple[dict[str, tuple], float]:

@@ -24,6 +24,34 @@ SPAN_ATTRIBUTES = {
 }
 
 
+PIPELINE_ORDER = ("pinghu_articles", "pinghu_entities", "pinghu_relations", "pinghu_events")
+"""The components of :func:`pinghu_nlp.load`, in the order each needs the ones before it."""
+
+
+SET_BY = {
+    "raw": "the page tokenizer (pinghu_nlp.PageTokenizer.v1)",
+    "raw_index": "the page tokenizer (pinghu_nlp.PageTokenizer.v1)",
+    "articles": "the pinghu_articles component",
+}
+"""Which part of the pipeline sets the attributes the later stages cannot do without."""
+
+
+class MissingComponentError(ValueError):
+    """A stage needs a Doc attribute that no earlier part of the pipeline set."""
+
+
+def required(doc: Doc, name: str, needed_by: str):
+    """``doc._.<name>``, or a :class:`MissingComponentError` saying which component sets it."""
+    value = getattr(doc._, name)
+    if value is None:
+        raise MissingComponentError(
+            f"{needed_by} needs doc._.{name}, which {SET_BY.get(name, 'an earlier component')} "
+            f"sets; it is missing from the pipeline or runs later (pipeline order: "
+            f"{', '.join(PIPELINE_ORDER)}; pinghu_nlp.load() builds it)"
+        )
+    return value
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, read from ``doc._.text`` where the tokenizer kept it (a 6,000-character page
     costs spaCy ~9 ms to rebuild from its tokens)."""

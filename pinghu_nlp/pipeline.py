@@ -18,16 +18,18 @@ from . import articles as _articles  # noqa: F401  (registers pinghu_articles)
 from . import events as _events  # noqa: F401  (registers pinghu_events)
 from . import recognise as _recognise  # noqa: F401  (registers pinghu_entities)
 from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
+from . import segment as _segment  # noqa: F401  (registers pinghu_nlp.PageTokenizer.v1)
+from .extensions import PIPELINE_ORDER
 from .link import EntityRegistry
 from .pages import Page, PageError, find_pages, page_from_text, read_page
-from .segment import PageTokenizer
 
 if TYPE_CHECKING:
     from .tables import Result
 
 log = logging.getLogger("pinghu_nlp")
 
-PIPE_NAMES = ("pinghu_articles", "pinghu_entities", "pinghu_relations", "pinghu_events")
+PIPE_NAMES = PIPELINE_ORDER
+TOKENIZER = "pinghu_nlp.PageTokenizer.v1"
 _MAX_PATH = 1024
 _DATE_IN_NAME = re.compile(r"(20\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
 
@@ -38,12 +40,13 @@ IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
 def load(simplify: bool = True, model: bool = True) -> Language:
     """The full pipeline: layout repair and words, articles, entities, relations, events.
 
-    ``model=False`` leaves the statistical models out (rules and gazetteers only).
+    ``model=False`` leaves the statistical models out (rules and gazetteers only). The result is
+    a plain spaCy ``Language``: ``nlp.to_disk(path)`` saves it and ``spacy.load(path)`` reads it.
     """
-    nlp = spacy.blank("zh")
-    nlp.tokenizer = PageTokenizer(nlp.vocab, simplify=simplify)
+    tokenizer = {"@tokenizers": TOKENIZER, "simplify": simplify}
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
     for name in PIPE_NAMES:
-        config = {} if model or name != "pinghu_entities" else {"model": "", "tagger": False}
+        config = {} if model or name != "pinghu_entities" else {"model": False, "tagger": False}
         nlp.add_pipe(name, config=config)
     return nlp
 
