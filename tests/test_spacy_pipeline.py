@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 import spacy
-from conftest import SEEDS
+from conftest import SEED_PAGES, SEEDS
 
 import pinghu_nlp
 from pinghu_nlp.extensions import MissingComponentError
@@ -116,5 +117,42 @@ def test_a_missing_component_is_named_not_a_type_error(raw_pages):
     raw = raw_pages["000_4761a9b087fadb1d.txt"]
     with pytest.raises(MissingComponentError, match="pinghu_entities needs doc._.articles"):
         nlp(raw)
+    with pytest.raises(MissingComponentError, match="the pinghu_articles component"):
+        pinghu_nlp.extract([raw], nlp=nlp)
     assert not issubclass(MissingComponentError, TypeError)
     assert issubclass(MissingComponentError, ValueError)
+
+
+def test_tables_without_the_events_stage_have_no_events():
+    page = "本报讯 9月11日，市十七届人大常委会第十二次会议召开。任命孙伟同志为平湖市教育局局长。"
+    full = pinghu_nlp.extract([page])
+    nlp = pinghu_nlp.load()
+    nlp.remove_pipe("pinghu_events")
+    result = pinghu_nlp.extract([page], nlp=nlp)
+    assert list(full.events.kind) == ["APPOINTED"] and result.events.empty
+    assert list(result.events.columns) == list(full.events.columns)
+    pd.testing.assert_frame_equal(result.articles, full.articles)
+    assert "孙伟" in set(result.mentions.text)
+
+
+MENTION_KEY = ["doc_id", "article_id", "start", "end", "text", "label"]
+
+
+def test_extract_honours_a_custom_pipeline(custom_result, seeds_result):
+    mentions = custom_result.mentions
+    added = mentions[mentions.text == "体育中心"]
+    assert len(added) == 4 and set(added.label) == {"ORG"}
+    assert not (seeds_result.mentions.text == "体育中心").any()
+    pd.testing.assert_frame_equal(
+        mentions.drop(added.index)[MENTION_KEY].reset_index(drop=True),
+        seeds_result.mentions[MENTION_KEY],
+    )
+    for name in ("articles", "events"):
+        pd.testing.assert_frame_equal(getattr(custom_result, name), getattr(seeds_result, name))
+    assert "体育中心" in set(custom_result.entities.name)
+
+
+def test_custom_pipeline_on_two_processes_equals_serial(custom_nlp, custom_result):
+    result = pinghu_nlp.extract(SEED_PAGES, nlp=custom_nlp, n_process=2)
+    for name in ("mentions", "relations", "articles", "events", "entities"):
+        pd.testing.assert_frame_equal(getattr(result, name), getattr(custom_result, name))
