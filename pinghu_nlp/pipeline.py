@@ -198,10 +198,12 @@ def dask_client(tasks: int = 0) -> Iterator[Client]:
             "engine='dask' needs dask.distributed: pip install 'pinghu-nlp[dask]'"
         ) from error
     try:
-        yield distributed.default_client()
+        active = distributed.default_client()
+    except ValueError:  # no client: start one below
+        active = None
+    if active is not None:
+        yield active
         return
-    except ValueError:  # no client: start one
-        pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = max(1, min(cores or 1, tasks or cores or 1))
     log.info("no Dask client: starting a LocalCluster of %d workers for this call", workers)

@@ -80,3 +80,11 @@ def test_no_client_starts_a_cluster_even_without_a_main_guard(how, tmp_path, see
     key = ["doc_id", "start", "end", "text", "label"]
     assert len(mentions) > 500
     assert mentions[key].astype(str).equals(seeds_result.mentions[key].astype(str))
+
+
+def test_the_active_client_is_used_and_errors_pass_through(client):
+    from pinghu_nlp.pipeline import dask_client
+
+    with pytest.raises(ValueError, match="a page went wrong"), dask_client() as active:
+        assert active is client
+        raise ValueError("a page went wrong")
