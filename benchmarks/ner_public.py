@@ -27,7 +27,7 @@ from convert import held_out_examples, read_char_tags  # noqa: E402
 import pinghu_nlp  # noqa: E402
 from pinghu_nlp.recognise import find_entities  # noqa: E402
 from pinghu_nlp.recognise.lac import lac_tagger  # noqa: E402
-from pinghu_nlp.recognise.model import MODEL_DIR, load_model  # noqa: E402
+from pinghu_nlp.recognise.model import load_model  # noqa: E402
 from pinghu_nlp.recognise.names import REFERENCE_HEADS  # noqa: E402
 
 Spans = set[tuple[int, int, str]]
@@ -58,10 +58,11 @@ def lac_only(text: str) -> Spans:
 
 
 def recogniser_spans(text: str) -> Spans:
-    return {(c.start, c.end, c.label) for c in find_entities(text, (), str(MODEL_DIR))}
+    return {(c.start, c.end, c.label) for c in find_entities(text, (), load_model())}
 
 
-_PD_REFERENCE = None
+_CORPUS_HEADS = sorted({*REFERENCE_HEADS, *"先生 女士 氏 老 总书记 同志".split()}, key=len)
+_CORPUS_REFERENCE = re.compile(rf"(.)(?:{'|'.join(reversed(_CORPUS_HEADS))})|[老小](.)")
 
 
 def in_corpus_convention(text: str) -> Spans:
@@ -70,13 +71,9 @@ def in_corpus_convention(text: str) -> Spans:
     ANNOTATION.md makes a surname + title or a 老/小 + surname reference one PERSON (张书记, 老李);
     People's Daily and MSRA label the surname alone (张|书记, 老|李). Nothing else changes.
     """
-    global _PD_REFERENCE
-    if _PD_REFERENCE is None:
-        heads = sorted({*REFERENCE_HEADS, *"先生 女士 氏 老 总书记 同志".split()}, key=len)
-        _PD_REFERENCE = re.compile(rf"(.)(?:{'|'.join(reversed(heads))})|[老小](.)")
     spans = set()
     for start, end, label in recogniser_spans(text):
-        match = _PD_REFERENCE.fullmatch(text[start:end]) if label == "PERSON" else None
+        match = _CORPUS_REFERENCE.fullmatch(text[start:end]) if label == "PERSON" else None
         if match and match.group(1):
             end = start + 1
         elif match:

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text
+from .extensions import doc_text, required
 from .layout import (
     BRACKETED_BYLINE,
     COMMON_SURNAMES,
@@ -104,7 +104,7 @@ class Article:
         )
 
 
-@Language.component("pinghu_articles")
+@Language.component("pinghu_articles", assigns=["doc._.articles", "doc._.issue_date"])
 def mark_articles(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.articles`` (as dicts) and the masthead's ``doc._.issue_date``."""
     doc._.articles = [article.to_dict() for article in split_articles(doc_text(doc))]
@@ -114,9 +114,10 @@ def mark_articles(doc: Doc) -> Doc:
     return doc
 
 
-def doc_articles(doc: Doc) -> list[Article]:
-    """The articles the ``pinghu_articles`` stage stored on a Doc."""
-    return [Article.from_dict(a) for a in doc._.articles or []]
+def doc_articles(doc: Doc, needed_by: str = "this stage") -> list[Article]:
+    """The articles the ``pinghu_articles`` stage stored on a Doc; a
+    :class:`~pinghu_nlp.extensions.MissingComponentError` naming ``needed_by`` if it did not run."""
+    return [Article.from_dict(a) for a in required(doc, "articles", needed_by)]
 
 
 def masthead_date(raw: str) -> dt.date | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from spacy.language import Language
 
 from .link import EntityRegistry
 from .pages import Page, PageError
@@ -54,8 +55,10 @@ def run_batch(
     issue_date: IssueDate = None,
     n_process: int = 1,
     progress: Callable[[object], None] | None = None,
+    nlp: Language | None = None,
 ) -> BatchSummary:
-    """Process pages into ``out`` (see the module docstring) and say what was done."""
+    """Process pages into ``out`` (see the module docstring) and say what was done; ``nlp``: a
+    pipeline of the caller's instead of :func:`~pinghu_nlp.load`'s."""
     out = Path(out)
     registry_path = out / REGISTRY_FILE
     registry = EntityRegistry.load(registry_path) if registry_path.exists() else EntityRegistry()
@@ -70,7 +73,7 @@ def run_batch(
                 continue
             yield page
 
-    for item in process(pending(), issue_date=issue_date, n_process=n_process):
+    for item in process(pending(), issue_date=issue_date, n_process=n_process, nlp=nlp):
         if progress:
             progress(item)
         if isinstance(item, PageError):

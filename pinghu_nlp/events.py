@@ -97,10 +97,15 @@ def _patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
     return found
 
 
-@Language.component("pinghu_events")
+@Language.component(
+    "pinghu_events",
+    assigns=["doc._.events", "doc._.relations", "doc.ents", "token.ent_iob", "token.ent_type"],
+    requires=["doc.ents", "doc._.articles", "doc._.relations"],
+    retokenizes=True,
+)
 def mark_events(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.events``; missed names added as PERSON; given-up titles unheld."""
-    text, articles = doc_text(doc), doc_articles(doc)
+    text, articles = doc_text(doc), doc_articles(doc, "pinghu_events")
     events = find_events(text, list(doc.ents), articles)
     _add_people(doc, {e.person for e in events})
     given_up = {(e.article, e.person, _squash(e.title)) for e in events if e.kind in GIVEN_UP}

@@ -1,9 +1,13 @@
 """The attributes the pipeline adds to spaCy's Doc and Span (``doc._.articles``, ``span._.ref``).
 
 Values are plain (str, int, list, dict) so that docs cross process boundaries with ``n_process``.
+A stage that needs an attribute no earlier part of the pipeline set raises
+:class:`MissingComponentError`, naming the component that sets it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -22,6 +26,34 @@ SPAN_ATTRIBUTES = {
     "ref": None,  # canonical form (a name without layout spaces)
     "source": None,  # which finder proposed the span
 }
+
+
+PIPELINE_ORDER = ("pinghu_articles", "pinghu_entities", "pinghu_relations", "pinghu_events")
+"""The components of :func:`pinghu_nlp.load`, in the order each needs the ones before it."""
+
+
+SET_BY = {
+    "raw": "the page tokenizer (pinghu_nlp.PageTokenizer.v1)",
+    "raw_index": "the page tokenizer (pinghu_nlp.PageTokenizer.v1)",
+    "articles": "the pinghu_articles component",
+}
+"""Which part of the pipeline sets the attributes the later stages cannot do without."""
+
+
+class MissingComponentError(ValueError):
+    """A stage needs a Doc attribute that no earlier part of the pipeline set."""
+
+
+def required(doc: Doc, name: str, needed_by: str) -> Any:
+    """``doc._.<name>``, or a :class:`MissingComponentError` saying which component sets it."""
+    value = getattr(doc._, name)
+    if value is None:
+        raise MissingComponentError(
+            f"{needed_by} needs doc._.{name}, which {SET_BY.get(name, 'an earlier component')} "
+            f"sets; it is missing from the pipeline or runs later (pipeline order: "
+            f"{', '.join(PIPELINE_ORDER)}; pinghu_nlp.load() builds it)"
+        )
+    return value
 
 
 def doc_text(doc: Doc) -> str:

@@ -30,7 +30,7 @@ _SURNAME_SOURCES = {"surname-title", "nickname"}
 
 def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
     """Canonical name of every entity mention of a page, by its clean-text span."""
-    articles = doc_articles(doc)
+    articles = doc_articles(doc, "the tables")
     names: dict[tuple[int, int], str] = {}
     last_by_surname: dict[tuple[int, str], str] = {}
     for ent in doc.ents:
@@ -52,7 +52,7 @@ _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人乡])")
 
 def pronoun_antecedents(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     """``(start, end, person span)`` for each 他/她 whose article named a person before it."""
-    articles = doc_articles(doc)
+    articles = doc_articles(doc, "the tables")
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     taken = [(e.start_char, e.end_char) for e in doc.ents]
     found = []

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import multiprocessing
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,21 +18,26 @@ from typing import TYPE_CHECKING
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from . import articles as _articles  # noqa: F401  (registers pinghu_articles)
 from . import events as _events  # noqa: F401  (registers pinghu_events)
 from . import recognise as _recognise  # noqa: F401  (registers pinghu_entities)
 from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
+from . import segment as _segment  # noqa: F401  (registers pinghu_nlp.PageTokenizer.v1)
+from .extensions import PIPELINE_ORDER
 from .link import EntityRegistry
 from .pages import Page, PageError, find_pages, page_from_text, read_page
-from .segment import PageTokenizer
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from .tables import Result
 
 log = logging.getLogger("pinghu_nlp")
 
-PIPE_NAMES = ("pinghu_articles", "pinghu_entities", "pinghu_relations", "pinghu_events")
+PIPE_NAMES = PIPELINE_ORDER
+TOKENIZER = "pinghu_nlp.PageTokenizer.v1"
 _MAX_PATH = 1024
 _DATE_IN_NAME = re.compile(r"(20\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
 
@@ -38,12 +48,13 @@ IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
 def load(simplify: bool = True, model: bool = True) -> Language:
     """The full pipeline: layout repair and words, articles, entities, relations, events.
 
-    ``model=False`` leaves the statistical models out (rules and gazetteers only).
+    ``model=False`` leaves the statistical models out (rules and gazetteers only). The result is
+    a plain spaCy ``Language``: ``nlp.to_disk(path)`` saves it and ``spacy.load(path)`` reads it.
     """
-    nlp = spacy.blank("zh")
-    nlp.tokenizer = PageTokenizer(nlp.vocab, simplify=simplify)
+    tokenizer = {"@tokenizers": TOKENIZER, "simplify": simplify}
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
     for name in PIPE_NAMES:
-        config = {} if model or name != "pinghu_entities" else {"model": "", "tagger": False}
+        config = {} if model or name != "pinghu_entities" else {"model": False, "tagger": False}
         nlp.add_pipe(name, config=config)
     return nlp
 
@@ -109,18 +120,21 @@ def process(
     nlp: Language | None = None,
     engine: str = "spacy",
 ) -> Iterator[tuple[Page, Doc] | PageError]:
-    """Run the pipeline over pages, yielding ``(page, doc)`` or the page's error.
+    """Run the pipeline (``nlp``, default :func:`load`'s) over pages, yielding ``(page, doc)``
+    or the page's error.
 
     ``engine="spacy"`` streams through ``nlp.pipe`` (``n_process`` worker processes);
-    ``engine="dask"`` maps the pages over a Dask bag, on the active ``dask.distributed`` client
-    if there is one, and yields the pages in input order once all are done.
+    ``engine="dask"`` maps the pages over a Dask bag on the active ``dask.distributed`` client,
+    or on a ``LocalCluster`` started for the call if there is none (see :func:`dask_client`),
+    and yields the pages in input order once all are done. A custom ``nlp`` goes to the Dask
+    workers as its config and bytes.
     """
-    nlp = nlp or _shared_pipeline()
     if engine == "dask":
         yield from _process_with_dask(inputs, issue_date, nlp)
         return
     if engine != "spacy":
         raise ValueError(f"engine must be 'spacy' or 'dask', not {engine!r}")
+    nlp = nlp or _shared_pipeline()
 
     def good_pages() -> Iterator[tuple[str, Page]]:
         for page in read_inputs(inputs):
@@ -143,15 +157,22 @@ def process(
 
 
 def _process_with_dask(
-    inputs: Iterable[PageInput], issue_date: IssueDate, nlp: Language
+    inputs: Iterable[PageInput], issue_date: IssueDate, nlp: Language | None
 ) -> Iterator[tuple[Page, Doc] | PageError]:
-    """:func:`process` on Dask: each worker loads the pipeline once and returns serialised docs."""
+    """:func:`process` on Dask: each worker builds the pipeline once and returns serialised
+    docs; the default pipeline is loaded there, a custom one rebuilt from what is shipped."""
+    import dask
     import dask.bag
 
     items = list(read_inputs(inputs))
     pages = [item for item in items if isinstance(item, Page)]
-    blobs = dask.bag.from_sequence([p.raw for p in pages], partition_size=2).map(_doc_bytes)
-    docs = iter(blobs.compute())
+    shipped = (dask.delayed(_Shipped.of(nlp), pure=True),) if nlp is not None else ()
+    nlp = nlp or _shared_pipeline()  # before the workers fork: they inherit it
+    docs: Iterator[bytes] = iter(())
+    if pages:
+        bag = dask.bag.from_sequence([p.raw for p in pages], partition_size=2)
+        with dask_client(bag.npartitions) as client:
+            docs = iter(bag.map(_doc_bytes, *shipped).compute(scheduler=client))
     for item in items:
         if isinstance(item, PageError):
             yield item
@@ -162,9 +183,73 @@ def _process_with_dask(
         yield item, doc
 
 
-def _doc_bytes(raw: str) -> bytes:
-    """A page processed by this process's pipeline, serialised (a Dask task)."""
-    return _shared_pipeline()(raw).to_bytes()
+@contextmanager
+def dask_client(tasks: int = 0) -> Iterator[Client]:
+    """The active ``dask.distributed`` client, else one on a ``LocalCluster`` for the call.
+
+    The cluster has one single-threaded worker per core (no more than ``tasks``); its workers are
+    forked where the platform can fork, so a script without an ``if __name__ == "__main__"``
+    guard works (spawned workers would re-run it).
+    """
+    try:
+        import distributed
+    except ImportError as error:
+        raise ImportError(
+            "engine='dask' needs dask.distributed: pip install 'pinghu-nlp[dask]'"
+        ) from error
+    try:
+        active = distributed.default_client()
+    except ValueError:  # no client: start one below
+        active = None
+    if active is not None:
+        yield active
+        return
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = max(1, min(cores or 1, tasks or cores or 1))
+    log.info("no Dask client: starting a LocalCluster of %d workers for this call", workers)
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    import dask
+
+    with (
+        dask.config.set({"distributed.worker.multiprocessing-method": method}),
+        distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster, set_as_default=False) as client,
+    ):
+        yield client
+
+
+@dataclass(frozen=True)
+class _Shipped:
+    """A pipeline as the Dask workers receive it: its config, its bytes and their digest."""
+
+    config: str
+    data: bytes
+    digest: str
+
+    @classmethod
+    def of(cls, nlp: Language) -> _Shipped:
+        config, data = nlp.config.to_str(), nlp.to_bytes()
+        return cls(config, data, hashlib.sha1(config.encode() + data).hexdigest())
+
+    def pipeline(self) -> Language:
+        """The pipeline, built once per worker process (kept by digest)."""
+        if self.digest not in _BUILT:
+            _BUILT.clear()
+            config = Config().from_str(self.config)
+            _BUILT[self.digest] = spacy.util.load_model_from_config(config).from_bytes(self.data)
+        return _BUILT[self.digest]
+
+
+_BUILT: dict[str, Language] = {}
+
+
+def _doc_bytes(raw: str, shipped: _Shipped | None = None) -> bytes:
+    """A page processed by this process's pipeline (the shipped one, else the default),
+    serialised (a Dask task)."""
+    nlp = shipped.pipeline() if shipped is not None else _shared_pipeline()
+    return nlp(raw).to_bytes()
 
 
 def extract(
@@ -174,19 +259,23 @@ def extract(
     engine: str = "spacy",
     registry: EntityRegistry | None = None,
     progress: Callable[[tuple[Page, Doc] | PageError], None] | None = None,
+    nlp: Language | None = None,
 ) -> Result:
     """Tables for pages given as paths, folders or raw strings.
 
     ``issue_date`` (a date, an ISO string, or a mapping from file name to date) is used where
     the page has no masthead date. Pages that cannot be read are listed in ``result.errors``.
     Pass the ``registry`` of an earlier result to link this batch's people to it; ``progress``
-    is called with each page's outcome as it is done. ``engine="dask"`` spreads the pages over
-    Dask workers (see :func:`process`); the tables are the same as the serial ones.
+    is called with each page's outcome as it is done. ``nlp``: a pipeline of the caller's (from
+    :func:`load`, changed, or ``spacy.load`` of a saved one), used by every engine.
+    ``engine="dask"`` spreads the pages over Dask workers (see :func:`process`); the tables are
+    the same as the serial ones.
     """
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     docs, errors = [], []
-    for item in process(inputs, issue_date=issue_date, n_process=n_process, engine=engine):
+    items = process(inputs, issue_date=issue_date, n_process=n_process, nlp=nlp, engine=engine)
+    for item in items:
         if progress:
             progress(item)
         if isinstance(item, PageError):

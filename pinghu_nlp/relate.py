@@ -51,10 +51,12 @@ class Relation:
         return asdict(self)
 
 
-@Language.component("pinghu_relations")
+@Language.component(
+    "pinghu_relations", assigns=["doc._.relations"], requires=["doc.ents", "doc._.articles"]
+)
 def mark_relations(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.relations`` from the entities and the articles."""
-    articles = doc_articles(doc)
+    articles = doc_articles(doc, "pinghu_relations")
     text, ents = doc_text(doc), list(doc.ents)
     holds = title_holders(text, ents, articles)
     relations = holds + memberships(text, holds) + event_roles(text, ents, articles)

@@ -9,7 +9,11 @@ package's user dictionary of local places and office titles; entity spans never 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +21,9 @@ from pathlib import Path
 
 import jieba
 import jieba.posseg
+import spacy
+import srsly
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
@@ -165,15 +172,25 @@ def page_words(text: str) -> PageWords:
 
 
 class PageTokenizer:
-    """Raw page text in, a Doc of the repaired text's words out."""
+    """Raw page text in, a Doc of the repaired text's words out.
+
+    Registered as ``pinghu_nlp.PageTokenizer.v1`` (settings ``simplify`` and ``user_dictionary``,
+    a path or null for the package's); ``to_disk`` saves the settings and a user dictionary of
+    the caller's own, so a saved pipeline loads anywhere.
+    """
 
     def __init__(
         self, vocab: Vocab, user_dictionary: str | Path = USER_DICTIONARY, simplify: bool = True
     ) -> None:
         self.vocab = vocab
-        self.user_dictionary = str(user_dictionary)
         self.simplify = simplify
-        word_segmenter(self.user_dictionary)  # load jieba's dictionaries now, not on the first page
+        self.user_dictionary = str(user_dictionary)
+        if Path(self.user_dictionary).exists():  # else from_disk brings the saved copy
+            self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load jieba's dictionaries now, not on the first page."""
+        word_segmenter(self.user_dictionary)
         pos_tagger()
 
     def __call__(self, raw: str) -> Doc:
@@ -189,9 +206,68 @@ class PageTokenizer:
         doc._.raw_index = list(clean.raw_index)
         return doc
 
+    @property
+    def _own_dictionary(self) -> bool:
+        return self.user_dictionary != str(USER_DICTIONARY)
+
+    def _settings(self) -> dict:
+        return {"simplify": self.simplify, "user_dictionary": self._own_dictionary}
+
     def to_disk(self, path: str | Path, **kwargs) -> None:
-        """Nothing to save: the user dictionary ships with the package."""
+        """``cfg`` (the settings) and, if it is not the package's, the user dictionary."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg", self._settings())
+        if self._own_dictionary:
+            shutil.copyfile(self.user_dictionary, path / _DICTIONARY_FILE)
 
     def from_disk(self, path: str | Path, **kwargs) -> PageTokenizer:
-        """Nothing to load: see :meth:`to_disk`."""
+        """The settings and user dictionary :meth:`to_disk` saved."""
+        path = Path(path)
+        settings = srsly.read_json(path / "cfg")
+        self.simplify = settings["simplify"]
+        own = path / _DICTIONARY_FILE
+        self.user_dictionary = str(own if settings["user_dictionary"] else USER_DICTIONARY)
+        self._warm_up()
         return self
+
+    def to_bytes(self, **kwargs) -> bytes:
+        """The settings and the user dictionary's text, as :meth:`to_disk` saves them."""
+        own = Path(self.user_dictionary).read_bytes() if self._own_dictionary else None
+        return srsly.msgpack_dumps({"cfg": self._settings(), "user_dictionary": own})
+
+    def from_bytes(self, data: bytes, **kwargs) -> PageTokenizer:
+        """What :meth:`to_bytes` gave; a user dictionary of its own goes to a cache file."""
+        message = srsly.msgpack_loads(data)
+        self.simplify = message["cfg"]["simplify"]
+        self.user_dictionary = str(USER_DICTIONARY)
+        if message["cfg"]["user_dictionary"]:
+            self.user_dictionary = str(_cached_file(message["user_dictionary"]))
+        self._warm_up()
+        return self
+
+
+_DICTIONARY_FILE = "userdict.txt"
+
+
+def _cached_file(content: bytes) -> Path:
+    """A file holding ``content``, named by its hash in the temporary folder (jieba reads paths)."""
+    path = Path(tempfile.gettempdir()) / f"pinghu_nlp-{hashlib.sha1(content).hexdigest()}.txt"
+    if not path.exists():
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(content)
+        partial.replace(path)
+    return path
+
+
+@spacy.registry.tokenizers("pinghu_nlp.PageTokenizer.v1")
+def create_page_tokenizer(
+    simplify: bool = True, user_dictionary: str | None = None
+) -> Callable[[Language], PageTokenizer]:
+    """The page tokenizer for ``[nlp.tokenizer]``: traditional characters simplified or kept;
+    ``user_dictionary``: a jieba user dictionary replacing the package's (null: the package's)."""
+
+    def make(nlp: Language) -> PageTokenizer:
+        return PageTokenizer(nlp.vocab, user_dictionary or USER_DICTIONARY, simplify)
+
+    return make

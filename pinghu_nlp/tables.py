@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .articles import Article, doc_articles
 from .events import GIVEN_UP, KINDS
-from .extensions import doc_text
+from .extensions import doc_text, required
 from .layout import CleanText
 from .link import EntityRegistry, canonical_names, pronoun_antecedents, title_kind
 from .recognise import LABELS
@@ -323,8 +323,8 @@ class PageRows:
 
 def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     """A processed page's rows; its people and titles go into ``registry``."""
-    clean = CleanText(doc_text(doc), tuple(doc._.raw_index))
-    articles = doc_articles(doc)
+    clean = CleanText(doc_text(doc), tuple(required(doc, "raw_index", "the tables")))
+    articles = doc_articles(doc, "the tables")
     names = canonical_names(doc)
     rows = PageRows()
     ids = _link_mentions(doc, clean, articles, names, registry, rows.mentions)
@@ -448,7 +448,7 @@ def _timestamp(day: dt.date | None) -> dt.date | None:
 def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
     """Rows of ``doc._.relations`` with names, entity ids, raw offsets, date and evidence."""
     rows = []
-    dates = {a["number"]: article_date(a["dateline"], doc._.issue_date) for a in doc._.articles}
+    dates = {a.number: article_date(a.dateline, doc._.issue_date) for a in doc_articles(doc)}
     for relation in doc._.relations or []:
         head = tuple(relation["head"])
         tail = tuple(relation["tail"]) if relation["tail"] else None
@@ -485,7 +485,7 @@ def _event_rows(
 ) -> list[dict]:
     """Rows of ``doc._.events`` with the person's id, the date, evidence and raw offsets; a
     post given (appointed, elected, acting) is a title the person holds in ``registry``."""
-    dates = {a["number"]: article_date(a["dateline"], doc._.issue_date) for a in doc._.articles}
+    dates = {a.number: article_date(a.dateline, doc._.issue_date) for a in doc_articles(doc)}
     rows = []
     for event in doc._.events or []:
         person = tuple(event["person"])

