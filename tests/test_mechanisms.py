@@ -333,3 +333,19 @@ def test_a_compound_surname_opens_a_whole_name(sentence, names):
 
 def test_a_compound_surname_inside_a_place_is_no_name():
     assert not any(label == "PERSON" for _, label in entities("东方明珠塔下游客如织。"))
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("位于曹桥街道的马厩村，今年引进了3个农文旅项目。", "马厩村"),
+        ("新仓镇东方村的村民自发组织了巡河队。", "东方村"),
+        ("独山港镇的红旗村，家家户户挂起了灯笼。", "红旗村"),
+    ],
+)
+def test_a_village_named_by_an_ordinary_noun_after_its_town(sentence, place):
+    assert (place, "LOC") in entities(sentence)
+
+
+def test_a_kind_of_village_after_its_town_is_no_village():
+    assert not any(text.endswith("村") for text, _ in entities("林埭镇的先进村评选结果出炉。"))

@@ -181,6 +181,7 @@ def find_by_ending(text: str) -> list[Candidate]:
         named = named or start < words_start  # 中德(平湖)国际产业合作园: a region in brackets
         # 市博物馆: the city's one (a venue, not 镇街道)
         named = named or (name in _LOCAL_PREFIXES and len(ending) > 1 and ending not in ADMIN_UNITS)
+        named = named or _village_in_a_chain(text, start, ending, words)
         if ending in RESIDENTIAL_ENDINGS:
             named = _names_a_compound(name, words)
         generic = label == "LOC" or (
@@ -192,6 +193,20 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue  # 专班办公室: an office is named by the body or place it serves
         found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
     return found
+
+
+def _village_in_a_chain(text: str, start: int, ending: str, words) -> bool:
+    """A village or community right after its town or street, named by an ordinary noun:
+    曹桥街道的马厩村, 新仓镇东方村 (a kind of village, 示范村, is no noun)."""
+    if ending not in _CHAIN_MEMBERS or sum(len(w.word) for w in words) != 2:
+        return False
+    before = text[max(0, start - 3) : start].removesuffix("的")
+    return before.endswith(_CHAIN_HEADS) and all(w.flag in _PLAIN_NOUN_TAGS for w in words)
+
+
+_CHAIN_MEMBERS = frozenset({"村", "社区"})
+_CHAIN_HEADS = ("镇", "街道", "乡")
+_PLAIN_NOUN_TAGS = frozenset({"n", "nz", "s", "ns", "nr"})
 
 
 def _starts_inside_verb(text: str, start: int) -> bool:
