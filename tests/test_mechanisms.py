@@ -349,3 +349,20 @@ def test_a_village_named_by_an_ordinary_noun_after_its_town(sentence, place):
 
 def test_a_kind_of_village_after_its_town_is_no_village():
     assert not any(text.endswith("村") for text, _ in entities("林埭镇的先进村评选结果出炉。"))
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("以色列总理内塔尼亚胡昨天抵达。", "内塔尼亚胡"),
+        ("美国国防部长科恩19日表示，双方将恢复对话。", "科恩"),
+        ("阿尔巴尼亚总理纳诺在会见时说", "纳诺"),
+    ],
+)
+def test_a_foreign_name_without_dots_after_a_title(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+def test_a_country_after_a_title_is_no_name():
+    found = entities("驻华大使阿根廷馆举行招待会。") + entities("会见驻华大使阿根廷、智利代表。")
+    assert not any(text == "阿根廷" and label == "PERSON" for text, label in found)

@@ -68,7 +68,7 @@ from .places import (
 from .statistical import model_bodies, model_people, model_spans
 from .titles import BARE_HEADS, find_titles
 
-__all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
+__all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 
 
 def find_entities(
@@ -122,14 +122,14 @@ def find_entities(
 
 def _kept(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The flat selection of the candidates the annotation keeps."""
-    return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
+    return resolve_overlaps([c for c in candidates if not not_annotated(text, c)])
 
 
 _DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
 _DOCTRINE_AFTER_PLACE = re.compile(r"特色社会主义|式现代化")
 
 
-def _not_annotated(text: str, candidate: Candidate) -> bool:
+def not_annotated(text: str, candidate: Candidate) -> bool:
     """Inside a work title (《…》), or a name inside a doctrine's name (习近平新时代…思想)."""
     opening = text.rfind("《", 0, candidate.start)
     work = WORK_TITLE.match(text, opening) if opening != -1 else None

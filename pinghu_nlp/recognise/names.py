@@ -18,6 +18,7 @@ from ..articles import COMMON_SURNAMES
 from ..segment import PageWords, is_guessed, is_han, is_loose, page_words, pos_tagger, tag_of
 from .candidates import Candidate
 from .phrases import NAME_TAGS
+from .places import gazetteer
 
 FOLLOWERS = tuple(
     """
@@ -132,6 +133,7 @@ def _could_be_name(piece: str, length: int) -> bool:
         and not any(c in NOT_IN_NAME for c in piece[1:])
         and not is_common_word(piece)
         and not _adverbial(piece)
+        and (length < 3 or piece not in gazetteer())  # 大使|阿根廷 (副市长金华 stays a name)
     )
 
 
@@ -183,6 +185,7 @@ def names_after_titles(
                 end = name_at(text, start)
                 if not end and (start in model_starts or text.startswith(_SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
+                end = end or _transliterated_name_at(text, start)
                 if end:
                     found.append(Candidate(start, end, "PERSON", "after-title", priority=70))
                     break
@@ -201,6 +204,28 @@ def _rare_surname_name_at(text: str, start: int) -> int | None:
     if piece[0] in NOT_IN_NAME or piece[0] in _CUT_VERB_STARTS or is_common_word(piece[:2]):
         return None
     return start + 3
+
+
+def _transliterated_name_at(text: str, start: int) -> int | None:
+    """End of a foreign name spelled in transliteration characters (总理内塔尼亚胡, 部长科恩).
+
+    The longest run of two to eight such characters that ends where a name may end and is
+    neither an ordinary word nor a place or body (to jieba or the gazetteer: 阿根廷).
+    """
+    end = start
+    while end < len(text) and end - start < _TRANSLITERATED_LIMIT and text[end] in TRANSLITERATION:
+        end += 1
+    for stop in range(end, start + 1, -1):
+        piece = text[start:stop]
+        if _ends_name(text, stop):
+            ordinary = is_common_word(piece) or tag_of(piece) in _PLACE_TAGS
+            ordinary = ordinary or piece in gazetteer()
+            return None if ordinary else stop
+    return None
+
+
+_TRANSLITERATED_LIMIT = 8
+_PLACE_TAGS = frozenset({"ns", "nt"})
 
 
 _PERSON_NOUNS = re.compile(
@@ -309,7 +334,7 @@ TRANSLITERATION = frozenset(
     "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯布查达戴丹道德迪蒂丁东杜多厄恩法菲费芬弗福盖甘冈戈格贡古哈海汉豪"
     "赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙"
     "米密明缪莫姆穆纳娜南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特图托瓦"
-    "万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔翰茨吕妮丝黛薇琪夫廷"
+    "万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔翰茨吕妮丝黛薇琪夫廷顿娃嘎默登翁"
 )
 """Characters that spell foreign names in Chinese (马克·乌尔里希, 施文德)."""
 DOTTED_NAME_PRIORITY = 45
