@@ -184,3 +184,23 @@ def test_every_candidate_is_kept_for_auditing(nlp):
 )
 def test_a_name_after_a_word_for_a_kind_of_person_may_open_with_a_word(sentence, expected):
     assert [e for e in entities(sentence) if e[1] == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("日方社长铃木俊男表示，将继续扩大投资。", "铃木俊男"),  # after a title
+        ("村民占旭刚说，今年的桃子卖得特别好。", "占旭刚"),  # a rare surname before 说
+        ("参赛的谢苗诺娃说，她很喜欢这里。", "谢苗诺娃"),  # a foreign name before 说
+    ],
+)
+def test_a_model_name_of_another_shape_where_the_context_names_a_person(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["他们一起回到了阿根廷说起往事。", "老师傅说，这叫做工匠精神。"]
+)
+def test_no_model_name_of_another_shape_that_is_a_word_or_place(sentence):
+    people = [text for text, label in entities(sentence) if label == "PERSON"]
+    assert "阿根廷" not in people and "工匠" not in people

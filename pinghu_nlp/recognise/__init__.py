@@ -99,7 +99,7 @@ def find_entities(
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
-    people += names_with_dots(text) + model_people(text, tagged)
+    people += names_with_dots(text) + model_people(text, tagged, titles)
     people += names_across_dots(text, people)
     people += references_to_known(text, people)
     titles = _titles_with_holders(text, titles, people)

@@ -40,7 +40,7 @@ TOP_SURNAMES = frozenset(
 )
 """The commonest surnames: the only ones trusted in ``张书记``/``老沈`` references."""
 
-_SPEECH_CUES = (
+SPEECH_CUES = (
     "说", "表示", "介绍", "告诉记者", "坦言", "感慨", "笑着说", "认为", "回忆",
     "主持", "出席", "强调", "指出", "讲话", "致辞", "带队", "一行", "陪同", "调研", "要求",
     "同志", "任", "担任", "当选",
@@ -183,7 +183,7 @@ def names_after_titles(
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
                 end = name_at(text, start)
-                if not end and (start in model_starts or text.startswith(_SPEECH_CUES, start + 3)):
+                if not end and (start in model_starts or text.startswith(SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
                 end = end or _transliterated_name_at(text, start)
                 if end:
@@ -316,7 +316,7 @@ def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
 def names_before_speech(text: str) -> list[Candidate]:
     """A name the jieba tagger calls ``nr`` right before a speech verb: ``肖忠华说``."""
     found = []
-    cue = "|".join(_SPEECH_CUES)
+    cue = "|".join(SPEECH_CUES)
     for match in re.finditer(rf"([\u4e00-\u9fff]{{2,3}})(?={cue})", text):
         window_start = max(0, match.start() - 4)
         offset = window_start
@@ -324,6 +324,7 @@ def names_before_speech(text: str) -> list[Candidate]:
             end = offset + len(pair.word)
             is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
             is_name = is_name and pair.word not in REFERENCE_HEADS  # 阿姨: a surname goes first
+            is_name = is_name and pair.word not in gazetteer()  # 阿根廷: jieba's nr
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
             offset = end

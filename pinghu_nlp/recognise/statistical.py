@@ -17,6 +17,7 @@ they are silent:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
@@ -26,6 +27,7 @@ from .lac import LacTagger, lac_tagger, sentences
 from .names import (
     COMPOUND_SURNAMES,
     DOTTED_NAME_PRIORITY,
+    SPEECH_CUES,
     TOP_SURNAMES,
     TRANSLITERATION,
     function_word_opens,
@@ -34,7 +36,7 @@ from .names import (
     repeated_names,
 )
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
-from .places import NAME_ENDINGS, SAYINGS, split_place_chain
+from .places import NAME_ENDINGS, SAYINGS, gazetteer, split_place_chain
 
 MODEL_PERSON_PRIORITY = 21
 """Above gazetteer places (吴|金华: the person wins), below a list of bodies before its class
@@ -132,19 +134,39 @@ _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 """jieba's tags of function words, which do not continue a name (张|的)."""
 
 
-def model_people(text: str, spans: list[Span]) -> list[Candidate]:
-    """The model's plausible PERSON spans, the lists they continue and their repeats."""
+def model_people(text: str, spans: list[Span], titles: Iterable[Candidate] = ()) -> list[Candidate]:
+    """The model's plausible PERSON spans, the lists they continue and their repeats.
+
+    A span of any other shape (若斯潘, 河村宏, 施图岑贝格) is kept where the context names a
+    person too: it follows a title or comes before a speech verb, and is no ordinary word or place.
+    """
+    title_ends = {t.end for t in titles}
     found = [
         Candidate(start, end, "PERSON", "lac", _person_priority(text[start:end]))
         for start, end, label in spans
         if label == "PERSON"
-        and plausible_name(text[start:end])
-        and _on_word_edges(text, start, end)
+        and (
+            (plausible_name(text[start:end]) and _on_word_edges(text, start, end))
+            or _named_by_context(text, start, end, title_ends)
+        )
         and not function_word_opens(text, start)
     ]
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def _named_by_context(text: str, start: int, end: int, title_ends: set[int]) -> bool:
+    """After a title or before a speech verb, and neither an ordinary word nor a place."""
+    name = text[start:end]
+    if not 2 <= len(name) <= _CONTEXT_NAME_LIMIT or not is_han(name):
+        return False
+    if is_common_word(name) or name in gazetteer():
+        return False
+    return start in title_ends or text.startswith(SPEECH_CUES, end)
+
+
+_CONTEXT_NAME_LIMIT = 8
 
 
 def _person_priority(name: str) -> int:
