@@ -204,3 +204,14 @@ def test_a_model_name_of_another_shape_where_the_context_names_a_person(sentence
 def test_no_model_name_of_another_shape_that_is_a_word_or_place(sentence):
     people = [text for text, label in entities(sentence) if label == "PERSON"]
     assert "阿根廷" not in people and "工匠" not in people
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("今昔对比，陈桂林感慨万分。", "陈桂林"),  # jieba knows 桂林, the rule took it alone
+        ("驻地居民姚连宽下岗后，开起了小吃店。", "姚连宽"),  # the rule stopped at two
+    ],
+)
+def test_the_model_completes_a_name_a_rule_cut_short(sentence, name):
+    assert [text for text, label in entities(sentence) if label == "PERSON"] == [name]

@@ -65,7 +65,7 @@ from .places import (
     split_place_chain,
     unclaimed_endings,
 )
-from .statistical import model_bodies, model_people, model_spans
+from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
 from .titles import BARE_HEADS, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
@@ -99,7 +99,9 @@ def find_entities(
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
-    people += names_with_dots(text) + model_people(text, tagged, titles)
+    model_found = model_people(text, tagged, titles)
+    people += names_with_dots(text) + model_found
+    people += model_names_completing_rules(text, model_found, people)
     people += names_across_dots(text, people)
     people += references_to_known(text, people)
     titles = _titles_with_holders(text, titles, people)

@@ -156,6 +156,26 @@ def model_people(text: str, spans: list[Span], titles: Iterable[Candidate] = ())
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
 
 
+def model_names_completing_rules(
+    text: str, model_found: Iterable[Candidate], people: Iterable[Candidate]
+) -> list[Candidate]:
+    """The model's names that complete a rule's name cut one character short (周恩|来 where 来
+    reads as a verb, 陈|桂林 where jieba knows 桂林): they take the rule's priority, plus one."""
+    by_span: dict[tuple[int, int], int] = {}
+    for person in people:
+        if person.label == "PERSON" and person.source != "lac":
+            span = (person.start, person.end)
+            by_span[span] = max(by_span.get(span, 0), person.priority)
+    found = []
+    for name in model_found:
+        if name.source != "lac" or name.end - name.start != 3:
+            continue
+        for span in ((name.start, name.end - 1), (name.start + 1, name.end)):
+            if span in by_span:
+                found.append(name._replace(priority=by_span[span] + 1))
+    return found
+
+
 def _named_by_context(text: str, start: int, end: int, title_ends: set[int]) -> bool:
     """After a title or before a speech verb, and neither an ordinary word nor a place."""
     name = text[start:end]
