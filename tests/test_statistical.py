@@ -215,3 +215,19 @@ def test_no_model_name_of_another_shape_that_is_a_word_or_place(sentence):
 )
 def test_the_model_completes_a_name_a_rule_cut_short(sentence, name):
     assert [text for text, label in entities(sentence) if label == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("负责接待的威廉先生对记者说，一切顺利。", "威廉"),
+        ("王先生告诉记者，房子已经修好了。", "王先生"),  # surname + 先生: one person
+        ("家住附近的李女士说，路灯终于亮了。", "李女士"),
+    ],
+)
+def test_a_name_before_sir_or_madam(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+def test_sirs_and_madams_as_a_group_are_no_one():
+    assert entities("先生们、女士们，欢迎光临。") == []

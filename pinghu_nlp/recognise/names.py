@@ -54,7 +54,7 @@ NOT_IN_NAME = set(
 REFERENCE_HEADS = tuple(
     """
     书记 主任 部长 局长 市长 县长 镇长 区长 院长 校长 所长 站长 经理 总 董 老师 师傅 医生 主席 会长
-    队长 组长 科长 处长 村长 阿姨 大姐 大哥 大爷 大妈 阿婆 奶奶 爷爷 伯伯 叔叔 婶婶 老伯
+    队长 组长 科长 处长 村长 阿姨 大姐 大哥 大爷 大妈 阿婆 奶奶 爷爷 伯伯 叔叔 婶婶 老伯 先生 女士
     """.split()
 )
 """Words that make a surname a reference to one person: ``张书记``, ``王老师``."""

@@ -27,6 +27,7 @@ from .lac import LacTagger, lac_tagger, sentences
 from .names import (
     COMPOUND_SURNAMES,
     DOTTED_NAME_PRIORITY,
+    REFERENCE_HEADS,
     SPEECH_CUES,
     TOP_SURNAMES,
     TRANSLITERATION,
@@ -177,13 +178,14 @@ def model_names_completing_rules(
 
 
 def _named_by_context(text: str, start: int, end: int, title_ends: set[int]) -> bool:
-    """After a title or before a speech verb, and neither an ordinary word nor a place."""
+    """After a title, before a speech verb or a word that follows a name (科尔总理, 威廉先生),
+    and neither an ordinary word nor a place."""
     name = text[start:end]
     if not 2 <= len(name) <= _CONTEXT_NAME_LIMIT or not is_han(name):
         return False
     if is_common_word(name) or name in gazetteer():
         return False
-    return start in title_ends or text.startswith(SPEECH_CUES, end)
+    return start in title_ends or text.startswith(SPEECH_CUES + REFERENCE_HEADS, end)
 
 
 _CONTEXT_NAME_LIMIT = 8
