@@ -393,3 +393,23 @@ def test_a_byline_closed_by_report_after_the_dateline(page, expected):
 def test_a_reporter_who_learned_something_is_no_byline():
     found = mentions("本报讯记者从市教育局获悉，今年全市新建学校3所。")
     assert not any(label in ("TITLE", "PERSON") for _, label in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("桐乡市职业技术学校举行开学典礼。", "桐乡市职业技术学校"),
+        ("当湖街道社区卫生服务中心为老人免费体检。", "当湖街道社区卫生服务中心"),
+        ("平湖市市场监督管理局开展食品安全检查。", "平湖市市场监督管理局"),
+        ("海盐县职业中等专业学校的学生获得一等奖。", "海盐县职业中等专业学校"),
+    ],
+)
+def test_a_body_named_by_its_place_and_field(sentence, body):
+    assert (body, "ORG") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["这里是浙江省唯一经省政府批准的园区。", "形成平湖建设工作格局。"]
+)
+def test_no_body_from_a_place_and_ordinary_words(sentence):
+    assert not any(label == "ORG" and len(text) > 3 for text, label in entities(sentence))

@@ -230,8 +230,13 @@ def _body_of_known_word(
     if tag not in _PROPER_OR_UNKNOWN or word in _COMMON_PLACE_WORDS:
         prefix = _local_prefix(text, start)
         listed = label == "ORG" and text.endswith(_BODY_LIST_BEFORE, 0, start)
-        if not (prefix or listed) or not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
+        if not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
             return []
+        if not (prefix or listed):
+            body = label == "ORG" and len(word) >= _FIELD_BODY_MIN  # 技术学校, not 格局
+            body = body and word[0] not in LOCAL_PREFIX_CHARS  # 省政府 names itself
+            placed = _place_and_field_before(text, start) if body else start
+            return [Candidate(placed, end, label, "ending", 20)] if placed < start else []
         return [Candidate(start - len(prefix), end, label, "ending", priority=20)]
     if label == "ORG" and tag == "nt":
         parents = _parent_bodies_start(text, start)
@@ -240,6 +245,20 @@ def _body_of_known_word(
             return [Candidate(parents - len(place), end, label, "ending", priority=20)]
         return []
     return None
+
+
+_FIELD_BODY_MIN = 3
+
+
+def _place_and_field_before(text: str, start: int) -> int:
+    """Where a place and its body's field words before ``start`` begin (桐乡市|职业|技术学校,
+    当湖街道|社区卫生|服务中心), or ``start`` where no place opens them (a field is words of
+    two characters or more: not 浙江省唯一经|省政府)."""
+    words = noun_phrase(text, start, window=14, named_unit=True)
+    fields = words[1:]
+    if words and words[0].flag == "ns" and all(len(w.word) >= 2 for w in fields):
+        return start - sum(len(w.word) for w in words)
+    return start
 
 
 def _is_proper(words) -> bool:
