@@ -413,3 +413,19 @@ def test_a_body_named_by_its_place_and_field(sentence, body):
 )
 def test_no_body_from_a_place_and_ordinary_words(sentence):
     assert not any(label == "ORG" and len(text) > 3 for text, label in entities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("嘉兴市生态环境局平湖分局开展执法检查。", "嘉兴市生态环境局平湖分局"),
+        ("县委党校的老师为学员授课。", "县委党校"),
+        ("平湖中学分校今年招生600人。", "平湖中学分校"),
+    ],
+)
+def test_branches_and_party_schools_are_bodies(sentence, body):
+    assert (body, "ORG") in entities(sentence)
+
+
+def test_the_city_centre_is_no_body():
+    assert not any(label == "ORG" for _, label in entities("市中心的老街区迎来改造。"))

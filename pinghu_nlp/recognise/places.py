@@ -56,7 +56,7 @@ ORG_ENDINGS = tuple(
     """
     有限公司 股份有限公司 有限责任公司 分公司 子公司 公司 集团 委员会 常委会 管委会 党委 党工委
     党组 党支部 支部 总支 局 厅 委 办 部 大学 学院 学校 中学 小学 幼儿园 托育园 医院 卫生院 研究院
-    研究所 实验室 银行
+    研究所 实验室 银行 分局 分院 分校 党校
     支行 分行 协会 商会 学会 联合会 总工会 工会 妇联 团委 报社 电视台 传媒中心 法院 检察院 派出所
     合作社 基金会 促进会 俱乐部 事务所 指挥部 领导小组 中心组 部队 支队 大队 中队 军分区 武装部
     人武部 政府 联盟 中心 办公室 办事处 株式会社 总会 红十字会 海关 理论学习中心组 城投 交投
@@ -234,7 +234,10 @@ def _body_of_known_word(
             return []
         if not (prefix or listed):
             body = label == "ORG" and len(word) >= _FIELD_BODY_MIN  # 技术学校, not 格局
-            body = body and word[0] not in LOCAL_PREFIX_CHARS  # 省政府 names itself
+            if body and word[0] in LOCAL_PREFIX_CHARS and ending not in _GENERIC_ORG_ENDINGS:
+                # 市委党校: the body names its place (市中心 is the city's centre)
+                place = _qualifying_place(text, start)
+                return [Candidate(start - len(place), end, label, "ending", 20)]
             placed = _place_and_field_before(text, start) if body else start
             return [Candidate(placed, end, label, "ending", 20)] if placed < start else []
         return [Candidate(start - len(prefix), end, label, "ending", priority=20)]
