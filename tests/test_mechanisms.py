@@ -429,3 +429,12 @@ def test_branches_and_party_schools_are_bodies(sentence, body):
 
 def test_the_city_centre_is_no_body():
     assert not any(label == "ORG" for _, label in entities("市中心的老街区迎来改造。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["立讯精密、敏实集团等企业参加招聘会。", "活动很热闹。\n立讯精密、敏实集团等企业参加招聘会。"],
+)
+def test_a_list_of_companies_at_the_start_of_a_line_keeps_its_first_member(text):
+    found = entities(text)
+    assert ("立讯精密", "ORG") in found and ("敏实集团", "ORG") in found

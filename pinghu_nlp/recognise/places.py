@@ -499,9 +499,9 @@ def find_list_members(text: str) -> list[Candidate]:
         first = match.start(1)
         cut = max(text.rfind(c, first, first + 6) for c in _FUNCTION_CHARS)
         items = list(_ITEM.finditer(text, cut + 1 if cut != -1 else first, match.end(1)))
-        names = [i for i in items if text[i.start() - 1 : i.start()] not in "(（"]
+        names = [i for i in items if i.start() == 0 or text[i.start() - 1] not in "(（"]
         unknown = [n for n in names if _word_tags().get(n.group(), "nz") in _PROPER_OR_UNKNOWN]
-        opens = cut != -1 or text[first - 1 : first] in _BREAKS_BEFORE_LIST
+        opens = cut != -1 or first == 0 or text[first - 1] in _BREAKS_BEFORE_LIST
         if opens and len(unknown) * 2 >= len(names):  # mostly names, not ordinary words
             found.extend(Candidate(n.start(), n.end(), label, "list", priority=22) for n in names)
     return found
