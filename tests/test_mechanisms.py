@@ -438,3 +438,16 @@ def test_the_city_centre_is_no_body():
 def test_a_list_of_companies_at_the_start_of_a_line_keeps_its_first_member(text):
     found = entities(text)
     assert ("立讯精密", "ORG") in found and ("敏实集团", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        ("日本电产株式会社与平湖经济技术开发区签约。", "日本电产株式会社"),
+        ("韩国晓星有限公司和本地企业开展合作。", "韩国晓星有限公司"),
+    ],
+)
+def test_a_foreign_company_with_its_ending_keeps_its_country(sentence, company):
+    found = entities(sentence)
+    assert (company, "ORG") in found
+    assert not any(label == "LOC" and text in company for text, label in found)

@@ -475,6 +475,8 @@ def find_foreign_companies(text: str) -> list[Candidate]:
     found = []
     for match in _FOREIGN_COMPANY.finditer(text):
         name = match.group(2)
+        if name.endswith(ORG_ENDINGS):
+            continue  # 日本电产株式会社: a whole company, country and all, read by its ending
         if _word_tags().get(name, "nz") in _PROPER_OR_UNKNOWN:
             found.append(Candidate(*match.span(1), "LOC", "foreign", priority=23))
             found.append(Candidate(*match.span(2), "ORG", "foreign", priority=23))
