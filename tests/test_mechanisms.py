@@ -451,3 +451,26 @@ def test_a_foreign_company_with_its_ending_keeps_its_country(sentence, company):
     found = entities(sentence)
     assert (company, "ORG") in found
     assert not any(label == "LOC" and text in company for text, label in found)
+
+
+def test_speakers_of_an_interview_are_people():
+    page = "记者：今年有哪些新举措？\n钟立新：重点推进三件事。\n记者：反映如何？\n钟立新：很满意。"
+    assert [text for text, label in entities(page) if label == "PERSON"] == ["钟立新", "钟立新"]
+
+
+def test_labels_of_a_notice_are_no_speakers():
+    page = "金额：500元\n地址：平湖市当湖街道\n时间：上午9时"
+    assert not any(label == "PERSON" for _, label in entities(page))
+
+
+@pytest.mark.parametrize(
+    "sentence, nickname",
+    [("“老宋，你家的葡萄熟了没？”邻居问。", "老宋"), ("小张说，明天再来一趟。", "小张")],
+)
+def test_a_nickname_jieba_knows_as_a_word_called_or_speaking(sentence, nickname):
+    assert (nickname, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["这头小牛，长得真壮实。", "墙上有个小孔，透着光。"])
+def test_a_word_that_looks_like_a_nickname_is_no_person(sentence):
+    assert not any(label == "PERSON" for _, label in entities(sentence))

@@ -42,6 +42,7 @@ from .names import (
     names_across_dots,
     names_after_person_nouns,
     names_after_titles,
+    names_as_speakers,
     names_before_collective,
     names_before_speech,
     names_before_titles,
@@ -96,6 +97,7 @@ def find_entities(
     people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
     people += names_before_speech(text) + names_after_person_nouns(text)
+    people += names_as_speakers(text)
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
