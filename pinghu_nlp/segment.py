@@ -9,7 +9,7 @@ package's user dictionary of local places and office titles; entity spans never 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,11 +18,11 @@ from pathlib import Path
 import jieba
 import jieba.posseg
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from . import extensions  # noqa: F401  (registers doc._.raw and friends)
 from .layout import repair
+from .processes import die_with_parent
 
 USER_DICTIONARY = resources.files("pinghu_nlp") / "data" / "userdict.txt"
 """Local place names and office titles, one ``word frequency tag`` per line (jieba format)."""
@@ -164,6 +164,34 @@ def page_words(text: str) -> PageWords:
     return PageWords(text, tuple(starts), words)
 
 
+def words_and_spaces(pieces: Iterable[str], text: str) -> tuple[list[str], list[bool]]:
+    """Words and trailing-space flags for a Doc of ``text``, from pieces that tile it.
+
+    The same tokens as spaCy's ``get_words_and_spaces`` (one space after a word is its
+    ``whitespace_``, other whitespace a token of its own), in one pass: spaCy's copies the rest of
+    the text for every word, quadratic on a long page.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for word in pieces:
+        if word.isspace():
+            continue
+        start = text.index(word, position)
+        if start > position:
+            words.append(text[position:start])
+            spaces.append(False)
+        words.append(word)
+        position = start + len(word)
+        spaced = text.startswith(" ", position)
+        spaces.append(spaced)
+        position += spaced
+    if position < len(text):
+        words.append(text[position:])
+        spaces.append(False)
+    return words, spaces
+
+
 class PageTokenizer:
     """Raw page text in, a Doc of the repaired text's words out."""
 
@@ -177,12 +205,13 @@ class PageTokenizer:
         pos_tagger()
 
     def __call__(self, raw: str) -> Doc:
+        die_with_parent()  # in a worker of nlp.pipe(n_process=N): end with the batch
         clean = repair(raw, simplify=self.simplify)
         if self.user_dictionary == str(USER_DICTIONARY):
             cut = page_words(clean.text).words
         else:
             cut = tuple(segment(clean.text, self.user_dictionary))
-        words, spaces = get_words_and_spaces([w for w in cut if not w.isspace()], clean.text)
+        words, spaces = words_and_spaces(cut, clean.text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.raw = raw
         doc._.text = clean.text
