@@ -62,7 +62,17 @@ def run_batch(
     summary = BatchSummary()
 
     def pending() -> Iterator[Page | PageError]:
+        first_source: dict[str, str] = {}  # content hash -> the page of this run that has it
         for page in read_inputs(inputs):
+            if isinstance(page, Page) and page.content_hash in first_source:
+                reason = f"same text as {first_source[page.content_hash]}, counted once"
+                summary.errors.append((page.source, reason, "warning"))
+                summary.skipped += 1
+                if progress:
+                    progress(page)
+                continue
+            if isinstance(page, Page):
+                first_source[page.content_hash] = page.source
             if isinstance(page, Page) and _done(out, registry, page.content_hash):
                 summary.skipped += 1
                 if progress:
@@ -79,9 +89,11 @@ def run_batch(
         page, doc = item
         rows = page_rows(doc, registry)
         _write_page(out, page, rows, registry)
+        summary.mentions += len(rows.mentions)
+        if page.part < page.parts - 1:
+            continue  # a long page counts as done with its last part
         registry.pages.add(page.content_hash)
         summary.processed += 1
-        summary.mentions += len(rows.mentions)
         if page.encoding not in ("utf-8", "str"):
             summary.errors.append((page.source, f"decoded as {page.encoding.upper()}", "warning"))
         if summary.processed % SAVE_EVERY == 0:
@@ -107,12 +119,14 @@ def _done(out: Path, registry: EntityRegistry, content_hash: str) -> bool:
 
 
 def _write_page(out: Path, page: Page, rows, registry: EntityRegistry) -> None:
-    """One Parquet part per table for a page, each written whole or not at all."""
+    """One Parquet part per table for a page (``<hash>.<n>.parquet`` for part n > 0 of a long
+    page), each written whole or not at all."""
     resolve_title_references(rows.mentions, rows.relations, registry)
+    name_part = f"{page.content_hash}.{page.part}" if page.part else page.content_hash
     for name, frame in rows.frames().items():
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
-        with AtomicFile(folder / f"{page.content_hash}.parquet") as temporary:
+        with AtomicFile(folder / f"{name_part}.parquet") as temporary:
             frame.to_parquet(temporary, index=False)
 
 

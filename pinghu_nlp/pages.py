@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,28 +22,99 @@ class PageError(Exception):
         self.reason = reason
 
 
+MAX_PART_CHARS = 100_000
+"""A page longer than this is processed in parts of at most this many characters (see
+:func:`page_parts`), far below spaCy's ``max_length``; time and memory stay linear in its size."""
+_PART_BREAKS = ("\n\n", "\r\n\r\n", "\n", "\r", "。", "！", "？", "；", " ", "\u3000")
+"""Where a part may end, best first: a blank line (between articles), a line break (between
+paragraphs), the end of a sentence, a space."""
+
+
 @dataclass(frozen=True)
 class Page:
-    """One page as read: its id, where it came from, the raw text and how it was decoded."""
+    """One page as read: its id, where it came from, the raw text and how it was decoded.
+
+    A part of a long page (:func:`page_parts`) has its slice of the text in ``raw``, where that
+    slice starts in ``offset``, its number in ``part`` of ``parts``, and the whole page's hash.
+    """
 
     doc_id: str
     source: str
     raw: str
     encoding: str = "utf-8"
+    offset: int = 0
+    part: int = 0
+    parts: int = 1
+    page_hash: str | None = None
 
     @property
     def content_hash(self) -> str:
-        """SHA-1 of the raw text, the key for skipping pages already processed."""
-        return hashlib.sha1(self.raw.encode("utf-8")).hexdigest()
+        """SHA-1 of the page's raw text (the whole page's, for a part), the key for skipping
+        pages already processed."""
+        return self.page_hash or hashlib.sha1(self.raw.encode("utf-8")).hexdigest()
 
 
-def find_pages(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path as given, folders walked (sorted) for ``*.txt``; missing paths still yielded."""
+def page_parts(page: Page, limit: int | None = None) -> list[Page]:
+    """The page as parts of at most ``limit`` (:data:`MAX_PART_CHARS`) characters, each ending
+    at the last blank line, else line break, else sentence end or space in its second half (a
+    page with none of these is cut at ``limit``); a page that fits is its own single part.
+    Offsets stay exact: a part's row at ``start`` is ``page.raw[part.offset + start]``."""
+    raw, limit = page.raw, limit or MAX_PART_CHARS
+    if len(raw) <= limit:
+        return [page]
+    cuts = [0]
+    while len(raw) - cuts[-1] > limit:
+        cuts.append(_part_end(raw, cuts[-1], cuts[-1] + limit))
+    cuts.append(len(raw))
+    whole = page.content_hash
+    return [
+        Page(page.doc_id, page.source, raw[a:b], page.encoding, a, n, len(cuts) - 1, whole)
+        for n, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False))
+    ]
+
+
+def _part_end(raw: str, start: int, end: int) -> int:
+    """Where a part that starts at ``start`` ends, at most at ``end`` (see :func:`page_parts`)."""
+    for mark in _PART_BREAKS:
+        found = raw.rfind(mark, start + (end - start) // 2, end)
+        if found != -1:
+            cut = found + len(mark)
+            break
+    else:
+        cut = end
+    return cut - 1 if raw[cut - 1] == "\r" and raw.startswith("\n", cut) else cut  # keep \r\n
+
+
+def find_pages(paths: Iterable[str | Path]) -> Iterator[Path | PageError]:
+    """Each path as given, folders walked (sorted, links followed) for ``*.txt``; missing paths
+    still yielded (reported when read). What a walk cannot take comes as a :class:`PageError`:
+    a folder that cannot be listed, a dangling link, a link back to a folder already walked."""
+    walked: set[tuple[int, int]] = set()
     for path in map(Path, paths):
         if _is_folder(path):
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            yield from _walk(path, walked)
         else:
             yield path
+
+
+def _walk(folder: Path, walked: set[tuple[int, int]]) -> Iterator[Path | PageError]:
+    """The ``*.txt`` files under ``folder``, in name order, each folder walked once."""
+    try:
+        identity = (folder.stat().st_dev, folder.stat().st_ino)
+        if identity in walked:
+            yield PageError(str(folder), "link to a folder already walked (a loop), skipped")
+            return
+        walked.add(identity)
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield PageError(str(folder), f"folder cannot be listed ({error.strerror})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if _is_folder(path):
+            yield from _walk(path, walked)
+        elif entry.name.endswith(".txt"):
+            yield path  # a dangling or looping link is reported when it is read
 
 
 def _is_folder(path: Path) -> bool:
@@ -60,7 +132,10 @@ def read_page(path: str | Path) -> Page:
             raise PageError(str(path), "is a directory, not a page")
         data = path.read_bytes()
     except FileNotFoundError as error:
-        raise PageError(str(path), "no such file") from error
+        reason = (
+            "dangling link (its target does not exist)" if path.is_symlink() else "no such file"
+        )
+        raise PageError(str(path), reason) from error
     except OSError as error:
         raise PageError(str(path), f"cannot be read ({error.strerror})") from error
     return page_from_bytes(data, doc_id=path.name, source=str(path))

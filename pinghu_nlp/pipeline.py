@@ -19,7 +19,7 @@ from . import events as _events  # noqa: F401  (registers pinghu_events)
 from . import recognise as _recognise  # noqa: F401  (registers pinghu_entities)
 from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
 from .link import EntityRegistry
-from .pages import Page, PageError, find_pages, page_from_text, read_page
+from .pages import Page, PageError, find_pages, page_from_text, page_parts, read_page
 from .segment import PageTokenizer
 
 if TYPE_CHECKING:
@@ -66,6 +66,9 @@ def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
                 yield error
             continue
         for path in find_pages([item]):
+            if isinstance(path, PageError):
+                yield path
+                continue
             try:
                 yield read_page(path)
             except PageError as error:
@@ -128,18 +131,39 @@ def process(
                 log.warning("%s", page)
                 errors.append(page)
                 continue
-            yield page.raw, page
+            for part in page_parts(page):
+                yield part.raw, part
 
     errors: list[PageError] = []
+    parts = PartNumbering()
     for doc, page in nlp.pipe(
         good_pages(), as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
         while errors:
             yield errors.pop(0)
-        doc._.doc_id = page.doc_id
-        doc._.issue_date = issue_date_for(page, issue_date, doc._.issue_date)
+        parts.label(page, doc, issue_date)
         yield page, doc
     yield from errors
+
+
+class PartNumbering:
+    """Labels each processed Doc with its page's id and issue date, and a part of a long page
+    with its offset and the number of articles on the page's earlier parts (docs come in order).
+    """
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.issue_date: str | None = None
+
+    def label(self, page: Page, doc: Doc, issue_date: IssueDate) -> None:
+        """Set ``doc._.doc_id``, ``issue_date``, ``offset`` and ``article_base``."""
+        if page.part == 0:
+            self.articles, self.issue_date = 0, doc._.issue_date  # the masthead is on part 0
+        doc._.doc_id = page.doc_id
+        doc._.issue_date = issue_date_for(page, issue_date, self.issue_date)
+        doc._.offset = page.offset
+        doc._.article_base = self.articles
+        self.articles += len(doc._.articles or [])
 
 
 def _process_with_dask(
@@ -148,17 +172,21 @@ def _process_with_dask(
     """:func:`process` on Dask: each worker loads the pipeline once and returns serialised docs."""
     import dask.bag
 
-    items = list(read_inputs(inputs))
+    items = [
+        part
+        for item in read_inputs(inputs)
+        for part in (page_parts(item) if isinstance(item, Page) else [item])
+    ]
     pages = [item for item in items if isinstance(item, Page)]
     blobs = dask.bag.from_sequence([p.raw for p in pages], partition_size=2).map(_doc_bytes)
     docs = iter(blobs.compute())
+    parts = PartNumbering()
     for item in items:
         if isinstance(item, PageError):
             yield item
             continue
         doc = Doc(nlp.vocab).from_bytes(next(docs))
-        doc._.doc_id = item.doc_id
-        doc._.issue_date = issue_date_for(item, issue_date, doc._.issue_date)
+        parts.label(item, doc, issue_date)
         yield item, doc
 
 
@@ -194,7 +222,7 @@ def extract(
             continue
         page, doc = item
         docs.append(doc)
-        if page.encoding not in ("utf-8", "str"):
+        if page.encoding not in ("utf-8", "str") and page.part == page.parts - 1:
             errors.append(
                 (page.source, f"decoded as {page.encoding.upper()}, not UTF-8", "warning")
             )

@@ -277,6 +277,12 @@ def article_id(doc_id: str, number: int) -> str:
     return f"{doc_id}#{number}"
 
 
+def _article_id(doc: Doc, number: int) -> str:
+    """The id of a Doc's article ``number``, numbered on from the page's earlier parts for a part
+    of a long page."""
+    return article_id(doc._.doc_id, number + doc._.article_base)
+
+
 def tabulate(
     docs: Iterable[Doc],
     errors: Iterable[tuple[str, str, str]] = (),
@@ -332,6 +338,11 @@ def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids)
     rows.events = _event_rows(doc, clean, names, ids, registry)
     rows.articles = [_article_row(doc, clean, a) for a in articles]
+    if doc._.offset:  # a part of a long page: offsets into the whole page
+        for name in PAGE_TABLES:
+            for row in getattr(rows, name):
+                row["start"] += doc._.offset
+                row["end"] += doc._.offset
     return rows
 
 
@@ -350,7 +361,7 @@ def _link_mentions(
     for ent in doc.ents:
         span = (ent.start_char, ent.end_char)
         start, end = clean.to_raw(*span)
-        aid = article_id(doc._.doc_id, article_of(articles, ent.start_char))
+        aid = _article_id(doc, article_of(articles, ent.start_char))
         name, text = names[span], doc._.raw[start:end]
         kind = kinds.get(name, "") if ent.label_ == "PERSON" else ""
         ids[span] = registry.add_mention(ent.label_, name, text, doc._.doc_id, aid, date, kind)
@@ -382,7 +393,7 @@ def _pronoun_rows(
         rows.append(
             {
                 "doc_id": doc._.doc_id,
-                "article_id": article_id(doc._.doc_id, article_of(articles, start)),
+                "article_id": _article_id(doc, article_of(articles, start)),
                 "start": raw_start,
                 "end": raw_end,
                 "text": doc._.raw[raw_start:raw_end],
@@ -452,7 +463,7 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
     for relation in doc._.relations or []:
         head = tuple(relation["head"])
         tail = tuple(relation["tail"]) if relation["tail"] else None
-        aid = article_id(doc._.doc_id, relation["article"])
+        aid = _article_id(doc, relation["article"])
         if tail:
             tail_name, tail_id = "".join(clean.text[slice(*tail)].split()), ids.get(tail)
         else:
@@ -496,7 +507,7 @@ def _event_rows(
         rows.append(
             {
                 "doc_id": doc._.doc_id,
-                "article_id": article_id(doc._.doc_id, event["article"]),
+                "article_id": _article_id(doc, event["article"]),
                 "kind": event["kind"],
                 "entity_id": ids.get(person),
                 "person": names.get(person, clean.text[slice(*person)]),
@@ -574,7 +585,7 @@ def _article_row(doc: Doc, clean: CleanText, article: Article) -> dict:
     start, end = clean.to_raw(article.start, article.end)
     return {
         "doc_id": doc._.doc_id,
-        "article_id": article_id(doc._.doc_id, article.number),
+        "article_id": _article_id(doc, article.number),
         "kind": article.kind,
         "headline": article.headline,
         "byline": article.byline,
