@@ -2,10 +2,12 @@
 
 ``run_batch(paths, out)`` writes ``out/<table>/<page hash>.parquet`` for mentions, relations,
 articles and pronouns as each page is done, keeps the entity registry in ``out/registry.json``,
-and writes ``out/entities.parquet`` and ``out/errors.parquet`` at the end. Every file appears
-complete or not at all. Run it again on the same folder and the pages already done (by content
-hash, whatever their file name) are skipped; after a crash, the pages done since the registry
-was last saved are simply done again.
+and writes ``out/entities.parquet`` and ``out/errors.parquet`` at the end (the errors of every
+run into ``out``, each once). Every file appears complete or not at all. Run it again on the
+same folder and the pages already done (by content hash, whatever their file name) are skipped,
+and so is a second copy of a page within one run; after a crash, the pages done since the
+registry was last saved are simply done again. A long page (``pages.page_parts``) is written as
+``<hash>.parquet`` and ``<hash>.<n>.parquet`` per table, and counts as done with its last part.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def run_batch(
     registry_path = out / REGISTRY_FILE
     registry = EntityRegistry.load(registry_path) if registry_path.exists() else EntityRegistry()
     summary = BatchSummary()
+    processed: set[str] = set()  # sources processed in this run
 
     def pending() -> Iterator[Page | PageError]:
         first_source: dict[str, str] = {}  # content hash -> the page of this run that has it
@@ -93,9 +96,10 @@ def run_batch(
         if page.part < page.parts - 1:
             continue  # a long page counts as done with its last part
         registry.pages.add(page.content_hash)
+        processed.add(page.source)
         summary.processed += 1
-        if page.encoding not in ("utf-8", "str"):
-            summary.errors.append((page.source, f"decoded as {page.encoding.upper()}", "warning"))
+        if page.warning:
+            summary.errors.append((page.source, page.warning, "warning"))
         if summary.processed % SAVE_EVERY == 0:
             registry.save(registry_path)
     if not (summary.processed or summary.skipped):
@@ -103,12 +107,24 @@ def run_batch(
     registry.save(registry_path)
     with AtomicFile(out / "entities.parquet") as temporary:
         entity_frame(registry).to_parquet(temporary, index=False)
-    errors = typed_frame(
-        [dict(zip(ERROR_COLUMNS, e, strict=True)) for e in summary.errors], ERROR_COLUMNS
-    )
+    errors = _all_errors(out / "errors.parquet", summary.errors, processed)
     with AtomicFile(out / "errors.parquet") as temporary:
         errors.to_parquet(temporary, index=False)
     return summary
+
+
+def _all_errors(
+    path: Path, errors: list[tuple[str, str, str]], processed: set[str]
+) -> pd.DataFrame:
+    """This run's errors after those of earlier runs into the same folder, each row once; an
+    earlier error of a page this run processed is dropped (it is no longer one)."""
+    frame = typed_frame([dict(zip(ERROR_COLUMNS, e, strict=True)) for e in errors], ERROR_COLUMNS)
+    if not path.exists():
+        return frame
+    earlier = pd.read_parquet(path).astype(ERROR_COLUMNS)
+    earlier = earlier[~(earlier["source"].isin(processed) & (earlier["severity"] == "error"))]
+    both = pd.concat([earlier, frame], ignore_index=True).astype(ERROR_COLUMNS)
+    return both.drop_duplicates(ignore_index=True)
 
 
 def _done(out: Path, registry: EntityRegistry, content_hash: str) -> bool:

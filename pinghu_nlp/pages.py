@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 _FALLBACK_ENCODING = "gb18030"
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAX_BAD_SEQUENCES = 3
+_MAX_BAD_SHARE = 0.001
+"""A page that is not valid UTF-8 is still read as UTF-8 (bad bytes as U+FFFD) when it has at
+most this many bad sequences, or this share of its bytes: a truncated or damaged UTF-8 file,
+not a page in another encoding (where nearly every Chinese character is a bad sequence)."""
 _MIN_CJK_SHARE = 0.2
 """A page decoded as GB18030 must be at least this share CJK, or it is taken for binary noise."""
 
@@ -46,6 +58,17 @@ class Page:
     part: int = 0
     parts: int = 1
     page_hash: str | None = None
+    note: str = ""
+    """What went wrong in decoding, if anything (bad bytes read as U+FFFD)."""
+
+    @property
+    def warning(self) -> str | None:
+        """The caveat of a page processed anyway: damaged bytes, or not UTF-8 (None: none)."""
+        if self.note:
+            return self.note
+        if self.encoding not in ("utf-8", "str"):
+            return f"decoded as {self.encoding.upper()}, not UTF-8"
+        return None
 
     @property
     def content_hash(self) -> str:
@@ -68,7 +91,7 @@ def page_parts(page: Page, limit: int | None = None) -> list[Page]:
     cuts.append(len(raw))
     whole = page.content_hash
     return [
-        Page(page.doc_id, page.source, raw[a:b], page.encoding, a, n, len(cuts) - 1, whole)
+        replace(page, raw=raw[a:b], offset=a, part=n, parts=len(cuts) - 1, page_hash=whole)
         for n, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False))
     ]
 
@@ -142,17 +165,40 @@ def read_page(path: str | Path) -> Page:
 
 
 def page_from_bytes(data: bytes, doc_id: str, source: str) -> Page:
-    """Decode page bytes the way :func:`read_page` does."""
-    if b"\x00" in data:
+    """Decode page bytes the way :func:`read_page` does: UTF-16 or UTF-32 after a byte-order
+    mark, else UTF-8 (a few bad bytes, a truncated end: kept, each bad sequence read as U+FFFD,
+    with a warning naming the first bad byte), else GB18030."""
+    note = ""
+    encoding = next((name for bom, name in _BYTE_ORDER_MARKS if data.startswith(bom)), None)
+    if encoding:
+        raw, note = _decode_kept(data, encoding)
+    elif b"\x00" in data:
         raise PageError(source, "binary file (contains NUL bytes), not a text page")
-    try:
-        raw, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        raw, encoding = _decode_fallback(data, source), _FALLBACK_ENCODING
+    else:
+        try:
+            raw, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            (raw, note), encoding = _decode_kept(data, "utf-8"), "utf-8"
+            if raw.count("\ufffd") > max(_MAX_BAD_SEQUENCES, len(data) * _MAX_BAD_SHARE):
+                raw, encoding, note = _decode_fallback(data, source, error.start), "gb18030", ""
     # The scorer and users read files with newline="": keep \r\n as it is.
     if not raw.strip():
         raise PageError(source, "empty page (no text)")
-    return Page(doc_id=doc_id, source=source, raw=raw, encoding=encoding)
+    return Page(doc_id=doc_id, source=source, raw=raw, encoding=encoding, note=note)
+
+
+def _decode_kept(data: bytes, encoding: str) -> tuple[str, str]:
+    """The text, bad sequences as U+FFFD, and a note naming the first bad byte ("" if none)."""
+    try:
+        return data.decode(encoding), ""
+    except UnicodeDecodeError as error:
+        raw = data.decode(encoding, errors="replace")
+        more = raw.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd") - 1
+        return raw, (
+            f"invalid {encoding.upper()} at byte {error.start}"
+            + (f" and {more} more places" if more > 0 else "")
+            + ", each bad sequence read as U+FFFD"
+        )
 
 
 def page_from_text(text: str, doc_id: str) -> Page:
@@ -162,12 +208,13 @@ def page_from_text(text: str, doc_id: str) -> Page:
     return Page(doc_id=doc_id, source=doc_id, raw=text, encoding="str")
 
 
-def _decode_fallback(data: bytes, source: str) -> str:
+def _decode_fallback(data: bytes, source: str, utf8_error: int) -> str:
     """GB18030 text, or a :class:`PageError` when the bytes are not Chinese text at all."""
     try:
         raw = data.decode(_FALLBACK_ENCODING)
     except UnicodeDecodeError as error:
-        raise PageError(source, f"not UTF-8 or GB18030 text (bad byte at {error.start})") from error
+        reason = f"not UTF-8 (bad byte at {utf8_error}) or GB18030 (bad byte at {error.start})"
+        raise PageError(source, reason) from error
     letters = [c for c in raw if not c.isspace() and c.isprintable()]
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in letters)
     if len(letters) < len(raw.strip()) * 0.9 or cjk < _MIN_CJK_SHARE * max(len(letters), 1):

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,7 +55,22 @@ def _shared_pipeline() -> Language:
 
 
 def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
-    """Pages from paths, folders and raw strings, in order; a bad one comes as its PageError."""
+    """Pages from paths, folders and raw strings, in order; a bad one comes as its PageError.
+
+    A page's ``doc_id`` is its file name (``doc-N`` for the N-th input given as text); a page
+    whose file name an earlier page of the run already has gets its path instead, as given or
+    walked (``b/page.txt`` after ``a/page.txt``), so ids are unique within a run.
+    """
+    sources: dict[str, str] = {}  # doc_id -> the source that has it
+    for page in _read_inputs(inputs):
+        if isinstance(page, Page) and sources.setdefault(page.doc_id, page.source) != page.source:
+            page = replace(page, doc_id=page.source)
+            sources.setdefault(page.doc_id, page.source)
+        yield page
+
+
+def _read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
+    """:func:`read_inputs` before the ids are made unique."""
     for number, item in enumerate(inputs):
         if isinstance(item, Page | PageError):  # already read (a batch that filters pages)
             yield item
@@ -76,12 +92,17 @@ def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
 
 
 def _looks_like_path(item: str) -> bool:
-    """A string is a path when it is one line that names a file or folder or ends in ``.txt``."""
-    if "\n" in item or len(item) >= _MAX_PATH or item.endswith(".txt"):
-        return "\n" not in item and len(item) < _MAX_PATH
+    """The rule for a ``str`` input (a :class:`~pathlib.Path` is always a path): a path when it
+    is one line, not blank, and names an existing file or folder, or when it has no whitespace
+    and ends in ``.txt`` (a missing page, reported as such); anything else is page text. So
+    ``""`` is an empty page, never the current folder."""
+    if not item.strip() or "\n" in item or "\r" in item or len(item) >= _MAX_PATH:
+        return False
+    if item.endswith(".txt") and not any(c.isspace() for c in item):
+        return True
     try:
         return Path(item).exists()
-    except OSError:  # a name too long for the file system: text, not a path
+    except (OSError, ValueError):  # a name too long for the file system, a NUL: text
         return False
 
 
@@ -222,10 +243,8 @@ def extract(
             continue
         page, doc = item
         docs.append(doc)
-        if page.encoding not in ("utf-8", "str") and page.part == page.parts - 1:
-            errors.append(
-                (page.source, f"decoded as {page.encoding.upper()}, not UTF-8", "warning")
-            )
+        if page.warning and page.part == page.parts - 1:
+            errors.append((page.source, page.warning, "warning"))
     from .tables import tabulate  # pandas loads with the first tables, not with the pipeline
 
     return tabulate(docs, errors, registry=registry)

@@ -9,6 +9,8 @@ package's user dictionary of local places and office titles; entity spans never 
 from __future__ import annotations
 
 import bisect
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,12 +24,30 @@ from spacy.vocab import Vocab
 
 from . import extensions  # noqa: F401  (registers doc._.raw and friends)
 from .layout import repair
-from .processes import die_with_parent
 
 USER_DICTIONARY = resources.files("pinghu_nlp") / "data" / "userdict.txt"
 """Local place names and office titles, one ``word frequency tag`` per line (jieba format)."""
 
 jieba.setLogLevel(60)  # jieba prints its cache messages to stderr at import otherwise
+
+
+@lru_cache(maxsize=1)
+def cache_folder() -> Path:
+    """Where jieba keeps its dictionary cache (a ``marshal`` file it loads and trusts): a private
+    per-user folder, ``$XDG_CACHE_HOME/pinghu_nlp`` (default ``~/.cache/pinghu_nlp``), never
+    the shared ``/tmp``; a fresh private temporary folder if that one is not ours alone."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pinghu_nlp"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+        if info.st_uid == getattr(os, "getuid", lambda: info.st_uid)() and not info.st_mode & 0o022:
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="pinghu_nlp-jieba-"))
+
+
+jieba.dt.tmp_dir = str(cache_folder())  # jieba's global tokenizer too, should anything use it
 
 
 def word_segmenter(user_dictionary: str | Path = USER_DICTIONARY) -> jieba.Tokenizer:
@@ -38,6 +58,7 @@ def word_segmenter(user_dictionary: str | Path = USER_DICTIONARY) -> jieba.Token
 @lru_cache(maxsize=2)
 def _word_segmenter(user_dictionary: str) -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_folder())
     tokenizer.initialize()
     tokenizer.load_userdict(user_dictionary)
     return tokenizer
@@ -205,7 +226,6 @@ class PageTokenizer:
         pos_tagger()
 
     def __call__(self, raw: str) -> Doc:
-        die_with_parent()  # in a worker of nlp.pipe(n_process=N): end with the batch
         clean = repair(raw, simplify=self.simplify)
         if self.user_dictionary == str(USER_DICTIONARY):
             cut = page_words(clean.text).words

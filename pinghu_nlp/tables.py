@@ -242,7 +242,8 @@ class Result:
 
 
 class AtomicFile:
-    """A temporary file beside ``path`` that replaces it only when the block succeeds."""
+    """A temporary file beside ``path`` that replaces it only when the block succeeds, with the
+    permissions the umask gives a new file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -256,20 +257,40 @@ class AtomicFile:
 
     def __exit__(self, kind, value, traceback) -> None:
         if kind is None:
+            os.chmod(self.temporary, 0o666 & ~_umask())  # mkstemp's 0600 would ignore the umask
             os.replace(self.temporary, self.path)
         elif os.path.exists(self.temporary):
             os.remove(self.temporary)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell that a spreadsheet would run as a formula starts (OWASP, CSV injection)."""
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then set back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """List and dict cells as text, for CSV and Excel."""
+    """List and dict cells as text, and text that would start a formula escaped with a leading
+    ``'`` (``=HYPERLINK(…)`` is written ``'=HYPERLINK(…)``), for CSV and Excel."""
     frame = frame.copy()
     for column in frame.columns:
         if frame[column].dtype == object:
             frame[column] = frame[column].map(
                 lambda v: "|".join(map(str, v)) if isinstance(v, list | tuple | set) else v
             )
+        if frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype):
+            frame[column] = frame[column].map(_no_formula, na_action="ignore")
     return frame
+
+
+def _no_formula(value: object) -> object:
+    """A text cell that would start a formula, with ``'`` before it; anything else as it is."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def article_id(doc_id: str, number: int) -> str:
