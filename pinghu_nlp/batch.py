@@ -84,8 +84,8 @@ def run_batch(
             yield page
 
     for item in process(pending(), issue_date=issue_date, n_process=n_process):
-        if progress:
-            progress(item)
+        if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
+            progress(item)  # once per page, however many parts
         if isinstance(item, PageError):
             summary.errors.append((item.source, item.reason, "error"))
             continue

@@ -236,8 +236,8 @@ def extract(
         inputs = [inputs]
     docs, errors = [], []
     for item in process(inputs, issue_date=issue_date, n_process=n_process, engine=engine):
-        if progress:
-            progress(item)
+        if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
+            progress(item)  # once per page, however many parts
         if isinstance(item, PageError):
             errors.append((item.source, item.reason, "error"))
             continue

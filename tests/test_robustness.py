@@ -54,7 +54,9 @@ def small_limits(monkeypatch):
 
 def test_a_page_longer_than_spacys_max_length_is_processed_in_parts(small_limits):
     raw = _long_page()
-    result = pinghu_nlp.extract([raw, "市委书记仲旭东主持会议。"])
+    seen = []
+    result = pinghu_nlp.extract([raw, "市委书记仲旭东主持会议。"], progress=seen.append)
+    assert len(seen) == 2  # progress once per page, not per part
     assert result.errors.empty
     assert set(result.articles.doc_id) == {"doc-0", "doc-1"}
     page = result.mentions[result.mentions.doc_id == "doc-0"]
@@ -285,8 +287,10 @@ def test_evaluate_without_gold_is_a_usage_error(tmp_path, capsys):
     assert "no such folder" in _one_line_error(capsys)
     assert main(["evaluate", "--gold", str(tmp_path)]) == 2
     assert "no gold files" in _one_line_error(capsys)
+    from pinghu_nlp.evaluate import evaluate
+
     with pytest.raises(FileNotFoundError):
-        pinghu_nlp.evaluate(tmp_path)
+        evaluate(tmp_path)
 
 
 def test_figures_dev_without_gold_exits_2(tmp_path):
