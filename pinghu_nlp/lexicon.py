@@ -25,8 +25,10 @@ EMPTY = "-"
 SPACE = "<space>"
 """How a row writes a single space (list glue: 委员李明 张伟)."""
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
-"""One Chinese ideograph (the CJK Unified Ideographs block)."""
+HAN_RANGE = "\u4e00-\u9fff"
+"""The CJK Unified Ideographs block, for a regex character class: ``rf"[{HAN_RANGE}]"``."""
+HAN = re.compile(f"[{HAN_RANGE}]")
+"""One Chinese ideograph."""
 
 
 def is_han(word: str) -> bool:

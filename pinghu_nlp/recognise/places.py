@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..segment import is_guessed, page_words, pos_tagger, tag_of
+from ..segment import is_guessed, page_words, tag_of
+from ..segment import word_tags as _word_tags
 from .candidates import Candidate, on_one_line
 from .phrases import (
     DEICTIC_STARTS,
@@ -353,12 +354,6 @@ _COMMON_PLACE_WORDS = frozenset(
     """.split()
 )
 """Dictionary words that look like places or bodies (or name a kind of body) but name none."""
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    """jieba's dictionary tags (words it does not know are absent)."""
-    return pos_tagger().word_tag_tab
 
 
 @on_one_line(gazetteer)
