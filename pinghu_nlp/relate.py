@@ -23,17 +23,18 @@ from dataclasses import asdict, dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import lexicon
 from .articles import Article, doc_articles
 from .extensions import doc_text
 from .recognise.phrases import noun_phrase
-from .recognise.titles import decompose_title
+from .recognise.titles import decompose_title, is_collective_title
 
-_LIST_GLUE = ("、", "和", "与", "及", " ", "，", ",")
+_LIST_GLUE = lexicon.list_glue()
+"""What joins the names a collective title or a byline role shares (list_glue.tsv)."""
 _APPOINTED_AS = frozenset("同志 任 担任 兼任 同志任 同志为 同志担任 当选 当选为 同志当选为".split())
 """What stands between a person and the office given to them: 李华同志为平湖市人民政府副市长."""
-_NAME_LIST_GLUE = ("、", "和", "与", "及", " ")
+_NAME_LIST_GLUE = lexicon.list_glue("names")
 """What joins the names after one title: a comma may open the next clause (主任张三，李四说)."""
-_COLLECTIVE_TITLES = ("市领导", "县领导", "区领导", "镇领导", "省领导", "市级领导")
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def authors(articles: list[Article]) -> list[Relation]:
 
 def _is_collective(title: Span) -> bool:
     """A title shared by the names listed with it: ``市领导``, ``县政协领导``."""
-    return title.text in _COLLECTIVE_TITLES or title._.source == "collective"
+    return title._.source == "collective" or is_collective_title(title.text)
 
 
 def memberships(text: str, holds: list[Relation]) -> list[Relation]:
@@ -172,7 +173,7 @@ def memberships(text: str, holds: list[Relation]) -> list[Relation]:
     for relation in holds:
         title = "".join(text[slice(*relation.tail)].split())
         organisation, _, _ = decompose_title(title)
-        if len(organisation) >= 2 and organisation not in _COLLECTIVE_TITLES:
+        if len(organisation) >= 2 and not is_collective_title(organisation):
             key = (text[slice(*relation.head)], organisation)  # once per person and body
             found.setdefault(
                 key, Relation("MEMBER_OF", relation.head, None, relation.article, organisation)
