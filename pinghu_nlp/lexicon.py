@@ -168,9 +168,19 @@ SCHEMAS: dict[str, Schema] = {
         (
             _column("ending", _HAN_WORD),
             _column("label", _choice("LOC", "ORG")),
-            _column("flags", _choice("", "residential", "admin")),
+            _column("flags", _choice("", "residential", "admin", "generic")),
         ),
         ("ending", "label"),
+    ),
+    "place_words.tsv": Schema(
+        (
+            _column("word", _HAN_WORD),
+            _column(
+                "kind",
+                _choice("saying", "descriptive", "common", "industry", "not-road", "country"),
+            ),
+        ),
+        ("word", "kind"),
     ),
     "list_glue.tsv": Schema(
         (Column("glue", bool, "a word or <space>"), _column("joins", _choice("names", "shared"))),
@@ -353,6 +363,11 @@ def endings(label: str, flags: str | None = None) -> tuple[str, ...]:
     """Place (``LOC``) or body (``ORG``) endings, optionally only those with a flag."""
     where = {"label": label} if flags is None else {"label": label, "flags": flags}
     return words("endings.tsv", "ending", **where)
+
+
+def place_words(kind: str) -> tuple[str, ...]:
+    """Words around the names of places and bodies of one kind (``industry``…), file order."""
+    return words("place_words.tsv", "word", kind=kind)
 
 
 def list_glue(joins: str | None = None) -> tuple[str, ...]:

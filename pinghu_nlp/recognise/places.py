@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .. import lexicon
 from ..segment import is_guessed, page_words, tag_of
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate, on_one_line
@@ -30,53 +31,29 @@ from .phrases import (
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
 
-RESIDENTIAL_ENDINGS = ("新村", "小区", "花园", "公寓", "家园", "苑")
+RESIDENTIAL_ENDINGS = lexicon.endings("LOC", "residential")
 """Endings of residential compounds (梅园新村, 金桂小区): named only by a proper name before."""
 
-LOC_ENDINGS = (
-    tuple(
-        """
-    省 市 县 区 镇 乡 村 街道 社区 大道 路 街 巷 桥 大桥 公园 景区 广场 园区 开发区 经开区 度假区
-    新区 港区 湿地 隧道 码头 车站 机场 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆 展览馆 科普馆
-    会展中心 剧院 小镇 科技城 产业园 创业园 工业园 合作园 产业合作园 智创园 科创园 科创岛 园 街区
-    驿站 湖畔 山庄 经济技术开发区 经济开发区 高新技术产业开发区 高新区 保税区 综合保税区 浜
-    """.split()
-    )
-    + RESIDENTIAL_ENDINGS
-)
+LOC_ENDINGS = lexicon.endings("LOC")
 """Endings of place names."""
-_DESCRIPTIVE_WORDS = frozenset(
-    """
-    美丽 新建 温馨 智慧 文明 蓝领 白领 开放式 幸福 美好 和谐 老旧 安置 拆迁 居民 住宅 商品房
-    人才 青年 职工 精神 共同 绿色 生态 封闭式 高档 农民 城市
-    """.split()
-)
+_DESCRIPTIVE_WORDS = frozenset(lexicon.place_words("descriptive"))
 """Words that describe a kind of compound (美丽家园, 老旧小区), some tagged as names by jieba."""
 
-ORG_ENDINGS = tuple(
-    """
-    有限公司 股份有限公司 有限责任公司 分公司 子公司 公司 集团 委员会 常委会 管委会 党委 党工委
-    党组 党支部 支部 总支 局 厅 委 办 部 大学 学院 学校 中学 小学 幼儿园 托育园 医院 卫生院 研究院
-    研究所 实验室 银行
-    支行 分行 协会 商会 学会 联合会 总工会 工会 妇联 团委 报社 电视台 传媒中心 法院 检察院 派出所
-    合作社 基金会 促进会 俱乐部 事务所 指挥部 领导小组 中心组 部队 支队 大队 中队 军分区 武装部
-    人武部 政府 联盟 中心 办公室 办事处 株式会社 总会 红十字会 海关 理论学习中心组 城投 交投
-    """.split()
-)
+ORG_ENDINGS = lexicon.endings("ORG")
 """Endings of organisation names."""
 
 NAME_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
 """Every place and body ending, longest first (经济技术开发区 before 区)."""
-ADMIN_UNITS = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村")
+ADMIN_UNITS = lexicon.endings("LOC", "admin")
 """Administrative units: a chain of them is split per unit."""
 
 _ENDING_PATTERN = re.compile(
     "|".join(map(re.escape, sorted(set(LOC_ENDINGS + ORG_ENDINGS), key=len, reverse=True)))
 )
-_BRACKETED_REGION = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]")
+_BRACKETED_REGION = re.compile(rf"[(（]([{lexicon.HAN_RANGE}]{{2,4}})[)）]")
 _FOREIGN_COMPANY = re.compile(
-    r"(德国|日本|韩国|美国|英国|法国|瑞士|意大利|荷兰|瑞典|芬兰|丹麦|新加坡|奥地利|比利时|西班牙)"
-    r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=[、，,和及与等])"
+    f"({'|'.join(lexicon.place_words('country'))})"
+    rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[、，,和及与等])"
 )
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县区镇乡村"), key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
@@ -132,7 +109,7 @@ def _county_paper_pattern() -> re.Pattern[str]:
     return re.compile("今日(?:" + "|".join(map(re.escape, counties)) + ")")
 
 
-SAYINGS = ("金山银山",)
+SAYINGS = lexicon.place_words("saying")
 """Fixed sayings that open with a place's name: 绿水青山就是金山银山."""
 
 
@@ -281,9 +258,7 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
 _ACTION_TAGS = frozenset({"v", "vn", "vd"})
-_GENERIC_ORG_ENDINGS = frozenset(
-    "中心 党委 联盟 政府 办 办公室 办事处 部 支部 党支部 部队 中心组 领导小组".split()
-)
+_GENERIC_ORG_ENDINGS = frozenset(lexicon.endings("ORG", "generic"))
 """Endings that also close descriptions (部门党委, 党建联盟); a body's name must say whose."""
 _STATIONED = "驻"
 """驻平部队, 驻村工作组: bodies described by where they are stationed, not named."""
@@ -348,11 +323,7 @@ def _local_prefix(text: str, start: int) -> str:
     return next((p for p in _LOCAL_PREFIXES if text.endswith(p, 0, start)), "")
 
 
-_COMMON_PLACE_WORDS = frozenset(
-    """
-    城市 城镇 乡村 农村 城乡 地区 社区 街道 干部 党员干部 全部 局部 内部 党委 党建 党政 政府
-    """.split()
-)
+_COMMON_PLACE_WORDS = frozenset(lexicon.place_words("common"))
 """Dictionary words that look like places or bodies (or name a kind of body) but name none."""
 
 
@@ -548,16 +519,7 @@ def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
     return [candidate]
 
 
-INDUSTRY_WORDS = tuple(
-    sorted(
-        """
-        能源 汽车 精机 树脂 纳米 药业 制药 医药 生物 科技 材料 新材料 电子 电气 电器 化工 机械
-        光电 股份 实业 控股 纺织 服饰 食品 物流 置业 地产 传动 装备 钢铁 环保 纸业 箱包 光伏
-        """.split(),
-        key=len,
-        reverse=True,
-    )
-)
+INDUSTRY_WORDS = lexicon.longest_first(lexicon.place_words("industry"))
 """Words a company's name ends with after its brand: 独山能源, 长城汽车, 湛新树脂."""
 _BRAND_COMPANY = re.compile(
     "("
@@ -599,9 +561,7 @@ def find_roads(text: str) -> list[Candidate]:
     ]
 
 
-_NOT_ROADS = frozenset(
-    "修好 走好 走出 铺好 让出 开辟 探索 闯出 找到 蹚出 铺就 一条 这条 那条 新的".split()
-)
+_NOT_ROADS = frozenset(lexicon.place_words("not-road"))
 """Words before 路 that make a way, not a road: 走好路, 蹚出致富路."""
 
 
