@@ -182,6 +182,19 @@ SCHEMAS: dict[str, Schema] = {
         ),
         ("word", "kind"),
     ),
+    "relation_words.tsv": Schema(
+        (
+            _column("word", _HAN_WORD),
+            _column("kind", _choice("role-verb", "event-noun", "appointed-as", "figure-link")),
+            _column("relation", _choice("", "CHAIRED", "ATTENDED", "SPOKE_AT")),
+        ),
+        ("word", "kind"),
+        lambda row: (
+            None
+            if (row["kind"] == "role-verb") == bool(row["relation"])
+            else "a role-verb names its relation, no other kind does"
+        ),
+    ),
     "list_glue.tsv": Schema(
         (Column("glue", bool, "a word or <space>"), _column("joins", _choice("names", "shared"))),
         ("glue",),
@@ -368,6 +381,13 @@ def endings(label: str, flags: str | None = None) -> tuple[str, ...]:
 def place_words(kind: str) -> tuple[str, ...]:
     """Words around the names of places and bodies of one kind (``industry``…), file order."""
     return words("place_words.tsv", "word", kind=kind)
+
+
+def relation_words(kind: str) -> dict[str, str]:
+    """Words the relations read of one kind (``role-verb``…), file order, with their relation."""
+    return {
+        row["word"]: row["relation"] for row in rows("relation_words.tsv") if row["kind"] == kind
+    }
 
 
 def list_glue(joins: str | None = None) -> tuple[str, ...]:
