@@ -68,6 +68,10 @@ _OPTIONAL_INTEGER = Column(
     "", lambda v: not v or bool(re.fullmatch(r"-?\d+", v)), "an integer or -"
 )
 
+_MONTH_DAY = Column(
+    "", lambda v: bool(re.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", v)), "MM-DD"
+)
+
 
 @dataclass(frozen=True)
 class Schema:
@@ -194,6 +198,19 @@ SCHEMAS: dict[str, Schema] = {
             if (row["kind"] == "role-verb") == bool(row["relation"])
             else "a role-verb names its relation, no other kind does"
         ),
+    ),
+    "periods.tsv": Schema(
+        (
+            _column("period", _HAN_WORD),
+            _column("first", _MONTH_DAY),
+            _column("last", _MONTH_DAY),
+            _column("granularity", _choice("year", "half-year", "part-of-year", "range", "season")),
+        ),
+        ("period",),
+    ),
+    "hedges.tsv": Schema(
+        (_column("hedge", _HAN_WORD), _column("position", _choice("before", "after"))),
+        ("hedge",),
     ),
     "list_glue.tsv": Schema(
         (Column("glue", bool, "a word or <space>"), _column("joins", _choice("names", "shared"))),
@@ -388,6 +405,24 @@ def relation_words(kind: str) -> dict[str, str]:
     return {
         row["word"]: row["relation"] for row in rows("relation_words.tsv") if row["kind"] == kind
     }
+
+
+@lru_cache(maxsize=1)
+def periods() -> dict[str, tuple[tuple[int, int], tuple[int, int], str]]:
+    """Named parts of a year: ``(first (month, day), last (month, day), granularity)``."""
+    return {
+        row["period"]: (
+            tuple(map(int, row["first"].split("-"))),
+            tuple(map(int, row["last"].split("-"))),
+            row["granularity"],
+        )
+        for row in rows("periods.tsv")
+    }
+
+
+def hedges(position: str) -> tuple[str, ...]:
+    """Hedges written ``before`` or ``after`` a figure, in the order they are tried."""
+    return words("hedges.tsv", "hedge", position=position)
 
 
 def list_glue(joins: str | None = None) -> tuple[str, ...]:

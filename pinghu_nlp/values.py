@@ -28,8 +28,8 @@ _PARTS = re.compile(
     rf"(?P<low>{_NUMBER})(?:[{_TO}](?P<high>{_NUMBER}))?(?P<hedge>[多余])?(?P<magnitude>[十百千万亿]*)"
 )
 _MAGNITUDE = re.compile(r"(?<=\d)[十百千万亿]+$")
-_HEDGES_BEFORE = ("将近", "接近", "超过", "大约", "不到", "不足", "至少", "近", "约", "超", "逾")
-_HEDGES_AFTER = ("以上", "左右", "以下", "以内", "上下", "开外", "多", "余", "许")
+_HEDGES_BEFORE = lexicon.hedges("before")
+_HEDGES_AFTER = lexicon.hedges("after")
 
 
 @dataclass(frozen=True)
@@ -212,30 +212,8 @@ def _resolve(core: str, issue: dt.date | None) -> DateValue:
     return DateValue(None, None, "unknown")
 
 
-_PERIODS = {
-    "": ((1, 1), (12, 31), "year"),
-    "度": ((1, 1), (12, 31), "year"),
-    "全年": ((1, 1), (12, 31), "year"),
-    "上半年": ((1, 1), (6, 30), "half-year"),
-    "下半年": ((7, 1), (12, 31), "half-year"),
-    "年初": ((1, 1), (3, 31), "part-of-year"),
-    "初": ((1, 1), (3, 31), "part-of-year"),
-    "年中": ((6, 1), (7, 31), "part-of-year"),
-    "年底": ((10, 1), (12, 31), "part-of-year"),
-    "底": ((10, 1), (12, 31), "part-of-year"),
-    "年末": ((10, 1), (12, 31), "part-of-year"),
-    "末": ((10, 1), (12, 31), "part-of-year"),
-    "前三季度": ((1, 1), (9, 30), "range"),
-    "春季": ((3, 1), (5, 31), "season"),
-    "春天": ((3, 1), (5, 31), "season"),
-    "夏季": ((6, 1), (8, 31), "season"),
-    "夏天": ((6, 1), (8, 31), "season"),
-    "秋季": ((9, 1), (11, 30), "season"),
-    "秋天": ((9, 1), (11, 30), "season"),
-    "冬季": ((12, 1), (12, 31), "season"),
-    "冬天": ((12, 1), (12, 31), "season"),
-}
-"""Named parts of a year: (first day, last day, granularity)."""
+_PERIODS = {"": ((1, 1), (12, 31), "year"), **lexicon.periods()}
+"""Named parts of a year (periods.tsv; "" the whole year): (first day, last day, granularity)."""
 _MONTHS = re.compile(
     r"(?:(?P<m1>\d{1,2})(?:月份?)?[" + _TO + r"])?(?P<month>\d{1,2})月份?"
     r"(?:(?P<day>\d{1,2})[日号](?:[" + _TO + r"](?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})[日号])?"

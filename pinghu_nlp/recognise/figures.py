@@ -67,9 +67,13 @@ _CALENDAR = (
 )
 """Months and days within a year: ``9月``, ``7月29日上午``, ``1—8月``, ``9月11日至17日``."""
 _PERIOD = (
-    r"(?:[上下]半年|第?[一二三四1-4]季度(?:末|初)?|前三季度|"
-    r"前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月|年初|年底|年末|年中|全年|[春夏秋冬][季天])"
+    "(?:"
+    + "|".join(lexicon.longest_first(p for p in lexicon.periods() if len(p) > 1))
+    + r"|第?[一二三四1-4]季度(?:末|初)?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月)"
 )
+"""A named part of a year (periods.tsv: 上半年, 年底, 春季), a quarter or the first months."""
+_PERIOD_SUFFIX = "[" + "".join(p for p in lexicon.periods() if len(p) == 1) + "]"
+"""A part of a year written right after it: 2023年底, 2021年度."""
 _RELATIVE_YEAR = "(?:" + "|".join(lexicon.date_words("relative-year")) + ")"
 _RELATIVE_DAY = "(?:" + "|".join(lexicon.date_words("relative-day")) + ")"
 _SHIFT = "(?:" + "|".join(SHIFTS) + ")"
@@ -96,7 +100,7 @@ _CELEBRATED = "(?:" + "|".join(h.name for h in lexicon.holidays().values() if h.
 """A holiday in numerals that is a DATE right after 庆, 迎 or 过 (庆八一)."""
 NUMERAL_DATES = (
     # 2023年9月12日上午, 2020年底, 2021年度, 2023年第三季度, 2023年1—8月, 二〇二三年九月
-    rf"{_YEAR}(?:{_CALENDAR}|[度底初末]|{_PERIOD})?",
+    rf"{_YEAR}(?:{_CALENDAR}|{_PERIOD_SUFFIX}|{_PERIOD})?",
     # 2022—2024年, 2022年至2024年
     rf"{_YEAR_NUMBER}年?{_TO}{_YEAR_NUMBER}年",
     # 2023-09-12, 2023.9.12
