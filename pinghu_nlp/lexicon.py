@@ -181,7 +181,9 @@ SCHEMAS: dict[str, Schema] = {
             _column("word", _HAN_WORD),
             _column(
                 "kind",
-                _choice("saying", "descriptive", "common", "industry", "not-road", "country"),
+                _choice(
+                    "saying", "descriptive", "common", "industry", "not-road", "country", "generic"
+                ),
             ),
         ),
         ("word", "kind"),
