@@ -26,7 +26,7 @@ def _byline_words() -> dict[str, tuple[str, ...]]:
         if not line.strip() or line.startswith("#"):
             continue
         word, _, kind = line.partition("\t")
-        if kind not in words or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        if kind not in words or not word or not lexicon.is_han(word):
             raise ValueError(f"bylines.tsv line {number}: expected a Han word, a tab and a kind")
         words[kind].add(word)
     return {kind: _longest_first(tuple(found)) for kind, found in words.items()}

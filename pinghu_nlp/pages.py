@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lexicon import is_han
+
 _FALLBACK_ENCODING = "gb18030"
 _MIN_CJK_SHARE = 0.2
 """A page decoded as GB18030 must be at least this share CJK, or it is taken for binary noise."""
@@ -94,7 +96,7 @@ def _decode_fallback(data: bytes, source: str) -> str:
     except UnicodeDecodeError as error:
         raise PageError(source, f"not UTF-8 or GB18030 text (bad byte at {error.start})") from error
     letters = [c for c in raw if not c.isspace() and c.isprintable()]
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in letters)
+    cjk = sum(is_han(c) for c in letters)
     if len(letters) < len(raw.strip()) * 0.9 or cjk < _MIN_CJK_SHARE * max(len(letters), 1):
         raise PageError(source, "binary or unknown encoding (neither UTF-8 nor GB18030 Chinese)")
     return raw

@@ -59,7 +59,7 @@ _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县�
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 _PLACE_NAME_GOES_ON = re.compile(
-    r"(?:(?![的在和与及等是为将把被对向从])[\u4e00-\u9fff]){0,6}[园区城港岛]"
+    rf"(?:(?![的在和与及等是为将把被对向从])[{lexicon.HAN_RANGE}]){{0,6}}[园区城港岛]"
 )
 _SHORT_BRAND = 4
 
@@ -426,12 +426,12 @@ def find_foreign_companies(text: str) -> list[Candidate]:
 
 
 _LIST_OF_NAMES = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z]{2,6}(?:[(（][^()（）]{1,8}[)）])?、)+[\u4e00-\u9fffA-Za-z]{2,6}"
+    rf"((?:[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}(?:[(（][^()（）]{{1,8}}[)）])?、)+[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}"
     r"(?:[(（][^()（）]{1,8}[)）])?)等(?:[\d一二三四五六七八九十百]+(?:个|家|所))?(?:一批)?"
-    r"[\u4e00-\u9fff]{0,8}?(村|社区|镇|街道|企业|公司|集团|单位|学校|医院)"
+    rf"[{lexicon.HAN_RANGE}]{{0,8}}?(村|社区|镇|街道|企业|公司|集团|单位|学校|医院)"
 )
 _CLASS_LABELS = {"村": "LOC", "社区": "LOC", "镇": "LOC", "街道": "LOC"}
-_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
+_ITEM = re.compile(rf"[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}")
 
 
 @on_one_line(gazetteer)
@@ -498,7 +498,7 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
         if m.start() not in covered
         and m.start() - 1 not in covered
         and m.group() not in _ADMIN_CHARS  # 我市, 全区: the rules already judged these
-        and "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff"
+        and lexicon.HAN.fullmatch(text[m.start() - 1 : m.start()]) is not None
         and _unit_word(text, m.start(), m.end()) is not None
     ]
 
@@ -526,7 +526,7 @@ _BRAND_COMPANY = re.compile(
     + "|".join(INDUSTRY_WORDS)
     + r")(?!产业|行业|领域|板块|企业|技术|产品|项目|材料|创新|成果|进步|人才|水平|发展)"
 )
-_QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,4}[湾湖岛])[”\"]")
+_QUOTED_PLACE = re.compile(rf"[“\"]([{lexicon.HAN_RANGE}]{{1,4}}[湾湖岛])[”\"]")
 
 
 @on_one_line(gazetteer)
@@ -545,7 +545,7 @@ def find_brand_companies(text: str) -> list[Candidate]:
 
 _ROAD = re.compile(
     r"(?:(?<=[在沿经至到从往与和、，,镇区市村的])|(?<=位于)|(?<=街道))"
-    r"([\u4e00-\u9fff]{2}(?:[东西南北中]路|路|大道|大街|街))"
+    rf"([{lexicon.HAN_RANGE}]{{2}}(?:[东西南北中]路|路|大道|大街|街))"
     r"(?=[与和、，,。；;\n旁边]|交叉口|路口|沿线|两侧|附近|一带|[东西南北]侧|\d+号|$)"
 )
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
