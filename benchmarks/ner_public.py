@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "training"))
 from convert import held_out_examples, read_char_tags  # noqa: E402
 
 import pinghu_nlp  # noqa: E402
-from pinghu_nlp.recognise import find_entities  # noqa: E402
+from pinghu_nlp.recognise import find_entities, not_annotated  # noqa: E402
+from pinghu_nlp.recognise.candidates import resolve_overlaps  # noqa: E402
 from pinghu_nlp.recognise.lac import lac_tagger  # noqa: E402
 from pinghu_nlp.recognise.model import load_model  # noqa: E402
 from pinghu_nlp.recognise.names import REFERENCE_HEADS  # noqa: E402
@@ -66,13 +67,18 @@ _CORPUS_REFERENCE = re.compile(rf"(.)(?:{'|'.join(reversed(_CORPUS_HEADS))})|[�
 
 
 def in_corpus_convention(text: str) -> Spans:
-    """The recogniser's spans with its references rewritten to these corpora's convention.
+    """The recogniser's decisions in these corpora's convention, where ANNOTATION.md differs.
 
     ANNOTATION.md makes a surname + title or a 老/小 + surname reference one PERSON (张书记, 老李);
-    People's Daily and MSRA label the surname alone (张|书记, 老|李). Nothing else changes.
+    People's Daily and MSRA label the surname alone (张|书记, 老|李). ANNOTATION.md leaves out the
+    names inside work titles (《焦裕禄》) and doctrines (毛泽东思想); the corpora label them, so the
+    recogniser's own candidates there are put back. Nothing else changes.
     """
+    audit: list = []
+    kept = find_entities(text, (), load_model(), audit=audit)
+    unannotated = [c for c in audit if c.label == "PERSON" and not_annotated(text, c)]
     spans = set()
-    for start, end, label in recogniser_spans(text):
+    for start, end, label, *_ in resolve_overlaps(kept + unannotated):
         match = _CORPUS_REFERENCE.fullmatch(text[start:end]) if label == "PERSON" else None
         if match and match.group(1):
             end = start + 1

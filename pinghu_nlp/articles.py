@@ -21,6 +21,7 @@ from . import lexicon
 from .extensions import doc_text, required
 from .layout import (
     BRACKETED_BYLINE,
+    BYLINE_ROLE,
     COMMON_SURNAMES,
     PHOTO_ROLES,
     byline_parts,
@@ -38,8 +39,12 @@ _PHOTO_CREDIT_LINE = re.compile(
 """A photo's credit on its own line: ``（记者 王强 摄）``, ``王强 徐冰艳 摄``."""
 _BARE_PEN_NAME_LINE = re.compile(rf"^[{lexicon.HAN_RANGE}]{{2,3}}$")
 _ANY_PEN_NAME = re.compile(rf"^\s*■?\s*([{lexicon.HAN_RANGE}]{{2,4}})\s*$")
-_INLINE_BYLINE = re.compile(rf"本报讯\s*{BRACKETED_BYLINE}")
-"""A byline in brackets right after 本报讯: ``本报讯（记者 陆佳怡 通讯员 沈建华）``."""
+_INLINE_BYLINE = re.compile(
+    rf"本报讯\s*{BRACKETED_BYLINE}"
+    rf"|(?:本报讯|[^\s，。：:]{{2,24}}电)\s*((?:{BYLINE_ROLE.pattern})[^，。：:（()）\n]{{1,40}}?)\s*报道"
+)
+"""A byline right after 本报讯 or a wire's dateline, in brackets (``本报讯（记者 陆佳怡 通讯员
+沈建华）``) or closed by 报道 (``本报讯记者许立群报道``, ``新华社杭州6月2日电记者朱梦魁报道``)."""
 _DATELINE = re.compile(
     r"^本报讯\s*(?:[（(][^（()）\n]{1,64}[）)])?\s*(?:(?:\d{1,2}月\d{1,2}日|[昨今前]天|日前|近日)"
     r"(?:[上下中]午|晚上?|早上)?)?"
@@ -224,7 +229,8 @@ def _build_article(
     else:
         headline = headline[: min(index, _MAX_HEADLINE_LINES)] if index else []
     inline = _INLINE_BYLINE.match(text, lines[index][0]) if index < len(lines) else None
-    if inline and not is_byline_line(inline.group(1)):
+    inline_group = (inline.lastindex or 1) if inline else 1
+    if inline and not is_byline_line(inline.group(inline_group)):
         inline = None  # （图为…）: brackets that open with a role word but are no byline
     if headline and (inline or any(k == "byline" for k in kinds)):
         article.headline = " ".join(text[s:e] for s, e in headline)
@@ -233,7 +239,7 @@ def _build_article(
         if k == "byline":
             article.bylines.extend(parse_byline(text[s:e], s))
     if inline:
-        article.bylines.extend(parse_byline(inline.group(1), inline.start(1)))
+        article.bylines.extend(parse_byline(inline.group(inline_group), inline.start(inline_group)))
     body = [(s, e) for (s, e), k in zip(lines, kinds, strict=False) if k == "body"]
     if body:
         article.body_start = body[0][0]

@@ -99,9 +99,11 @@ BYLINE_ROLE = re.compile(
 """A byline role as written: an optional media name (``南湖晚报记者``), roles joined by a slash
 (``文/摄``), layout spaces inside (``记 者``)."""
 _BYLINE_NAME = re.compile(
-    rf"[{''.join(sorted(COMMON_SURNAMES))}]{_GAP}{{0,2}}[\u4e00-\u9fff]{{1,2}}(?=[\s:：、]|$)"
+    rf"[{''.join(sorted(COMMON_SURNAMES))}]{_GAP}{{0,2}}[\u4e00-\u9fff]{{1,2}}"
+    rf"(?=[\s:：、]|$|{_spaced(_GLUED_ROLES)})"
 )
-"""A name in a byline: a surname and one or two characters, perhaps split off (``王 强``)."""
+"""A name in a byline: a surname and one or two characters, perhaps split off (``王 强``), ended by
+a space, the line's end or the next reporter's role glued on (``记者沈佳通讯员陆明``)."""
 _SPACED_BYLINE_NAME = re.compile(r"(?<=[\s:：、])[\u4e00-\u9fff]{2,3}(?=[\s、]|$)")
 """A name set off by spaces in a byline, whatever its surname (``记者 贝磊``)."""
 _GLUED_ROLE_END = re.compile(_spaced(_GLUED_ROLES) + "$")

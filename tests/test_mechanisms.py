@@ -349,3 +349,47 @@ def test_a_village_named_by_an_ordinary_noun_after_its_town(sentence, place):
 
 def test_a_kind_of_village_after_its_town_is_no_village():
     assert not any(text.endswith("村") for text, _ in entities("林埭镇的先进村评选结果出炉。"))
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("以色列总理内塔尼亚胡昨天抵达。", "内塔尼亚胡"),
+        ("美国国防部长科恩19日表示，双方将恢复对话。", "科恩"),
+        ("阿尔巴尼亚总理纳诺在会见时说", "纳诺"),
+    ],
+)
+def test_a_foreign_name_without_dots_after_a_title(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+def test_a_country_after_a_title_is_no_name():
+    found = entities("驻华大使阿根廷馆举行招待会。") + entities("会见驻华大使阿根廷、智利代表。")
+    assert not any(text == "阿根廷" and label == "PERSON" for text, label in found)
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            "本报讯记者王强报道：昨天，新仓镇举行农民丰收节。",
+            [("记者", "TITLE"), ("王强", "PERSON")],
+        ),
+        (
+            "本报讯 记者 沈佳 通讯员 陆明 报道 昨天，当湖街道举行活动。",
+            [("记者", "TITLE"), ("沈佳", "PERSON"), ("通讯员", "TITLE"), ("陆明", "PERSON")],
+        ),
+        (
+            "新华社杭州6月2日电记者方敏报道：全省夏粮收购工作全面展开。",
+            [("记者", "TITLE"), ("方敏", "PERSON")],
+        ),
+    ],
+)
+def test_a_byline_closed_by_report_after_the_dateline(page, expected):
+    found = mentions(page)
+    assert all(item in found for item in expected)
+
+
+def test_a_reporter_who_learned_something_is_no_byline():
+    found = mentions("本报讯记者从市教育局获悉，今年全市新建学校3所。")
+    assert not any(label in ("TITLE", "PERSON") for _, label in found)

@@ -184,3 +184,50 @@ def test_every_candidate_is_kept_for_auditing(nlp):
 )
 def test_a_name_after_a_word_for_a_kind_of_person_may_open_with_a_word(sentence, expected):
     assert [e for e in entities(sentence) if e[1] == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("日方社长铃木俊男表示，将继续扩大投资。", "铃木俊男"),  # after a title
+        ("村民占旭刚说，今年的桃子卖得特别好。", "占旭刚"),  # a rare surname before 说
+        ("参赛的谢苗诺娃说，她很喜欢这里。", "谢苗诺娃"),  # a foreign name before 说
+    ],
+)
+def test_a_model_name_of_another_shape_where_the_context_names_a_person(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["他们一起回到了阿根廷说起往事。", "老师傅说，这叫做工匠精神。"]
+)
+def test_no_model_name_of_another_shape_that_is_a_word_or_place(sentence):
+    people = [text for text, label in entities(sentence) if label == "PERSON"]
+    assert "阿根廷" not in people and "工匠" not in people
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("今昔对比，陈桂林感慨万分。", "陈桂林"),  # jieba knows 桂林, the rule took it alone
+        ("驻地居民姚连宽下岗后，开起了小吃店。", "姚连宽"),  # the rule stopped at two
+    ],
+)
+def test_the_model_completes_a_name_a_rule_cut_short(sentence, name):
+    assert [text for text, label in entities(sentence) if label == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("负责接待的威廉先生对记者说，一切顺利。", "威廉"),
+        ("王先生告诉记者，房子已经修好了。", "王先生"),  # surname + 先生: one person
+        ("家住附近的李女士说，路灯终于亮了。", "李女士"),
+    ],
+)
+def test_a_name_before_sir_or_madam(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+def test_sirs_and_madams_as_a_group_are_no_one():
+    assert entities("先生们、女士们，欢迎光临。") == []

@@ -65,10 +65,10 @@ from .places import (
     split_place_chain,
     unclaimed_endings,
 )
-from .statistical import model_bodies, model_people, model_spans
+from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
 from .titles import BARE_HEADS, find_titles
 
-__all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities"]
+__all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 
 
 def find_entities(
@@ -99,7 +99,9 @@ def find_entities(
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
-    people += names_with_dots(text) + model_people(text, tagged)
+    model_found = model_people(text, tagged, titles)
+    people += names_with_dots(text) + model_found
+    people += model_names_completing_rules(text, model_found, people)
     people += names_across_dots(text, people)
     people += references_to_known(text, people)
     titles = _titles_with_holders(text, titles, people)
@@ -122,14 +124,14 @@ def find_entities(
 
 def _kept(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The flat selection of the candidates the annotation keeps."""
-    return resolve_overlaps([c for c in candidates if not _not_annotated(text, c)])
+    return resolve_overlaps([c for c in candidates if not not_annotated(text, c)])
 
 
 _DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
 _DOCTRINE_AFTER_PLACE = re.compile(r"特色社会主义|式现代化")
 
 
-def _not_annotated(text: str, candidate: Candidate) -> bool:
+def not_annotated(text: str, candidate: Candidate) -> bool:
     """Inside a work title (《…》), or a name inside a doctrine's name (习近平新时代…思想)."""
     opening = text.rfind("《", 0, candidate.start)
     work = WORK_TITLE.match(text, opening) if opening != -1 else None

@@ -20,6 +20,7 @@ from ..segment import PageWords, is_guessed, is_han, is_loose, page_words, tag_o
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate
 from .phrases import NAME_TAGS
+from .places import gazetteer
 
 FOLLOWERS = lexicon.person_words("follower")
 """Words that commonly follow a person's name: the name ends where one of these begins."""
@@ -27,7 +28,7 @@ FOLLOWERS = lexicon.person_words("follower")
 TOP_SURNAMES = lexicon.top_surnames()
 """The commonest surnames: the only ones trusted in ``张书记``/``老沈`` references."""
 
-_SPEECH_CUES = lexicon.person_words("speech-cue")
+SPEECH_CUES = lexicon.person_words("speech-cue")
 """Verbs a person's name comes right before: what people say and do in the news."""
 _NAME_CHAR = lexicon.HAN
 NOT_IN_NAME = frozenset(lexicon.characters("not-in-name"))
@@ -104,6 +105,7 @@ def _could_be_name(piece: str, length: int) -> bool:
         and not any(c in NOT_IN_NAME for c in piece[1:])
         and not is_common_word(piece)
         and not _adverbial(piece)
+        and (length < 3 or piece not in gazetteer())  # 大使|阿根廷 (副市长金华 stays a name)
     )
 
 
@@ -153,8 +155,9 @@ def names_after_titles(
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
                 end = name_at(text, start)
-                if not end and (start in model_starts or text.startswith(_SPEECH_CUES, start + 3)):
+                if not end and (start in model_starts or text.startswith(SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
+                end = end or _transliterated_name_at(text, start)
                 if end:
                     found.append(Candidate(start, end, "PERSON", "after-title", priority=70))
                     break
@@ -173,6 +176,28 @@ def _rare_surname_name_at(text: str, start: int) -> int | None:
     if piece[0] in NOT_IN_NAME or piece[0] in _CUT_VERB_STARTS or is_common_word(piece[:2]):
         return None
     return start + 3
+
+
+def _transliterated_name_at(text: str, start: int) -> int | None:
+    """End of a foreign name spelled in transliteration characters (总理内塔尼亚胡, 部长科恩).
+
+    The longest run of two to eight such characters that ends where a name may end and is
+    neither an ordinary word nor a place or body (to jieba or the gazetteer: 阿根廷).
+    """
+    end = start
+    while end < len(text) and end - start < _TRANSLITERATED_LIMIT and text[end] in TRANSLITERATION:
+        end += 1
+    for stop in range(end, start + 1, -1):
+        piece = text[start:stop]
+        if _ends_name(text, stop):
+            ordinary = is_common_word(piece) or tag_of(piece) in _PLACE_TAGS
+            ordinary = ordinary or piece in gazetteer()
+            return None if ordinary else stop
+    return None
+
+
+_TRANSLITERATED_LIMIT = 8
+_PLACE_TAGS = frozenset({"ns", "nt"})
 
 
 _PERSON_NOUNS = re.compile("|".join(map(re.escape, lexicon.person_words("person-noun"))))
@@ -259,7 +284,7 @@ def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
 def names_before_speech(text: str) -> list[Candidate]:
     """A name the jieba tagger calls ``nr`` right before a speech verb: ``肖忠华说``."""
     found = []
-    cue = "|".join(_SPEECH_CUES)
+    cue = "|".join(SPEECH_CUES)
     for match in re.finditer(rf"([{lexicon.HAN_RANGE}]{{2,3}})(?={cue})", text):
         window_start = max(0, match.start() - 4)
         offset = window_start
@@ -267,6 +292,7 @@ def names_before_speech(text: str) -> list[Candidate]:
             end = offset + len(pair.word)
             is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
             is_name = is_name and pair.word not in REFERENCE_HEADS  # 阿姨: a surname goes first
+            is_name = is_name and pair.word not in gazetteer()  # 阿根廷: jieba's nr
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
             offset = end

@@ -17,6 +17,7 @@ they are silent:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..articles import COMMON_SURNAMES
@@ -26,6 +27,8 @@ from .lac import LacTagger, lac_tagger, sentences
 from .names import (
     COMPOUND_SURNAMES,
     DOTTED_NAME_PRIORITY,
+    REFERENCE_HEADS,
+    SPEECH_CUES,
     TOP_SURNAMES,
     TRANSLITERATION,
     function_word_opens,
@@ -34,7 +37,7 @@ from .names import (
     repeated_names,
 )
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
-from .places import NAME_ENDINGS, SAYINGS, split_place_chain
+from .places import NAME_ENDINGS, SAYINGS, gazetteer, split_place_chain
 
 MODEL_PERSON_PRIORITY = 21
 """Above gazetteer places (吴|金华: the person wins), below a list of bodies before its class
@@ -132,19 +135,60 @@ _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 """jieba's tags of function words, which do not continue a name (张|的)."""
 
 
-def model_people(text: str, spans: list[Span]) -> list[Candidate]:
-    """The model's plausible PERSON spans, the lists they continue and their repeats."""
+def model_people(text: str, spans: list[Span], titles: Iterable[Candidate] = ()) -> list[Candidate]:
+    """The model's plausible PERSON spans, the lists they continue and their repeats.
+
+    A span of any other shape (若斯潘, 河村宏, 施图岑贝格) is kept where the context names a
+    person too: it follows a title or comes before a speech verb, and is no ordinary word or place.
+    """
+    title_ends = {t.end for t in titles}
     found = [
         Candidate(start, end, "PERSON", "lac", _person_priority(text[start:end]))
         for start, end, label in spans
         if label == "PERSON"
-        and plausible_name(text[start:end])
-        and _on_word_edges(text, start, end)
+        and (
+            (plausible_name(text[start:end]) and _on_word_edges(text, start, end))
+            or _named_by_context(text, start, end, title_ends)
+        )
         and not function_word_opens(text, start)
     ]
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def model_names_completing_rules(
+    text: str, model_found: Iterable[Candidate], people: Iterable[Candidate]
+) -> list[Candidate]:
+    """The model's names that complete a rule's name cut one character short (周恩|来 where 来
+    reads as a verb, 陈|桂林 where jieba knows 桂林): they take the rule's priority, plus one."""
+    by_span: dict[tuple[int, int], int] = {}
+    for person in people:
+        if person.label == "PERSON" and person.source != "lac":
+            span = (person.start, person.end)
+            by_span[span] = max(by_span.get(span, 0), person.priority)
+    found = []
+    for name in model_found:
+        if name.source != "lac" or name.end - name.start != 3:
+            continue
+        for span in ((name.start, name.end - 1), (name.start + 1, name.end)):
+            if span in by_span:
+                found.append(name._replace(priority=by_span[span] + 1))
+    return found
+
+
+def _named_by_context(text: str, start: int, end: int, title_ends: set[int]) -> bool:
+    """After a title, before a speech verb or a word that follows a name (科尔总理, 威廉先生),
+    and neither an ordinary word nor a place."""
+    name = text[start:end]
+    if not 2 <= len(name) <= _CONTEXT_NAME_LIMIT or not is_han(name):
+        return False
+    if is_common_word(name) or name in gazetteer():
+        return False
+    return start in title_ends or text.startswith(SPEECH_CUES + REFERENCE_HEADS, end)
+
+
+_CONTEXT_NAME_LIMIT = 8
 
 
 def _person_priority(name: str) -> int:
