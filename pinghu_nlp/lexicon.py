@@ -117,6 +117,10 @@ SCHEMAS: dict[str, Schema] = {
         ("name",),
         lambda row: _check_holiday(row["rule"], row["value"]),
     ),
+    "holiday_cues.tsv": Schema(
+        (_column("cue", _WORD), _column("after", _choice("all", "names"))),
+        ("cue",),
+    ),
     "date_words.tsv": Schema(
         (
             _column("word", _HAN_WORD),
@@ -172,7 +176,7 @@ SCHEMAS: dict[str, Schema] = {
         (
             _column("ending", _HAN_WORD),
             _column("label", _choice("LOC", "ORG")),
-            _column("flags", _choice("", "residential", "admin", "generic")),
+            _column("flags", _choice("", "residential", "admin", "generic", "company")),
         ),
         ("ending", "label"),
     ),
@@ -358,6 +362,13 @@ def holidays() -> dict[str, Holiday]:
 def holiday_names(form: str) -> tuple[str, ...]:
     """Names of the holidays written in one form (``full``, ``cued``, ``numeral``)."""
     return tuple(h.name for h in holidays().values() if h.form == form)
+
+
+def holiday_cues(numeral: bool = False) -> tuple[str, ...]:
+    """Cues after a holiday's short name; ``numeral``: only those a numeral name takes too."""
+    return tuple(
+        row["cue"] for row in rows("holiday_cues.tsv") if not numeral or row["after"] == "all"
+    )
 
 
 def units(kind: str) -> tuple[str, ...]:

@@ -94,7 +94,9 @@ _HOLIDAY_NAME = "(?:" + "|".join(lexicon.longest_first(lexicon.holiday_names("fu
 """A holiday written in full: a DATE wherever it stands (holidays.tsv)."""
 _CUED_HOLIDAY = "(?:" + "|".join(lexicon.longest_first(lexicon.holiday_names("cued"))) + ")"
 """A holiday's short name: a DATE only before a cue (国庆期间, 中秋佳节)."""
-_HOLIDAY_CUE = r"(?=期间|前夕|前后|假期|黄金周|长假|小长假|当天|来临|到来|之际|佳节|双节|、|”|节)"
+_HOLIDAY_CUE = "(?=" + "|".join(map(re.escape, lexicon.holiday_cues())) + ")"
+"""What follows a short holiday name that is a DATE (holiday_cues.tsv): 国庆期间, 中秋佳节."""
+_NUMERAL_HOLIDAY_CUE = "(?=" + "|".join(map(re.escape, lexicon.holiday_cues(numeral=True))) + ")"
 _SHORT_HOLIDAY = "(?:" + "|".join(lexicon.holiday_names("numeral")) + ")"
 _CELEBRATED = "(?:" + "|".join(h.name for h in lexicon.holidays().values() if h.celebrated) + ")"
 """A holiday in numerals that is a DATE right after 庆, 迎 or 过 (庆八一)."""
@@ -117,7 +119,7 @@ NUMERAL_DATES = (
     r"\d{1,2}世纪(?:\d0年代)?|(?:\d0|[五六七八九]十)年代",
     # “9·12”, “八一”, 八一前夕, 庆八一, 八一建军节
     rf"(?<=“)(?:\d{{1,2}}·\d{{1,2}}|{_SHORT_HOLIDAY})(?=”)",
-    rf"{_SHORT_HOLIDAY}(?=期间|前夕|前后|假期|黄金周|长假|当天|节)",
+    rf"{_SHORT_HOLIDAY}{_NUMERAL_HOLIDAY_CUE}",
     rf"(?<=[庆迎过]){_CELEBRATED}",
     rf"{_SHORT_HOLIDAY}{_HOLIDAY_NAME}",
 )

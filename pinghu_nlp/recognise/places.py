@@ -455,7 +455,7 @@ _FUNCTION_CHARS = "的了在是有和与及从由对向将把括"
 _BREAKS_BEFORE_LIST = frozenset('，,、。；;：:“”"()（）\n ——')
 
 
-_COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+_COMPANY_SUFFIXES = lexicon.longest_first(lexicon.endings("ORG", "company"))
 
 
 @on_one_line(gazetteer)
@@ -503,7 +503,7 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
     ]
 
 
-_ADMIN_CHARS = frozenset("省市县区乡村镇")
+_ADMIN_CHARS = frozenset(u for u in ADMIN_UNITS if len(u) == 1)
 
 
 _COMMUNITY_UNIT = re.compile("社区|街道|村|镇")
