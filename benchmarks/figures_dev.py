@@ -33,6 +33,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--quiet", action="store_true", help="only the table")
     args = parser.parse_args()
+    if not any((args.shared / "gold").glob("*.json")):
+        parser.error(f"{args.shared / 'gold'}: no gold files (*.json) here")
     counts: dict[str, Counter] = {label: Counter() for label in LABELS}
     errors: list[str] = []
     elapsed = 0.0

@@ -29,6 +29,7 @@ from .layout import (
     is_byline_role,
     visible_text,
 )
+from .processes import die_with_parent
 
 Span = tuple[int, int]
 
@@ -115,6 +116,7 @@ class Article:
 @Language.component("pinghu_articles", assigns=["doc._.articles", "doc._.issue_date"])
 def mark_articles(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.articles`` (as dicts) and the masthead's ``doc._.issue_date``."""
+    die_with_parent()  # the first stage, so a worker of nlp.pipe(n_process=N) ends with the batch
     doc._.articles = [article.to_dict() for article in split_articles(doc_text(doc))]
     printed = masthead_date(doc._.raw)
     if printed:

@@ -2,10 +2,12 @@
 
 ``run_batch(paths, out)`` writes ``out/<table>/<page hash>.parquet`` for mentions, relations,
 articles and pronouns as each page is done, keeps the entity registry in ``out/registry.json``,
-and writes ``out/entities.parquet`` and ``out/errors.parquet`` at the end. Every file appears
-complete or not at all. Run it again on the same folder and the pages already done (by content
-hash, whatever their file name) are skipped; after a crash, the pages done since the registry
-was last saved are simply done again.
+and writes ``out/entities.parquet`` and ``out/errors.parquet`` at the end (the errors of every
+run into ``out``, each once). Every file appears complete or not at all. Run it again on the
+same folder and the pages already done (by content hash, whatever their file name) are skipped,
+and so is a second copy of a page within one run; after a crash, the pages done since the
+registry was last saved are simply done again. A long page (``pages.page_parts``) is written as
+``<hash>.parquet`` and ``<hash>.<n>.parquet`` per table, and counts as done with its last part.
 """
 
 from __future__ import annotations
@@ -63,9 +65,20 @@ def run_batch(
     registry_path = out / REGISTRY_FILE
     registry = EntityRegistry.load(registry_path) if registry_path.exists() else EntityRegistry()
     summary = BatchSummary()
+    processed: set[str] = set()  # sources processed in this run
 
     def pending() -> Iterator[Page | PageError]:
+        first_source: dict[str, str] = {}  # content hash -> the page of this run that has it
         for page in read_inputs(inputs):
+            if isinstance(page, Page) and page.content_hash in first_source:
+                reason = f"same text as {first_source[page.content_hash]}, counted once"
+                summary.errors.append((page.source, reason, "warning"))
+                summary.skipped += 1
+                if progress:
+                    progress(page)
+                continue
+            if isinstance(page, Page):
+                first_source[page.content_hash] = page.source
             if isinstance(page, Page) and _done(out, registry, page.content_hash):
                 summary.skipped += 1
                 if progress:
@@ -74,19 +87,22 @@ def run_batch(
             yield page
 
     for item in process(pending(), issue_date=issue_date, n_process=n_process, nlp=nlp):
-        if progress:
-            progress(item)
+        if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
+            progress(item)  # once per page, however many parts
         if isinstance(item, PageError):
             summary.errors.append((item.source, item.reason, "error"))
             continue
         page, doc = item
         rows = page_rows(doc, registry)
         _write_page(out, page, rows, registry)
-        registry.pages.add(page.content_hash)
-        summary.processed += 1
         summary.mentions += len(rows.mentions)
-        if page.encoding not in ("utf-8", "str"):
-            summary.errors.append((page.source, f"decoded as {page.encoding.upper()}", "warning"))
+        if page.part < page.parts - 1:
+            continue  # a long page counts as done with its last part
+        registry.pages.add(page.content_hash)
+        processed.add(page.source)
+        summary.processed += 1
+        if page.warning:
+            summary.errors.append((page.source, page.warning, "warning"))
         if summary.processed % SAVE_EVERY == 0:
             registry.save(registry_path)
     if not (summary.processed or summary.skipped):
@@ -94,12 +110,24 @@ def run_batch(
     registry.save(registry_path)
     with AtomicFile(out / "entities.parquet") as temporary:
         entity_frame(registry).to_parquet(temporary, index=False)
-    errors = typed_frame(
-        [dict(zip(ERROR_COLUMNS, e, strict=True)) for e in summary.errors], ERROR_COLUMNS
-    )
+    errors = _all_errors(out / "errors.parquet", summary.errors, processed)
     with AtomicFile(out / "errors.parquet") as temporary:
         errors.to_parquet(temporary, index=False)
     return summary
+
+
+def _all_errors(
+    path: Path, errors: list[tuple[str, str, str]], processed: set[str]
+) -> pd.DataFrame:
+    """This run's errors after those of earlier runs into the same folder, each row once; an
+    earlier error of a page this run processed is dropped (it is no longer one)."""
+    frame = typed_frame([dict(zip(ERROR_COLUMNS, e, strict=True)) for e in errors], ERROR_COLUMNS)
+    if not path.exists():
+        return frame
+    earlier = pd.read_parquet(path).astype(ERROR_COLUMNS)
+    earlier = earlier[~(earlier["source"].isin(processed) & (earlier["severity"] == "error"))]
+    both = pd.concat([earlier, frame], ignore_index=True).astype(ERROR_COLUMNS)
+    return both.drop_duplicates(ignore_index=True)
 
 
 def _done(out: Path, registry: EntityRegistry, content_hash: str) -> bool:
@@ -110,12 +138,14 @@ def _done(out: Path, registry: EntityRegistry, content_hash: str) -> bool:
 
 
 def _write_page(out: Path, page: Page, rows, registry: EntityRegistry) -> None:
-    """One Parquet part per table for a page, each written whole or not at all."""
+    """One Parquet part per table for a page (``<hash>.<n>.parquet`` for part n > 0 of a long
+    page), each written whole or not at all."""
     resolve_title_references(rows.mentions, rows.relations, registry)
+    name_part = f"{page.content_hash}.{page.part}" if page.part else page.content_hash
     for name, frame in rows.frames().items():
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
-        with AtomicFile(folder / f"{page.content_hash}.parquet") as temporary:
+        with AtomicFile(folder / f"{name_part}.parquet") as temporary:
             frame.to_parquet(temporary, index=False)
 
 

@@ -1,12 +1,16 @@
 """The command line: ``pinghu-nlp extract`` for folders of pages, ``pinghu-nlp evaluate``.
 
 Exit codes of ``extract``: 0 when at least one page was processed (bad pages are reported on
-stderr and in the ``errors`` table), 1 when no page could be processed, 2 for a usage error.
+stderr and in the ``errors`` table), 1 when no page could be processed, 2 for a usage error
+(checked before any page is read: a bad ``--issue-date``, an ``--out`` that is a file, bad SQL
+for ``query``, a missing or empty ``--gold`` folder), reported in one line.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import logging
 import os
 import sys
 from pathlib import Path
@@ -46,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     query.add_argument("directory", type=Path, help="a folder written by extract --out")
     query.add_argument("sql", help="e.g. \"SELECT tail FROM relations WHERE head = '仲旭东'\"")
     args = parser.parse_args(argv)
+    # bad pages are reported once, by this script: not again by the library's log warnings
+    logging.getLogger("pinghu_nlp").addHandler(logging.NullHandler())
+    problem = usage_problem(args)
+    if problem:
+        print(f"pinghu-nlp: error: {problem}", file=sys.stderr)
+        return 2
     if args.command == "extract":
         return run_extract(args)
     if args.command == "query":
@@ -53,12 +63,42 @@ def main(argv: list[str] | None = None) -> int:
     return run_evaluate(args)
 
 
+def usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the command's arguments, before any work is done (None: nothing)."""
+    if args.command == "extract":
+        if args.issue_date:
+            try:
+                dt.date.fromisoformat(args.issue_date)
+            except ValueError:
+                return f"--issue-date {args.issue_date!r} is not a date (YYYY-MM-DD)"
+        if args.out.exists() and not args.out.is_dir():
+            return f"--out {args.out} is a file, not a folder"
+        if args.n_process < 0:
+            return f"--n-process {args.n_process} is negative"
+    if args.command == "evaluate":
+        if not args.gold.is_dir():
+            return f"--gold {args.gold}: no such folder"
+        if not any(args.gold.glob("*.json")):
+            return f"--gold {args.gold}: no gold files (*.json) here"
+    if args.command == "query" and not args.directory.is_dir():
+        return f"{args.directory}: no such folder"
+    return None
+
+
 def run_query(args: argparse.Namespace) -> int:
-    """Print the result of SQL over an output folder's Parquet tables."""
+    """Print the result of SQL over an output folder's Parquet tables (bad SQL: exit 2)."""
+    import duckdb
+
     if not any(args.directory.glob("**/*.parquet")):
         print(f"pinghu-nlp: {args.directory}: no Parquet tables here", file=sys.stderr)
         return 1
-    print(query(args.directory, args.sql).to_string(index=False))
+    try:
+        found = query(args.directory, args.sql)
+    except duckdb.Error as error:
+        message = " ".join(str(error).split())
+        print(f"pinghu-nlp: error: bad SQL: {message}", file=sys.stderr)
+        return 2
+    print(found.to_string(index=False))
     return 0
 
 
@@ -98,12 +138,14 @@ def run_extract(args: argparse.Namespace) -> int:
             getattr(result, f"to_{args.format}")(args.out)
     progress.close()
     failed = sum(1 for e in errors if e[2] == "error")
-    decoded = len(errors) - failed
+    decoded = sum(1 for e in errors if e[1].startswith("decoded as GB18030"))
+    warned = len(errors) - failed - decoded
     print(
         f"pinghu-nlp: {processed} pages processed"
         + (f", {done} already done" if done else "")
         + f", {failed} failed"
         + (f", {decoded} decoded from GB18030" if decoded else "")
+        + (f", {warned} other warnings" if warned else "")
         + f"; {mentions} mentions -> {args.out}",
         file=sys.stderr,
     )

@@ -132,8 +132,11 @@ def evaluate(
     """Score a folder of predictions, or extract ``pages`` (default: the gold's pages) first.
 
     Without ``pred`` the pages are looked for in ``pages``, else in ``seeds`` beside ``gold``.
+    A ``gold`` folder that is missing or holds no gold file raises ``FileNotFoundError``.
     """
     gold_files = read_folder(gold)
+    if not gold_files:
+        raise FileNotFoundError(f"{gold}: no gold files (*.json) here")
     if pred is None:
         from .pipeline import extract
 

@@ -108,7 +108,7 @@ def mark_events(doc: Doc) -> Doc:
     """Pipeline stage: ``doc._.events``; missed names added as PERSON; given-up titles unheld."""
     text, articles = doc_text(doc), doc_articles(doc, "pinghu_events")
     events = find_events(text, list(doc.ents), articles)
-    _add_people(doc, {e.person for e in events})
+    doc = _add_people(doc, {e.person for e in events})
     given_up = {(e.article, e.person, _squash(e.title)) for e in events if e.kind in GIVEN_UP}
     if given_up:
         doc._.relations = _without_given_up(text, doc._.relations or [], given_up)
@@ -371,13 +371,14 @@ def _body(text: str, position: int, articles: list[Article], article: int) -> st
     return match.group() if match else ""
 
 
-def _add_people(doc: Doc, spans: set[tuple[int, int]]) -> None:
-    """The names an event found that no mention covers become PERSON mentions (source event)."""
+def _add_people(doc: Doc, spans: set[tuple[int, int]]) -> Doc:
+    """The names an event found that no mention covers become PERSON mentions (source event);
+    the Doc returned may be a new one (see :func:`split_at_boundaries`)."""
     taken = [(e.start_char, e.end_char) for e in doc.ents]
     new = sorted(s for s in spans if not any(a < s[1] and s[0] < b for a, b in taken))
     if not new:
-        return
-    split_at_boundaries(doc, {i for span in new for i in span})
+        return doc
+    doc = split_at_boundaries(doc, {i for span in new for i in span})
     added = []
     for start, end in new:
         span = doc.char_span(start, end, label="PERSON")
@@ -385,6 +386,7 @@ def _add_people(doc: Doc, spans: set[tuple[int, int]]) -> None:
             span._.source = "event"
             added.append(span)
     doc.ents = sorted([*doc.ents, *added], key=lambda s: s.start)
+    return doc
 
 
 def _squash(title: str) -> str:

@@ -21,6 +21,8 @@ DOC_ATTRIBUTES = {
     "relations": None,  # list of relation dicts (relate.py)
     "events": None,  # list of personnel-change dicts (events.py)
     "candidates": None,  # every span a finder proposed (clean offsets, source, priority, kept)
+    "offset": 0,  # where doc._.raw starts in the page (a part of a long page, pages.page_parts)
+    "article_base": 0,  # articles on the page's earlier parts: this part's numbers go on from it
 }
 SPAN_ATTRIBUTES = {
     "ref": None,  # canonical form (a name without layout spaces)

@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +27,7 @@ from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
 from . import segment as _segment  # noqa: F401  (registers pinghu_nlp.PageTokenizer.v1)
 from .extensions import PIPELINE_ORDER
 from .link import EntityRegistry
-from .pages import Page, PageError, find_pages, page_from_text, read_page
+from .pages import Page, PageError, find_pages, page_from_text, page_parts, read_page
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -65,7 +65,22 @@ def _shared_pipeline() -> Language:
 
 
 def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
-    """Pages from paths, folders and raw strings, in order; a bad one comes as its PageError."""
+    """Pages from paths, folders and raw strings, in order; a bad one comes as its PageError.
+
+    A page's ``doc_id`` is its file name (``doc-N`` for the N-th input given as text); a page
+    whose file name an earlier page of the run already has gets its path instead, as given or
+    walked (``b/page.txt`` after ``a/page.txt``), so ids are unique within a run.
+    """
+    sources: dict[str, str] = {}  # doc_id -> the source that has it
+    for page in _read_inputs(inputs):
+        if isinstance(page, Page) and sources.setdefault(page.doc_id, page.source) != page.source:
+            page = replace(page, doc_id=page.source)
+            sources.setdefault(page.doc_id, page.source)
+        yield page
+
+
+def _read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
+    """:func:`read_inputs` before the ids are made unique."""
     for number, item in enumerate(inputs):
         if isinstance(item, Page | PageError):  # already read (a batch that filters pages)
             yield item
@@ -77,6 +92,9 @@ def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
                 yield error
             continue
         for path in find_pages([item]):
+            if isinstance(path, PageError):
+                yield path
+                continue
             try:
                 yield read_page(path)
             except PageError as error:
@@ -84,12 +102,17 @@ def read_inputs(inputs: Iterable[PageInput]) -> Iterator[Page | PageError]:
 
 
 def _looks_like_path(item: str) -> bool:
-    """A string is a path when it is one line that names a file or folder or ends in ``.txt``."""
-    if "\n" in item or len(item) >= _MAX_PATH or item.endswith(".txt"):
-        return "\n" not in item and len(item) < _MAX_PATH
+    """The rule for a ``str`` input (a :class:`~pathlib.Path` is always a path): a path when it
+    is one line, not blank, and names an existing file or folder, or when it has no whitespace
+    and ends in ``.txt`` (a missing page, reported as such); anything else is page text. So
+    ``""`` is an empty page, never the current folder."""
+    if not item.strip() or "\n" in item or "\r" in item or len(item) >= _MAX_PATH:
+        return False
+    if item.endswith(".txt") and not any(c.isspace() for c in item):
+        return True
     try:
         return Path(item).exists()
-    except OSError:  # a name too long for the file system: text, not a path
+    except (OSError, ValueError):  # a name too long for the file system, a NUL: text
         return False
 
 
@@ -142,18 +165,39 @@ def process(
                 log.warning("%s", page)
                 errors.append(page)
                 continue
-            yield page.raw, page
+            for part in page_parts(page):
+                yield part.raw, part
 
     errors: list[PageError] = []
+    parts = PartNumbering()
     for doc, page in nlp.pipe(
         good_pages(), as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
         while errors:
             yield errors.pop(0)
-        doc._.doc_id = page.doc_id
-        doc._.issue_date = issue_date_for(page, issue_date, doc._.issue_date)
+        parts.label(page, doc, issue_date)
         yield page, doc
     yield from errors
+
+
+class PartNumbering:
+    """Labels each processed Doc with its page's id and issue date, and a part of a long page
+    with its offset and the number of articles on the page's earlier parts (docs come in order).
+    """
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.issue_date: str | None = None
+
+    def label(self, page: Page, doc: Doc, issue_date: IssueDate) -> None:
+        """Set ``doc._.doc_id``, ``issue_date``, ``offset`` and ``article_base``."""
+        if page.part == 0:
+            self.articles, self.issue_date = 0, doc._.issue_date  # the masthead is on part 0
+        doc._.doc_id = page.doc_id
+        doc._.issue_date = issue_date_for(page, issue_date, self.issue_date)
+        doc._.offset = page.offset
+        doc._.article_base = self.articles
+        self.articles += len(doc._.articles or [])
 
 
 def _process_with_dask(
@@ -164,7 +208,11 @@ def _process_with_dask(
     import dask
     import dask.bag
 
-    items = list(read_inputs(inputs))
+    items = [
+        part
+        for item in read_inputs(inputs)
+        for part in (page_parts(item) if isinstance(item, Page) else [item])
+    ]
     pages = [item for item in items if isinstance(item, Page)]
     shipped = (dask.delayed(_Shipped.of(nlp), pure=True),) if nlp is not None else ()
     nlp = nlp or _shared_pipeline()  # before the workers fork: they inherit it
@@ -173,13 +221,13 @@ def _process_with_dask(
         bag = dask.bag.from_sequence([p.raw for p in pages], partition_size=2)
         with dask_client(bag.npartitions) as client:
             docs = iter(bag.map(_doc_bytes, *shipped).compute(scheduler=client))
+    parts = PartNumbering()
     for item in items:
         if isinstance(item, PageError):
             yield item
             continue
         doc = Doc(nlp.vocab).from_bytes(next(docs))
-        doc._.doc_id = item.doc_id
-        doc._.issue_date = issue_date_for(item, issue_date, doc._.issue_date)
+        parts.label(item, doc, issue_date)
         yield item, doc
 
 
@@ -276,17 +324,15 @@ def extract(
     docs, errors = [], []
     items = process(inputs, issue_date=issue_date, n_process=n_process, nlp=nlp, engine=engine)
     for item in items:
-        if progress:
-            progress(item)
+        if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
+            progress(item)  # once per page, however many parts
         if isinstance(item, PageError):
             errors.append((item.source, item.reason, "error"))
             continue
         page, doc = item
         docs.append(doc)
-        if page.encoding not in ("utf-8", "str"):
-            errors.append(
-                (page.source, f"decoded as {page.encoding.upper()}, not UTF-8", "warning")
-            )
+        if page.warning and page.part == page.parts - 1:
+            errors.append((page.source, page.warning, "warning"))
     from .tables import tabulate  # pandas loads with the first tables, not with the pipeline
 
     return tabulate(docs, errors, registry=registry)

@@ -13,7 +13,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,7 +25,6 @@ import spacy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from . import extensions  # noqa: F401  (registers doc._.raw and friends)
@@ -38,6 +37,25 @@ USER_DICTIONARY = resources.files("pinghu_nlp") / "data" / "userdict.txt"
 jieba.setLogLevel(60)  # jieba prints its cache messages to stderr at import otherwise
 
 
+@lru_cache(maxsize=1)
+def cache_folder() -> Path:
+    """Where jieba keeps its dictionary cache (a ``marshal`` file it loads and trusts): a private
+    per-user folder, ``$XDG_CACHE_HOME/pinghu_nlp`` (default ``~/.cache/pinghu_nlp``), never
+    the shared ``/tmp``; a fresh private temporary folder if that one is not ours alone."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pinghu_nlp"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+        if info.st_uid == getattr(os, "getuid", lambda: info.st_uid)() and not info.st_mode & 0o022:
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="pinghu_nlp-jieba-"))
+
+
+jieba.dt.tmp_dir = str(cache_folder())  # jieba's global tokenizer too, should anything use it
+
+
 def word_segmenter(user_dictionary: str | Path = USER_DICTIONARY) -> jieba.Tokenizer:
     """A private jieba tokenizer with our user dictionary (the global one is left alone)."""
     return _word_segmenter(str(user_dictionary))
@@ -46,6 +64,7 @@ def word_segmenter(user_dictionary: str | Path = USER_DICTIONARY) -> jieba.Token
 @lru_cache(maxsize=2)
 def _word_segmenter(user_dictionary: str) -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_folder())
     tokenizer.initialize()
     tokenizer.load_userdict(user_dictionary)
     return tokenizer
@@ -174,6 +193,34 @@ def page_words(text: str) -> PageWords:
     return PageWords(text, tuple(starts), words)
 
 
+def words_and_spaces(pieces: Iterable[str], text: str) -> tuple[list[str], list[bool]]:
+    """Words and trailing-space flags for a Doc of ``text``, from pieces that tile it.
+
+    The same tokens as spaCy's ``get_words_and_spaces`` (one space after a word is its
+    ``whitespace_``, other whitespace a token of its own), in one pass: spaCy's copies the rest of
+    the text for every word, quadratic on a long page.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for word in pieces:
+        if word.isspace():
+            continue
+        start = text.index(word, position)
+        if start > position:
+            words.append(text[position:start])
+            spaces.append(False)
+        words.append(word)
+        position = start + len(word)
+        spaced = text.startswith(" ", position)
+        spaces.append(spaced)
+        position += spaced
+    if position < len(text):
+        words.append(text[position:])
+        spaces.append(False)
+    return words, spaces
+
+
 class PageTokenizer:
     """Raw page text in, a Doc of the repaired text's words out.
 
@@ -202,7 +249,7 @@ class PageTokenizer:
             cut = page_words(clean.text).words
         else:
             cut = tuple(segment(clean.text, self.user_dictionary))
-        words, spaces = get_words_and_spaces([w for w in cut if not w.isspace()], clean.text)
+        words, spaces = words_and_spaces(cut, clean.text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.raw = raw
         doc._.text = clean.text

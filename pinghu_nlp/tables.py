@@ -242,7 +242,8 @@ class Result:
 
 
 class AtomicFile:
-    """A temporary file beside ``path`` that replaces it only when the block succeeds."""
+    """A temporary file beside ``path`` that replaces it only when the block succeeds, with the
+    permissions the umask gives a new file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -256,25 +257,51 @@ class AtomicFile:
 
     def __exit__(self, kind, value, traceback) -> None:
         if kind is None:
+            os.chmod(self.temporary, 0o666 & ~_umask())  # mkstemp's 0600 would ignore the umask
             os.replace(self.temporary, self.path)
         elif os.path.exists(self.temporary):
             os.remove(self.temporary)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell that a spreadsheet would run as a formula starts (OWASP, CSV injection)."""
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then set back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """List and dict cells as text, for CSV and Excel."""
+    """List and dict cells as text, and text that would start a formula escaped with a leading
+    ``'`` (``=HYPERLINK(…)`` is written ``'=HYPERLINK(…)``), for CSV and Excel."""
     frame = frame.copy()
     for column in frame.columns:
         if frame[column].dtype == object:
             frame[column] = frame[column].map(
                 lambda v: "|".join(map(str, v)) if isinstance(v, list | tuple | set) else v
             )
+        if frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype):
+            frame[column] = frame[column].map(_no_formula, na_action="ignore")
     return frame
+
+
+def _no_formula(value: object) -> object:
+    """A text cell that would start a formula, with ``'`` before it; anything else as it is."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def article_id(doc_id: str, number: int) -> str:
     """The id of an article: the page's id and the article's number on it."""
     return f"{doc_id}#{number}"
+
+
+def _article_id(doc: Doc, number: int) -> str:
+    """The id of a Doc's article ``number``, numbered on from the page's earlier parts for a part
+    of a long page."""
+    return article_id(doc._.doc_id, number + doc._.article_base)
 
 
 def tabulate(
@@ -332,6 +359,11 @@ def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids)
     rows.events = _event_rows(doc, clean, names, ids, registry)
     rows.articles = [_article_row(doc, clean, a) for a in articles]
+    if doc._.offset:  # a part of a long page: offsets into the whole page
+        for name in PAGE_TABLES:
+            for row in getattr(rows, name):
+                row["start"] += doc._.offset
+                row["end"] += doc._.offset
     return rows
 
 
@@ -350,7 +382,7 @@ def _link_mentions(
     for ent in doc.ents:
         span = (ent.start_char, ent.end_char)
         start, end = clean.to_raw(*span)
-        aid = article_id(doc._.doc_id, article_of(articles, ent.start_char))
+        aid = _article_id(doc, article_of(articles, ent.start_char))
         name, text = names[span], doc._.raw[start:end]
         kind = kinds.get(name, "") if ent.label_ == "PERSON" else ""
         ids[span] = registry.add_mention(ent.label_, name, text, doc._.doc_id, aid, date, kind)
@@ -382,7 +414,7 @@ def _pronoun_rows(
         rows.append(
             {
                 "doc_id": doc._.doc_id,
-                "article_id": article_id(doc._.doc_id, article_of(articles, start)),
+                "article_id": _article_id(doc, article_of(articles, start)),
                 "start": raw_start,
                 "end": raw_end,
                 "text": doc._.raw[raw_start:raw_end],
@@ -452,7 +484,7 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
     for relation in doc._.relations or []:
         head = tuple(relation["head"])
         tail = tuple(relation["tail"]) if relation["tail"] else None
-        aid = article_id(doc._.doc_id, relation["article"])
+        aid = _article_id(doc, relation["article"])
         if tail:
             tail_name, tail_id = "".join(clean.text[slice(*tail)].split()), ids.get(tail)
         else:
@@ -496,7 +528,7 @@ def _event_rows(
         rows.append(
             {
                 "doc_id": doc._.doc_id,
-                "article_id": article_id(doc._.doc_id, event["article"]),
+                "article_id": _article_id(doc, event["article"]),
                 "kind": event["kind"],
                 "entity_id": ids.get(person),
                 "person": names.get(person, clean.text[slice(*person)]),
@@ -574,7 +606,7 @@ def _article_row(doc: Doc, clean: CleanText, article: Article) -> dict:
     start, end = clean.to_raw(article.start, article.end)
     return {
         "doc_id": doc._.doc_id,
-        "article_id": article_id(doc._.doc_id, article.number),
+        "article_id": _article_id(doc, article.number),
         "kind": article.kind,
         "headline": article.headline,
         "byline": article.byline,

@@ -393,3 +393,84 @@ def test_a_byline_closed_by_report_after_the_dateline(page, expected):
 def test_a_reporter_who_learned_something_is_no_byline():
     found = mentions("本报讯记者从市教育局获悉，今年全市新建学校3所。")
     assert not any(label in ("TITLE", "PERSON") for _, label in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("桐乡市职业技术学校举行开学典礼。", "桐乡市职业技术学校"),
+        ("当湖街道社区卫生服务中心为老人免费体检。", "当湖街道社区卫生服务中心"),
+        ("平湖市市场监督管理局开展食品安全检查。", "平湖市市场监督管理局"),
+        ("海盐县职业中等专业学校的学生获得一等奖。", "海盐县职业中等专业学校"),
+    ],
+)
+def test_a_body_named_by_its_place_and_field(sentence, body):
+    assert (body, "ORG") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["这里是浙江省唯一经省政府批准的园区。", "形成平湖建设工作格局。"]
+)
+def test_no_body_from_a_place_and_ordinary_words(sentence):
+    assert not any(label == "ORG" and len(text) > 3 for text, label in entities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("嘉兴市生态环境局平湖分局开展执法检查。", "嘉兴市生态环境局平湖分局"),
+        ("县委党校的老师为学员授课。", "县委党校"),
+        ("平湖中学分校今年招生600人。", "平湖中学分校"),
+    ],
+)
+def test_branches_and_party_schools_are_bodies(sentence, body):
+    assert (body, "ORG") in entities(sentence)
+
+
+def test_the_city_centre_is_no_body():
+    assert not any(label == "ORG" for _, label in entities("市中心的老街区迎来改造。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["立讯精密、敏实集团等企业参加招聘会。", "活动很热闹。\n立讯精密、敏实集团等企业参加招聘会。"],
+)
+def test_a_list_of_companies_at_the_start_of_a_line_keeps_its_first_member(text):
+    found = entities(text)
+    assert ("立讯精密", "ORG") in found and ("敏实集团", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        ("日本电产株式会社与平湖经济技术开发区签约。", "日本电产株式会社"),
+        ("韩国晓星有限公司和本地企业开展合作。", "韩国晓星有限公司"),
+    ],
+)
+def test_a_foreign_company_with_its_ending_keeps_its_country(sentence, company):
+    found = entities(sentence)
+    assert (company, "ORG") in found
+    assert not any(label == "LOC" and text in company for text, label in found)
+
+
+def test_speakers_of_an_interview_are_people():
+    page = "记者：今年有哪些新举措？\n钟立新：重点推进三件事。\n记者：反映如何？\n钟立新：很满意。"
+    assert [text for text, label in entities(page) if label == "PERSON"] == ["钟立新", "钟立新"]
+
+
+def test_labels_of_a_notice_are_no_speakers():
+    page = "金额：500元\n地址：平湖市当湖街道\n时间：上午9时"
+    assert not any(label == "PERSON" for _, label in entities(page))
+
+
+@pytest.mark.parametrize(
+    "sentence, nickname",
+    [("“老宋，你家的葡萄熟了没？”邻居问。", "老宋"), ("小张说，明天再来一趟。", "小张")],
+)
+def test_a_nickname_jieba_knows_as_a_word_called_or_speaking(sentence, nickname):
+    assert (nickname, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["这头小牛，长得真壮实。", "墙上有个小孔，透着光。"])
+def test_a_word_that_looks_like_a_nickname_is_no_person(sentence):
+    assert not any(label == "PERSON" for _, label in entities(sentence))

@@ -72,7 +72,22 @@ def test_the_tokenizer_keeps_the_text_it_cut(nlp, raw_pages):
 
 def test_tokens_split_at_every_boundary(nlp):
     doc = nlp.make_doc("市委书记仲旭东主持会议")
-    split_at_boundaries(doc, {2, 4, 9})
+    doc = split_at_boundaries(doc, {2, 4, 9})
     assert {t.idx for t in doc} >= {0, 2, 4, 9}
     assert [t.text for t in doc][:2] == ["市委", "书记"]
     assert doc.text == "市委书记仲旭东主持会议"
+
+
+def test_words_and_spaces_agree_with_spacy(raw_pages):
+    """The one-pass alignment gives spaCy's tokens on every seed page (and odd whitespace)."""
+    from spacy.util import get_words_and_spaces
+
+    from pinghu_nlp.layout import repair
+    from pinghu_nlp.segment import segment, words_and_spaces
+
+    texts = [repair(raw).text for raw in raw_pages.values()]
+    texts += ["  两个空格 开头\n\n 结尾 ", "a  b\tc \u3000d", " "]
+    for text in texts:
+        pieces = list(segment(text))
+        expected = get_words_and_spaces([p for p in pieces if not p.isspace()], text)
+        assert words_and_spaces(pieces, text) == expected

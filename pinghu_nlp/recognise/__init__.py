@@ -42,6 +42,7 @@ from .names import (
     names_across_dots,
     names_after_person_nouns,
     names_after_titles,
+    names_as_speakers,
     names_before_collective,
     names_before_speech,
     names_before_titles,
@@ -96,6 +97,7 @@ def find_entities(
     people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
     people += names_before_speech(text) + names_after_person_nouns(text)
+    people += names_as_speakers(text)
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
@@ -220,7 +222,7 @@ class EntityRecognizer:
         candidates = find_entities(doc_text(doc), articles, self.ner, self.lac or False, proposed)
         kept = set(candidates)
         doc._.candidates = [{**c._asdict(), "kept": c in kept} for c in proposed]
-        split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
+        doc = split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
         spans = []
         for candidate in candidates:
             span = doc.char_span(candidate.start, candidate.end, label=candidate.label)
@@ -281,17 +283,32 @@ class EntityRecognizer:
         return settings
 
 
-def split_at_boundaries(doc: Doc, boundaries: set[int]) -> None:
-    """Split tokens so that every boundary (a character offset) falls between two tokens."""
+def split_at_boundaries(doc: Doc, boundaries: set[int]) -> Doc:
+    """A Doc whose tokens break at every boundary (a character offset): ``doc`` itself when no
+    token crosses one, else a new Doc built in one pass (spaCy's retokenizer walks the whole Doc
+    for each split, quadratic on a long page).
+
+    The new Doc keeps the text, the entities and the extension values (``doc._``, ``span._``);
+    the pipeline sets no other token attribute before this runs.
+    """
     starts = doc.to_array("IDX").tolist()
     cuts: dict[int, list[int]] = {}
     for boundary in sorted(boundaries):
         index = bisect.bisect_right(starts, boundary) - 1
         if index >= 0 and starts[index] < boundary < starts[index] + len(doc[index]):
             cuts.setdefault(index, [0]).append(boundary - starts[index])
-    with doc.retokenize() as retokenizer:
-        for index, offsets in cuts.items():
-            token = doc[index]
-            edges = [*offsets, len(token)]
-            orths = [token.text[a:b] for a, b in zip(edges, edges[1:], strict=False)]
-            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+    if not cuts:
+        return doc
+    words: list[str] = []
+    spaces: list[bool] = []
+    for token in doc:
+        edges = [*cuts.get(token.i, [0]), len(token)]
+        words.extend(token.text[a:b] for a, b in zip(edges, edges[1:], strict=False))
+        spaces.extend([False] * (len(edges) - 2) + [bool(token.whitespace_)])
+    split = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
+    split._context = doc._context  # nlp.pipe(as_tuples=True) carries its context here
+    split.ents = [
+        split.char_span(e.start_char, e.end_char, label=e.label, kb_id=e.kb_id, span_id=e.id)
+        for e in doc.ents
+    ]
+    return split

@@ -416,11 +416,42 @@ def surname_references(text: str) -> list[Candidate]:
         if _ends_name(text, match.end()) or _ends_word(text, match.end()):
             found.append(Candidate(match.start(), match.end(), "PERSON", "surname-title", 45))
     for match in re.finditer(rf"[老小][{surnames}]", text):
-        if not is_common_word(match.group()) and _ends_name(text, match.end()):
+        plain = not is_common_word(match.group()) and _ends_name(text, match.end())
+        if plain or _addressed_or_speaking(text, match.start(), match.end()):
             found.append(Candidate(match.start(), match.end(), "PERSON", "nickname", 35))
     for match in re.finditer(rf"[{surnames}]某某?(?![些种个项类地处天年时方单部门家件])", text):
         found.append(Candidate(match.start(), match.end(), "PERSON", "anonymised", 35))
     return found
+
+
+def names_as_speakers(text: str) -> list[Candidate]:
+    """Speakers' names opening the lines of an interview: ``钟立新：我们将…`` after ``记者：…``.
+
+    A page needs two lines or more opened by a speaker and a colon; a speaker is a name by
+    :func:`name_at` (a common surname, no dictionary word: not 金额：).
+    """
+    labels = list(_SPEAKER_LABEL.finditer(text))
+    if len(labels) < 2:
+        return []
+    found = []
+    for label in labels:
+        start, end = label.span(1)
+        if name_at(text, start) == end:
+            found.append(Candidate(start, end, "PERSON", "speaker", priority=40))
+    return found
+
+
+_SPEAKER_LABEL = re.compile(r"^[ \t　]*([\u4e00-\u9fff]{2,4})[：:]", re.MULTILINE)
+
+
+def _addressed_or_speaking(text: str, start: int, end: int) -> bool:
+    """A nickname jieba also knows as a word (老宋, 小张) used of a person: called at the start
+    of a quotation or line (“老宋，…), or before a speech verb (小张说)."""
+    called = (start == 0 or text[start - 1] in _CALL_OPENINGS) and text[end : end + 1] in "，,！!"
+    return called or text.startswith(SPEECH_CUES, end)
+
+
+_CALL_OPENINGS = frozenset('“"‘「\n')
 
 
 def references_to_known(text: str, people: Iterable[Candidate]) -> list[Candidate]:

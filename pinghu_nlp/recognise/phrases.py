@@ -68,9 +68,26 @@ def noun_phrase(
         if not (joins or ordinal) and (
             _COUNT.match(word) or not _may_stand_in_name(word_pair, kept, named_unit, brand)
         ):
+            kept[:0] = _field_words_after_place(words[: index + 1]) if named_unit else []
             break  # 两大(国际产业园), 三个: a count is no part of a name either
         kept.insert(0, word_pair)
     return kept
+
+
+def _field_words_after_place(words: list[pair]) -> list[pair]:
+    """The place and the words of a body's field after it, ending ``words`` (平湖市|市场|监督|
+    管理局, 平湖市|职业|中等专业|学校): a field's verb or idiom stands in a body's name only
+    where a place opens it."""
+    for index in range(len(words) - 1, -1, -1):
+        flag = words[index].flag
+        if flag == "ns" and index < len(words) - 1:
+            return words[index:]
+        if flag not in _FIELD_TAGS:
+            return []
+    return []
+
+
+_FIELD_TAGS = NOUN_TAGS | {"vn", "l"}
 
 
 def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, brand: bool) -> bool:

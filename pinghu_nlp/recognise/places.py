@@ -208,8 +208,16 @@ def _body_of_known_word(
     if tag not in _PROPER_OR_UNKNOWN or word in _COMMON_PLACE_WORDS:
         prefix = _local_prefix(text, start)
         listed = label == "ORG" and text.endswith(_BODY_LIST_BEFORE, 0, start)
-        if not (prefix or listed) or not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
+        if not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
             return []
+        if not (prefix or listed):
+            body = label == "ORG" and len(word) >= _FIELD_BODY_MIN  # 技术学校, not 格局
+            if body and word[0] in LOCAL_PREFIX_CHARS and ending not in _GENERIC_ORG_ENDINGS:
+                # 市委党校: the body names its place (市中心 is the city's centre)
+                place = _qualifying_place(text, start)
+                return [Candidate(start - len(place), end, label, "ending", 20)]
+            placed = _place_and_field_before(text, start) if body else start
+            return [Candidate(placed, end, label, "ending", 20)] if placed < start else []
         return [Candidate(start - len(prefix), end, label, "ending", priority=20)]
     if label == "ORG" and tag == "nt":
         parents = _parent_bodies_start(text, start)
@@ -218,6 +226,20 @@ def _body_of_known_word(
             return [Candidate(parents - len(place), end, label, "ending", priority=20)]
         return []
     return None
+
+
+_FIELD_BODY_MIN = 3
+
+
+def _place_and_field_before(text: str, start: int) -> int:
+    """Where a place and its body's field words before ``start`` begin (桐乡市|职业|技术学校,
+    当湖街道|社区卫生|服务中心), or ``start`` where no place opens them (a field is words of
+    two characters or more: not 浙江省唯一经|省政府)."""
+    words = noun_phrase(text, start, window=14, named_unit=True)
+    fields = words[1:]
+    if words and words[0].flag == "ns" and all(len(w.word) >= 2 for w in fields):
+        return start - sum(len(w.word) for w in words)
+    return start
 
 
 def _is_proper(words) -> bool:
@@ -419,6 +441,8 @@ def find_foreign_companies(text: str) -> list[Candidate]:
     found = []
     for match in _FOREIGN_COMPANY.finditer(text):
         name = match.group(2)
+        if name.endswith(ORG_ENDINGS):
+            continue  # 日本电产株式会社: a whole company, country and all, read by its ending
         if _word_tags().get(name, "nz") in _PROPER_OR_UNKNOWN:
             found.append(Candidate(*match.span(1), "LOC", "foreign", priority=23))
             found.append(Candidate(*match.span(2), "ORG", "foreign", priority=23))
@@ -443,9 +467,9 @@ def find_list_members(text: str) -> list[Candidate]:
         first = match.start(1)
         cut = max(text.rfind(c, first, first + 6) for c in _FUNCTION_CHARS)
         items = list(_ITEM.finditer(text, cut + 1 if cut != -1 else first, match.end(1)))
-        names = [i for i in items if text[i.start() - 1 : i.start()] not in "(（"]
+        names = [i for i in items if i.start() == 0 or text[i.start() - 1] not in "(（"]
         unknown = [n for n in names if _word_tags().get(n.group(), "nz") in _PROPER_OR_UNKNOWN]
-        opens = cut != -1 or text[first - 1 : first] in _BREAKS_BEFORE_LIST
+        opens = cut != -1 or first == 0 or text[first - 1] in _BREAKS_BEFORE_LIST
         if opens and len(unknown) * 2 >= len(names):  # mostly names, not ordinary words
             found.extend(Candidate(n.start(), n.end(), label, "list", priority=22) for n in names)
     return found
