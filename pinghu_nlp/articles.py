@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import lexicon
 from .extensions import doc_text, required
 from .layout import (
     BRACKETED_BYLINE,
@@ -32,11 +33,13 @@ from .processes import die_with_parent
 
 Span = tuple[int, int]
 
-_PEN_NAME_LINE = re.compile(r"^■\s*[\u4e00-\u9fff]{2,4}$")
-_PHOTO_CREDIT_LINE = re.compile(rf"^{BRACKETED_BYLINE}$|^(?:[\u4e00-\u9fff]{{2,3}}\s+){{1,4}}摄$")
+_PEN_NAME_LINE = re.compile(rf"^■\s*[{lexicon.HAN_RANGE}]{{2,4}}$")
+_PHOTO_CREDIT_LINE = re.compile(
+    rf"^{BRACKETED_BYLINE}$|^(?:[{lexicon.HAN_RANGE}]{{2,3}}\s+){{1,4}}摄$"
+)
 """A photo's credit on its own line: ``（记者 王强 摄）``, ``王强 徐冰艳 摄``."""
-_BARE_PEN_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_ANY_PEN_NAME = re.compile(r"^\s*■?\s*([\u4e00-\u9fff]{2,4})\s*$")
+_BARE_PEN_NAME_LINE = re.compile(rf"^[{lexicon.HAN_RANGE}]{{2,3}}$")
+_ANY_PEN_NAME = re.compile(rf"^\s*■?\s*([{lexicon.HAN_RANGE}]{{2,4}})\s*$")
 _INLINE_BYLINE = re.compile(
     rf"本报讯\s*{BRACKETED_BYLINE}"
     rf"|(?:本报讯|[^\s，。：:]{{2,24}}电)\s*((?:{BYLINE_ROLE.pattern})[^，。：:（()）\n]{{1,40}}?)\s*报道"
@@ -48,7 +51,7 @@ _DATELINE = re.compile(
     r"(?:[上下中]午|晚上?|早上)?)?"
 )
 _MASTHEAD_LINE = re.compile(
-    r"总第\s*\d+\s*期|农历\S+年|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*◆?\s*星期|联办$|^今日[\u4e00-\u9fff]{2,3}$"
+    rf"总第\s*\d+\s*期|农历\S+年|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*◆?\s*星期|联办$|^今日[{lexicon.HAN_RANGE}]{{2,3}}$"
 )
 """A line of the masthead (issue number, dates, publishers, the paper's name: 今日平湖, 今日海盐):
 never part of a headline."""

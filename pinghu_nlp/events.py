@@ -22,6 +22,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import lexicon
 from .articles import Article, doc_articles
 from .extensions import doc_text
 from .layout import COMMON_SURNAMES
@@ -38,7 +39,7 @@ GIVEN_UP = frozenset({"REMOVED", "RESIGNED", "RETIRED"})
 _CLAUSE = "，。；;！？!?\n"
 _PERSON_GLUE = re.compile(r"[、和与及]")
 _BODY = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,6}?[省市县区镇])?(?:第?[一二三四五六七八九十\d]+届)?"
+    rf"(?:[{lexicon.HAN_RANGE}]{{0,6}}?[省市县区镇])?(?:第?[一二三四五六七八九十\d]+届)?"
     r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|人大|政协|常委会|党委|组织部|"
     r"人民政府|市委|县委|区委|省委|镇党委)"
 )

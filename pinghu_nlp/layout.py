@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from . import lexicon
+
 BYLINE_WORDS = resources.files("pinghu_nlp") / "data" / "bylines.tsv"
 """Byline roles and media-name endings, ``word<TAB>kind`` (the kinds are explained in the file)."""
 _BYLINE_KINDS = ("reporter", "photographer", "credit", "photo", "media")
@@ -24,7 +26,7 @@ def _byline_words() -> dict[str, tuple[str, ...]]:
         if not line.strip() or line.startswith("#"):
             continue
         word, _, kind = line.partition("\t")
-        if kind not in words or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        if kind not in words or not word or not lexicon.is_han(word):
             raise ValueError(f"bylines.tsv line {number}: expected a Han word, a tab and a kind")
         words[kind].add(word)
     return {kind: _longest_first(tuple(found)) for kind, found in words.items()}
@@ -74,19 +76,8 @@ The masthead's publisher line and date stay: they name bodies and the issue date
 _CONTINUATION = re.compile(r"■?\s*[（(]?\s*[下上]转\s*[A-Z]?\d+\s*版\s*[）)]?")
 """Continuation markers inside a line: ``■下转 C2版``, ``(下转2版)``."""
 
-COMMON_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
-    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
-    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
-    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥"
-    "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支"
-    "卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
-    "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "言习黑傅阎洪溥钮贝邴"
-)
-"""Common Chinese surnames (one character), for names in bylines and lists."""
+COMMON_SURNAMES = lexicon.common_surnames()
+"""Common Chinese surnames (one character), for names in bylines and lists (surnames.tsv)."""
 _NAME = "[" + "".join(sorted(COMMON_SURNAMES)) + "][\u4e00-\u9fff]{1,2}"
 _NAME_LIST = re.compile(rf"{_NAME}(?:[ \u3000]+{_NAME}){{2,}}(?=[。，,；;）)]|\s*$)")
 """Three or more names separated by spaces (委员李明 张伟 刘洋): the spaces separate them."""

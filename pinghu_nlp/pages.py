@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .lexicon import is_han
+
 _FALLBACK_ENCODING = "gb18030"
 _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -216,7 +218,7 @@ def _decode_fallback(data: bytes, source: str, utf8_error: int) -> str:
         reason = f"not UTF-8 (bad byte at {utf8_error}) or GB18030 (bad byte at {error.start})"
         raise PageError(source, reason) from error
     letters = [c for c in raw if not c.isspace() and c.isprintable()]
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in letters)
+    cjk = sum(is_han(c) for c in letters)
     if len(letters) < len(raw.strip()) * 0.9 or cjk < _MIN_CJK_SHARE * max(len(letters), 1):
         raise PageError(source, "binary or unknown encoding (neither UTF-8 nor GB18030 Chinese)")
     return raw

@@ -23,17 +23,18 @@ from dataclasses import asdict, dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import lexicon
 from .articles import Article, doc_articles
 from .extensions import doc_text
 from .recognise.phrases import noun_phrase
-from .recognise.titles import decompose_title
+from .recognise.titles import decompose_title, is_collective_title
 
-_LIST_GLUE = ("、", "和", "与", "及", " ", "，", ",")
-_APPOINTED_AS = frozenset("同志 任 担任 兼任 同志任 同志为 同志担任 当选 当选为 同志当选为".split())
+_LIST_GLUE = lexicon.list_glue()
+"""What joins the names a collective title or a byline role shares (list_glue.tsv)."""
+_APPOINTED_AS = frozenset(lexicon.relation_words("appointed-as"))
 """What stands between a person and the office given to them: 李华同志为平湖市人民政府副市长."""
-_NAME_LIST_GLUE = ("、", "和", "与", "及", " ")
+_NAME_LIST_GLUE = lexicon.list_glue("names")
 """What joins the names after one title: a comma may open the next clause (主任张三，李四说)."""
-_COLLECTIVE_TITLES = ("市领导", "县领导", "区领导", "镇领导", "省领导", "市级领导")
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def authors(articles: list[Article]) -> list[Relation]:
 
 def _is_collective(title: Span) -> bool:
     """A title shared by the names listed with it: ``市领导``, ``县政协领导``."""
-    return title.text in _COLLECTIVE_TITLES or title._.source == "collective"
+    return title._.source == "collective" or is_collective_title(title.text)
 
 
 def memberships(text: str, holds: list[Relation]) -> list[Relation]:
@@ -172,7 +173,7 @@ def memberships(text: str, holds: list[Relation]) -> list[Relation]:
     for relation in holds:
         title = "".join(text[slice(*relation.tail)].split())
         organisation, _, _ = decompose_title(title)
-        if len(organisation) >= 2 and organisation not in _COLLECTIVE_TITLES:
+        if len(organisation) >= 2 and not is_collective_title(organisation):
             key = (text[slice(*relation.head)], organisation)  # once per person and body
             found.setdefault(
                 key, Relation("MEMBER_OF", relation.head, None, relation.article, organisation)
@@ -180,9 +181,8 @@ def memberships(text: str, holds: list[Relation]) -> list[Relation]:
     return list(found.values())
 
 
-_EVENT_WORDS = (
-    r"(?:会议|大会|推进会|分析会|座谈会|学习会|评议会|对接会|动员会|会|活动|仪式|论坛|学堂|典礼)"
-)
+_EVENT_WORDS = "(?:" + "|".join(lexicon.relation_words("event-noun")) + ")"
+"""How the name of an event ends: …推进会, …活动, …仪式."""
 _EVENT_PATTERNS = (
     re.compile(rf"在([^，。,；;：:\n“”]{{2,40}}?{_EVENT_WORDS})上"),
     re.compile(
@@ -190,16 +190,8 @@ _EVENT_PATTERNS = (
     ),
     re.compile(rf"([^，。,；;：:\n]{{2,50}}?{_EVENT_WORDS})(?:召开|举行|举办|启动|开营)"),
 )
-_EVENT_VERBS = {
-    "主持": "CHAIRED",
-    "出席": "ATTENDED",
-    "参加": "ATTENDED",
-    "讲话": "SPOKE_AT",
-    "强调": "SPOKE_AT",
-    "指出": "SPOKE_AT",
-    "致辞": "SPOKE_AT",
-    "作报告": "SPOKE_AT",
-}
+_EVENT_VERBS = lexicon.relation_words("role-verb")
+"""A name then one of these verbs: a role at the article's event (主持 → CHAIRED)."""
 _VERB_REACH = 12
 """How far after a name (or the list it ends) its verb may stand: ``周军波主持会议``."""
 
@@ -280,10 +272,8 @@ def locations(ents: list[Span], articles: list[Article]) -> list[Relation]:
 
 
 _FIGURE_LABELS = ("MONEY", "QUANTITY", "PERCENT")
-_LINKING_WORDS = re.compile(
-    r"(?:同比|分别|已|累计|共计|共|总计|合计|预计|实现|完成|达到|达|为|是|约|近|超过|超|逾|高达|增长|增加|"
-    r"提高|提升|下降|减少|突破|了|的)+$"
-)
+_LINKING_WORDS = re.compile("(?:" + "|".join(lexicon.relation_words("figure-link")) + ")+$")
+"""Words between a figure and what it measures: 产值同比增长(23.9%)."""
 _SHARE_OF = re.compile(r"占([^，。,；;占]{2,30}?)的?$")
 
 

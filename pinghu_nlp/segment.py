@@ -29,6 +29,7 @@ from spacy.vocab import Vocab
 
 from . import extensions  # noqa: F401  (registers doc._.raw and friends)
 from .layout import repair
+from .lexicon import is_han  # the one definition, for the finders too
 
 USER_DICTIONARY = resources.files("pinghu_nlp") / "data" / "userdict.txt"
 """Local place names and office titles, one ``word frequency tag`` per line (jieba format)."""
@@ -82,6 +83,13 @@ def _pos_tagger(user_dictionary: str) -> jieba.posseg.POSTokenizer:
         if len(parts) == 3:
             tagger.word_tag_tab[parts[0]] = parts[2]
     return tagger
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary of words and their part-of-speech tags (words it does not know are
+    absent), the user dictionary's included."""
+    return pos_tagger().word_tag_tab
 
 
 @lru_cache(maxsize=100_000)
@@ -172,11 +180,6 @@ def is_guessed(word: str) -> bool:
 def is_loose(word: str) -> bool:
     """A single character or a guessed word: jieba may group it differently in another slice."""
     return len(word) == 1 or is_guessed(word)
-
-
-def is_han(word: str) -> bool:
-    """Whether every character is a Chinese ideograph."""
-    return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 @lru_cache(maxsize=64)

@@ -14,32 +14,10 @@ from dataclasses import dataclass
 
 import cn2an
 
+from . import lexicon
 from .recognise.figures import CURRENCIES, DAY_WORDS, MEASURE_WORDS, SHIFTS, WEEK_WORDS, WEEKDAYS
 
-CURRENCY_CODES = {
-    "元人民币": "CNY",
-    "人民币": "CNY",
-    "元": "CNY",
-    "块钱": "CNY",
-    "美元": "USD",
-    "欧元": "EUR",
-    "日元": "JPY",
-    "港元": "HKD",
-    "港币": "HKD",
-    "澳门元": "MOP",
-    "新台币": "TWD",
-    "英镑": "GBP",
-    "韩元": "KRW",
-    "卢布": "RUB",
-    "澳元": "AUD",
-    "加元": "CAD",
-    "新加坡元": "SGD",
-    "瑞士法郎": "CHF",
-    "法郎": "CHF",
-    "泰铢": "THB",
-    "卢比": "INR",
-    "越南盾": "VND",
-}
+CURRENCY_CODES = lexicon.currency_codes()
 """ISO 4217 codes of the currencies a MONEY span ends with."""
 _UNITS = sorted(
     {*MEASURE_WORDS, *CURRENCIES, "个百分点", "百分点", "%", "％"}, key=len, reverse=True
@@ -50,8 +28,8 @@ _PARTS = re.compile(
     rf"(?P<low>{_NUMBER})(?:[{_TO}](?P<high>{_NUMBER}))?(?P<hedge>[多余])?(?P<magnitude>[十百千万亿]*)"
 )
 _MAGNITUDE = re.compile(r"(?<=\d)[十百千万亿]+$")
-_HEDGES_BEFORE = ("将近", "接近", "超过", "大约", "不到", "不足", "至少", "近", "约", "超", "逾")
-_HEDGES_AFTER = ("以上", "左右", "以下", "以内", "上下", "开外", "多", "余", "许")
+_HEDGES_BEFORE = lexicon.hedges("before")
+_HEDGES_AFTER = lexicon.hedges("after")
 
 
 @dataclass(frozen=True)
@@ -143,16 +121,8 @@ SPRING_FESTIVAL = {
     2030: (2, 3), 2031: (1, 23), 2032: (2, 11), 2033: (1, 31), 2034: (2, 19), 2035: (2, 8),
 }  # fmt: skip
 """First day of the lunar year (the Spring Festival), 2000–2035."""
-FIXED_HOLIDAYS = {
-    "元旦": (1, 1), "妇女节": (3, 8), "三八": (3, 8), "植树节": (3, 12), "劳动节": (5, 1),
-    "五一": (5, 1), "青年节": (5, 4), "护士节": (5, 12), "儿童节": (6, 1), "六一": (6, 1),
-    "建党节": (7, 1), "七一": (7, 1), "建军节": (8, 1), "八一": (8, 1), "教师节": (9, 10),
-    "国庆": (10, 1), "国庆节": (10, 1), "十一": (10, 1), "圣诞节": (12, 25),
-}  # fmt: skip
-"""Holidays on a fixed day of the Gregorian calendar."""
-_LUNAR_NEW_YEAR_OFFSETS = {"春节": 0, "除夕": -1, "元宵": 14, "元宵节": 14}
-"""Lunar holidays as days from the Spring Festival."""
-_OTHER_LUNAR_HOLIDAYS = {"端午", "端午节", "中秋", "中秋节", "重阳", "重阳节", "七夕", "腊八节"}
+_NUMERAL_HOLIDAY = re.compile("^(?:" + "|".join(lexicon.holiday_names("numeral")) + ")(?=.+节$)")
+"""A holiday's date in numerals before its full name: 八一(建军节), 三八(妇女节)."""
 _DAY_WORD = "|".join(DAY_WORDS)
 _CLOCK = r"\d{1,2}(?:[时点](?:\d{1,2}分|半)?|[:：]\d{2})"
 _TIME_TAIL = re.compile(
@@ -161,13 +131,22 @@ _TIME_TAIL = re.compile(
 )
 """The time of day a date ends with: 上午9时, 夜间, 28日晚, 周五晚 (a weekday's 早/晚)."""
 _RELATIVE_DAYS = {
-    "前天": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "今天": 0, "今日": 0,
-    "今晚": 0, "今晨": 0, "今夜": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2,
-}  # fmt: skip
-_CONTEXT_DAYS = ("当天", "当日", "次日", "翌日", "同日", "当晚", "当夜")
+    word: offset
+    for word, offset in lexicon.date_offsets("relative-day").items()
+    if offset is not None
+}
+_CONTEXT_DAYS = tuple(
+    word for word, offset in lexicon.date_offsets("relative-day").items() if offset is None
+)
 """Days relative to the story, not to the issue: not resolvable from the issue date alone."""
-_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
-_CONTEXT_YEARS = ("当年", "同年", "次年")
+_RELATIVE_YEARS = {
+    word: offset
+    for word, offset in lexicon.date_offsets("relative-year").items()
+    if offset is not None
+}
+_CONTEXT_YEARS = tuple(
+    word for word, offset in lexicon.date_offsets("relative-year").items() if offset is None
+)
 _RELATIVE_SEASONS = {"今": 0, "去": -1, "明": 1}
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
@@ -196,7 +175,7 @@ def _arabic(text: str) -> str:
     """Chinese numerals of a date as digits: ``二〇二三年九月十二日`` → ``2023年9月12日``."""
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), text)
     text = _CN_DECADE.sub(lambda m: _CN_DIGITS[m[1]] + "0", text)
-    if text in FIXED_HOLIDAYS or text.startswith("农历"):
+    if text in lexicon.holidays() or text.startswith("农历"):
         return text
     return _CN_MONTH_DAY.sub(lambda m: str(int(cn2an.cn2an(m.group(), "smart"))), text)
 
@@ -233,30 +212,8 @@ def _resolve(core: str, issue: dt.date | None) -> DateValue:
     return DateValue(None, None, "unknown")
 
 
-_PERIODS = {
-    "": ((1, 1), (12, 31), "year"),
-    "度": ((1, 1), (12, 31), "year"),
-    "全年": ((1, 1), (12, 31), "year"),
-    "上半年": ((1, 1), (6, 30), "half-year"),
-    "下半年": ((7, 1), (12, 31), "half-year"),
-    "年初": ((1, 1), (3, 31), "part-of-year"),
-    "初": ((1, 1), (3, 31), "part-of-year"),
-    "年中": ((6, 1), (7, 31), "part-of-year"),
-    "年底": ((10, 1), (12, 31), "part-of-year"),
-    "底": ((10, 1), (12, 31), "part-of-year"),
-    "年末": ((10, 1), (12, 31), "part-of-year"),
-    "末": ((10, 1), (12, 31), "part-of-year"),
-    "前三季度": ((1, 1), (9, 30), "range"),
-    "春季": ((3, 1), (5, 31), "season"),
-    "春天": ((3, 1), (5, 31), "season"),
-    "夏季": ((6, 1), (8, 31), "season"),
-    "夏天": ((6, 1), (8, 31), "season"),
-    "秋季": ((9, 1), (11, 30), "season"),
-    "秋天": ((9, 1), (11, 30), "season"),
-    "冬季": ((12, 1), (12, 31), "season"),
-    "冬天": ((12, 1), (12, 31), "season"),
-}
-"""Named parts of a year: (first day, last day, granularity)."""
+_PERIODS = {"": ((1, 1), (12, 31), "year"), **lexicon.periods()}
+"""Named parts of a year (periods.tsv; "" the whole year): (first day, last day, granularity)."""
 _MONTHS = re.compile(
     r"(?:(?P<m1>\d{1,2})(?:月份?)?[" + _TO + r"])?(?P<month>\d{1,2})月份?"
     r"(?:(?P<day>\d{1,2})[日号](?:[" + _TO + r"](?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})[日号])?"
@@ -359,23 +316,28 @@ def _in_week(core: str, issue: dt.date | None) -> DateValue | None:
 
 
 def _holiday(core: str, issue: dt.date | None) -> DateValue | None:
-    """Holidays in the issue's year: ``八一`` → Aug 1, ``春节`` from the lunar table."""
-    name = re.sub(r"^(?:[五六七八]一|十一|三八)(?=.+节$)", "", core)
-    lunar = name in _LUNAR_NEW_YEAR_OFFSETS
-    if name in _OTHER_LUNAR_HOLIDAYS:
-        return DateValue(None, None, "holiday")  # no table of their days here
-    if name not in FIXED_HOLIDAYS and not lunar and name not in ("清明", "清明节"):
+    """Holidays in the issue's year (holidays.tsv): ``八一`` → Aug 1, ``春节`` from the lunar
+    table, ``母亲节`` the second Sunday of May; a lunar day without a table has no dates."""
+    holiday = lexicon.holidays().get(_NUMERAL_HOLIDAY.sub("", core))
+    if holiday is None:
         return None
-    if issue is None or (lunar and issue.year not in SPRING_FESTIVAL):
-        return DateValue(None, None, "holiday")
-    if lunar:
+    if issue is None or holiday.rule == "lunar":
+        return DateValue(None, None, "holiday")  # no table of the lunar days here
+    if holiday.rule == "lunar-new-year":
+        if issue.year not in SPRING_FESTIVAL:
+            return DateValue(None, None, "holiday")
         new_year = dt.date(issue.year, *SPRING_FESTIVAL[issue.year])
-        day = new_year + dt.timedelta(days=_LUNAR_NEW_YEAR_OFFSETS[name])
-    elif name.startswith("清明"):  # the solar term: April 4 or 5 (21st-century formula)
+        day = new_year + dt.timedelta(days=int(holiday.value))
+    elif holiday.rule == "solar-term":  # 清明: April 4 or 5 (21st-century formula)
         y = issue.year % 100
         day = dt.date(issue.year, 4, int(y * 0.2422 + 4.81) - y // 4)
+    elif holiday.rule == "nth-weekday":  # 05-2-7: the second Sunday of May
+        month, nth, weekday = map(int, holiday.value.split("-"))
+        first = dt.date(issue.year, month, 1)
+        day = first + dt.timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (nth - 1))
     else:
-        day = dt.date(issue.year, *FIXED_HOLIDAYS[name])
+        month, day_of_month = map(int, holiday.value.split("-"))
+        day = dt.date(issue.year, month, day_of_month)
     return DateValue(day, day, "holiday")
 
 

@@ -67,11 +67,14 @@ def test_the_wheel_holds_the_model_and_the_data(wheel):
         if p.is_file()
     }
     data_files = {
-        f"pinghu_nlp/data/{p.name}" for p in (ROOT / "pinghu_nlp" / "data").iterdir() if p.is_file()
+        f"pinghu_nlp/data/{p.relative_to(ROOT / 'pinghu_nlp' / 'data').as_posix()}"
+        for p in (ROOT / "pinghu_nlp" / "data").rglob("*")
+        if p.is_file()
     }
     assert model_files and model_files <= names
     assert data_files and data_files <= names
     assert "pinghu_nlp/recognise/lac.py" in names
+    assert "pinghu_nlp/data/lexicon/holidays.tsv" in data_files  # the folders' files too
 
 
 def test_installed_wheel_extracts_the_same_tables(installed, tmp_path, seeds_result):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..segment import is_guessed, page_words
 from .candidates import WORK_TITLE, Candidate, resolve_overlaps
 
@@ -24,25 +25,9 @@ AMOUNT = rf"{_NUMBER}(?:{_TO}{_NUMBER})?(?:[多余]?[十百千万亿]{{1,2}}|[�
 """A number or range with its magnitude and inner hedge: ``15.98万``, ``200多万``, ``4到6``."""
 _GAP = r"\s?"  # a layout break between a figure and its unit: 98⏎分, 2.4 亿元
 
-CURRENCIES = sorted(
-    """元人民币 人民币 元 美元 欧元 日元 港元 港币 英镑 韩元 卢布 澳元 加元 新加坡元 新台币
-    澳门元 瑞士法郎 法郎 泰铢 卢比 越南盾 块钱""".split(),
-    key=len,
-    reverse=True,
-)
+CURRENCIES = lexicon.longest_first(lexicon.units("currency"))
 """Currencies a MONEY figure ends with."""
-MEASURE_WORDS = sorted(
-    """
-    平方公里 平方千米 平方米 平米 平方 立方米 方 公顷 亩 公里 千米 米 厘米 毫米 吨 千克 公斤 斤
-    克 千瓦时 千瓦 兆瓦 吉瓦 瓦 千伏 伏 度 ℃ °C 个月 个 家 人次 户次 车次 架次 批次 班次 场次
-    人 名 位 口 项 次 场 轮 件 台 套 辆 座 栋 幢 间 户 所 批 条 张 份 种 类 起 宗 笔 例 期 年 天
-    小时 分钟 秒 周年 周岁 周 岁 倍 级 分 课时 学时 堂 门 碗 床 棵 株 只 头 匹 篇 部 本 册 幅 首
-    支 队 组 处 段 层 根 块 片 趟 班 列 艘 架 标箱 标准箱 箱 包 袋 杯 瓶 盒 桶 罐 餐 单 颗 枚 盏
-    对 双 副 把 盆 束 串 股 扇 页 字 km kg mm cm m² m³ ㎡ ㎥ ㎞ ㎏ MW kW kWh GW GWh TEU kV m t
-    """.split(),
-    key=len,
-    reverse=True,
-)
+MEASURE_WORDS = lexicon.longest_first(lexicon.units("measure"))
 """Units and measure words a QUANTITY ends with."""
 _UNIT = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + r")(?![A-Za-z])"
 _CURRENCY = "(?:" + "|".join(CURRENCIES) + ")"
@@ -58,16 +43,14 @@ _DAY = (
     r"|[一二三四五六七八九])[日号]"
 )
 _MONTH_PART = r"(?:[上中下]旬|底|初|末)"
-DAY_WORDS = (
-    *"上午 下午 中午 晚上 晚间 早上 早晨 清晨 凌晨 傍晚 夜里 夜间 白天 深夜 午后 午间 黎明".split(),
-)
+DAY_WORDS = lexicon.date_words("day-part")
 """Times of day a date may end with (``周三夜间``, ``昨天下午``); values.py reads them too."""
 _DAY_WORD = "(?:" + "|".join(DAY_WORDS) + ")"
-WEEKDAYS = "一二三四五六日"
+WEEKDAYS = "".join(lexicon.date_words("weekday"))
 """The days of the week, Monday first, as written after 周/星期/礼拜 (星期天, 礼拜天 for 日)."""
-WEEK_WORDS = ("星期", "礼拜", "周")
+WEEK_WORDS = lexicon.date_words("week")
 """Words for a week; each takes a weekday after it (``周三``, ``星期三``, ``礼拜天``)."""
-SHIFTS = {"本": 0, "这个": 0, "这": 0, "上个": -1, "上": -1, "下个": 1, "下": 1}
+SHIFTS = {word: offset or 0 for word, offset in lexicon.date_offsets("shift").items()}
 """Words before 周/星期/月 that place a week or month relative to the issue's (``上周三``)."""
 _CLOCK = r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?|(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d))"
 _CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
@@ -84,14 +67,15 @@ _CALENDAR = (
 )
 """Months and days within a year: ``9月``, ``7月29日上午``, ``1—8月``, ``9月11日至17日``."""
 _PERIOD = (
-    r"(?:[上下]半年|第?[一二三四1-4]季度(?:末|初)?|前三季度|"
-    r"前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月|年初|年底|年末|年中|全年|[春夏秋冬][季天])"
+    "(?:"
+    + "|".join(lexicon.longest_first(p for p in lexicon.periods() if len(p) > 1))
+    + r"|第?[一二三四1-4]季度(?:末|初)?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月)"
 )
-_RELATIVE_YEAR = r"(?:今年|去年|明年|前年|后年|当年|同年|本年|上年|次年)"
-_RELATIVE_DAY = (
-    r"(?:昨天|今天|明天|前天|后天|昨日|今日|明日|当天|当日|次日|翌日|同日|"
-    r"昨晚|今晚|明晚|今晨|昨夜|今夜|当晚|当夜)"
-)
+"""A named part of a year (periods.tsv: 上半年, 年底, 春季), a quarter or the first months."""
+_PERIOD_SUFFIX = "[" + "".join(p for p in lexicon.periods() if len(p) == 1) + "]"
+"""A part of a year written right after it: 2023年底, 2021年度."""
+_RELATIVE_YEAR = "(?:" + "|".join(lexicon.date_words("relative-year")) + ")"
+_RELATIVE_DAY = "(?:" + "|".join(lexicon.date_words("relative-day")) + ")"
 _SHIFT = "(?:" + "|".join(SHIFTS) + ")"
 _WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
 _BREAK = rf"(?=(?:{_DAY_WORD}|[早晚]|\d|[至到、，,。;；)）]|$))"
@@ -106,15 +90,19 @@ _HABITUAL = re.compile(
     rf"(?:{_DAY_WORD}|{_EARLY_LATE})?"
 )
 """A weekday or weekend that recurs (每周三下午, 每逢周末): a habit, not a date; no DATE inside."""
-_HOLIDAY_NAME = (
-    r"(?:春节|元旦|除夕|七夕|腊八节|小年夜|劳动节|儿童节|妇女节|建军节|建党节|教师节|护士节|"
-    r"青年节|植树节|母亲节|父亲节|圣诞节|(?:清明|端午|中秋|国庆|重阳|元宵)节)"
-)
-_HOLIDAY_CUE = r"(?=期间|前夕|前后|假期|黄金周|长假|小长假|当天|来临|到来|之际|佳节|双节|、|”|节)"
-_SHORT_HOLIDAY = r"(?:[五六七八]一|十一|三八)"
+_HOLIDAY_NAME = "(?:" + "|".join(lexicon.longest_first(lexicon.holiday_names("full"))) + ")"
+"""A holiday written in full: a DATE wherever it stands (holidays.tsv)."""
+_CUED_HOLIDAY = "(?:" + "|".join(lexicon.longest_first(lexicon.holiday_names("cued"))) + ")"
+"""A holiday's short name: a DATE only before a cue (国庆期间, 中秋佳节)."""
+_HOLIDAY_CUE = "(?=" + "|".join(map(re.escape, lexicon.holiday_cues())) + ")"
+"""What follows a short holiday name that is a DATE (holiday_cues.tsv): 国庆期间, 中秋佳节."""
+_NUMERAL_HOLIDAY_CUE = "(?=" + "|".join(map(re.escape, lexicon.holiday_cues(numeral=True))) + ")"
+_SHORT_HOLIDAY = "(?:" + "|".join(lexicon.holiday_names("numeral")) + ")"
+_CELEBRATED = "(?:" + "|".join(h.name for h in lexicon.holidays().values() if h.celebrated) + ")"
+"""A holiday in numerals that is a DATE right after 庆, 迎 or 过 (庆八一)."""
 NUMERAL_DATES = (
     # 2023年9月12日上午, 2020年底, 2021年度, 2023年第三季度, 2023年1—8月, 二〇二三年九月
-    rf"{_YEAR}(?:{_CALENDAR}|[度底初末]|{_PERIOD})?",
+    rf"{_YEAR}(?:{_CALENDAR}|{_PERIOD_SUFFIX}|{_PERIOD})?",
     # 2022—2024年, 2022年至2024年
     rf"{_YEAR_NUMBER}年?{_TO}{_YEAR_NUMBER}年",
     # 2023-09-12, 2023.9.12
@@ -131,8 +119,8 @@ NUMERAL_DATES = (
     r"\d{1,2}世纪(?:\d0年代)?|(?:\d0|[五六七八九]十)年代",
     # “9·12”, “八一”, 八一前夕, 庆八一, 八一建军节
     rf"(?<=“)(?:\d{{1,2}}·\d{{1,2}}|{_SHORT_HOLIDAY})(?=”)",
-    rf"{_SHORT_HOLIDAY}(?=期间|前夕|前后|假期|黄金周|长假|当天|节)",
-    r"(?<=[庆迎过])(?:[五六七八]一)",
+    rf"{_SHORT_HOLIDAY}{_NUMERAL_HOLIDAY_CUE}",
+    rf"(?<=[庆迎过]){_CELEBRATED}",
     rf"{_SHORT_HOLIDAY}{_HOLIDAY_NAME}",
 )
 """Dates that begin with a numeral: tried only where a run of numerals begins."""
@@ -147,7 +135,7 @@ WORD_DATES = (
     rf"(?:{_DAY_WORD}{_CLOCK}?|[早晚]{_CLOCK})(?:{_TO}{_CLOCK})?",
     r"上世纪(?:\d0|[五六七八九]十)年代",
     _HOLIDAY_NAME,
-    rf"(?:清明|端午|中秋|国庆|重阳|元宵){_HOLIDAY_CUE}",
+    rf"{_CUED_HOLIDAY}{_HOLIDAY_CUE}",
     r"农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?[正一二三四五六七八九十冬腊]{1,2}月"
     r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)?",
 )

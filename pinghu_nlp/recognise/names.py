@@ -14,62 +14,33 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .. import lexicon
 from ..articles import COMMON_SURNAMES
-from ..segment import PageWords, is_guessed, is_han, is_loose, page_words, pos_tagger, tag_of
+from ..segment import PageWords, is_guessed, is_han, is_loose, page_words, tag_of
+from ..segment import word_tags as _word_tags
 from .candidates import Candidate
 from .phrases import NAME_TAGS
 from .places import gazetteer
 
-FOLLOWERS = tuple(
-    """
-    主持 出席 参加 指出 强调 表示 说 介绍 讲话 等 和 与 及 同 在 到 来 走进 来到 一行 同志 带队
-    调研 率队 率 作 对 为 向 是 就 也 还 又 代表 宣读 部署 致辞 要求 希望 分别 先后 一同 陪同 会见
-    前往 深入 实地 督查 检查 察看 看望 慰问 听取 见证 揭牌 颁奖 接受 的 认为 告诉 坦言 笑着 感慨
-    回忆 现场 首先 随后 最后 一起 共同 充分 肯定 主动 带头 亲自 专门 同时 当天 昨天 今天 上午 下午
-    晚上 参观 出访 会谈 座谈 交流 详细 逐一 仔细 认真 边 已 将 曾 正 都 则 被 把 从 给 让 叫 以
-    领衔 牵头 担任 当选 任 获 获得 荣获 家 所 通报 宣布 发布 作出 提出 给出 解读 答复 回应 点评
-    总结 围绕 结合 聚焦 针对 带领 组织 召集 主讲 授课 作为
-    """.split()
-)
+FOLLOWERS = lexicon.person_words("follower")
 """Words that commonly follow a person's name: the name ends where one of these begins."""
 
-TOP_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
-)
+TOP_SURNAMES = lexicon.top_surnames()
 """The commonest surnames: the only ones trusted in ``张书记``/``老沈`` references."""
 
-SPEECH_CUES = (
-    "说", "表示", "介绍", "告诉记者", "坦言", "感慨", "笑着说", "认为", "回忆",
-    "主持", "出席", "强调", "指出", "讲话", "致辞", "带队", "一行", "陪同", "调研", "要求",
-    "同志", "任", "担任", "当选",
-)  # fmt: skip
+SPEECH_CUES = lexicon.person_words("speech-cue")
 """Verbs a person's name comes right before: what people say and do in the news."""
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
-NOT_IN_NAME = set(
-    "的了在和与及或等是为向对把被从由请让使将并也都还就我你他她它们这那其之以于上下中内外年月日时"
-    "市省县区镇村乡街道委会局部办厅院所处科队站、，。；：！？"
-)
-REFERENCE_HEADS = tuple(
-    """
-    书记 主任 部长 局长 市长 县长 镇长 区长 院长 校长 所长 站长 经理 总 董 老师 师傅 医生 主席 会长
-    队长 组长 科长 处长 村长 阿姨 大姐 大哥 大爷 大妈 阿婆 奶奶 爷爷 伯伯 叔叔 婶婶 老伯 先生 女士
-    """.split()
-)
+_NAME_CHAR = lexicon.HAN
+NOT_IN_NAME = frozenset(lexicon.characters("not-in-name"))
+"""Characters no name holds after its surname: function words, body endings, punctuation."""
+REFERENCE_HEADS = lexicon.person_words("reference-head")
 """Words that make a surname a reference to one person: ``张书记``, ``王老师``."""
-_REFERENCE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[向对和与跟给让请是问找说到的民]))"
-_LIST_SEPARATORS = ("、", "和", "与", "及", " ")
+_REFERENCE_START = rf"(?:(?<![{lexicon.HAN_RANGE}])|(?<=[向对和与跟给让请是问找说到的民]))"
+_LIST_SEPARATORS = lexicon.list_glue("names")
 _TITLE_NAME_GAPS = ("", ":", "：")
 _NAME_LENGTHS = (3, 2)
-_CUT_VERB_STARTS = frozenset("主出参指讲介说")
+_CUT_VERB_STARTS = frozenset(lexicon.characters("cut-verb-starts"))
 """First characters of verbs that follow names and rarely end one (主持, 出席, 讲话)."""
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    """jieba's dictionary of words and their part-of-speech tags."""
-    return pos_tagger().word_tag_tab
 
 
 def is_common_word(piece: str) -> bool:
@@ -78,7 +49,8 @@ def is_common_word(piece: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
-COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 夏侯 端木".split())
+COMPOUND_SURNAMES = lexicon.compound_surnames()
+"""Two-character surnames (欧阳, 诸葛): they open whole names."""
 
 
 def name_at(text: str, start: int) -> int | None:
@@ -228,11 +200,7 @@ _TRANSLITERATED_LIMIT = 8
 _PLACE_TAGS = frozenset({"ns", "nt"})
 
 
-_PERSON_NOUNS = re.compile(
-    "学生|村民|居民|市民|游客|患者|选手|运动员|党员|志愿者|农户|种粮大户|大户|企业家|工人|职工|员工|"
-    "老人|退役军人|老兵|新娘|新郎|家长|孩子|小朋友|男子|女子|嫌疑人|车主|店主|摊主|业主|创业者|"
-    "传承人|师傅|匠人|乡贤"
-)
+_PERSON_NOUNS = re.compile("|".join(map(re.escape, lexicon.person_words("person-noun"))))
 """Who a named person is, written right before the name: 学生王欣怡, 种粮大户高建明."""
 
 
@@ -317,7 +285,7 @@ def names_before_speech(text: str) -> list[Candidate]:
     """A name the jieba tagger calls ``nr`` right before a speech verb: ``肖忠华说``."""
     found = []
     cue = "|".join(SPEECH_CUES)
-    for match in re.finditer(rf"([\u4e00-\u9fff]{{2,3}})(?={cue})", text):
+    for match in re.finditer(rf"([{lexicon.HAN_RANGE}]{{2,3}})(?={cue})", text):
         window_start = max(0, match.start() - 4)
         offset = window_start
         for pair in page_words(text).tagged_between(window_start, match.end()):
@@ -331,12 +299,7 @@ def names_before_speech(text: str) -> list[Candidate]:
     return found
 
 
-TRANSLITERATION = frozenset(
-    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯布查达戴丹道德迪蒂丁东杜多厄恩法菲费芬弗福盖甘冈戈格贡古哈海汉豪"
-    "赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙"
-    "米密明缪莫姆穆纳娜南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特图托瓦"
-    "万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔翰茨吕妮丝黛薇琪夫廷顿娃嘎默登翁"
-)
+TRANSLITERATION = frozenset(lexicon.characters("transliteration"))
 """Characters that spell foreign names in Chinese (马克·乌尔里希, 施文德)."""
 DOTTED_NAME_PRIORITY = 45
 _SPELLED = "[" + "".join(sorted(TRANSLITERATION)) + "]"

@@ -6,6 +6,7 @@ import re
 
 from jieba.posseg import pair
 
+from .. import lexicon
 from ..segment import is_han, page_words
 
 NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "s"})
@@ -16,15 +17,14 @@ PROPER_TAGS = frozenset({"nt", "ns", "nz", "nrt", "j"})
 """Tags of proper names: places, organisations, brands and abbreviations."""
 BRAND_TAGS = NOUN_TAGS | {"v", "a", "nr", "nrfg", "vn", "ad", "d"}
 """Tags of words a company's name may be made of (开拓药业, 高正)."""
-STOP_CHARS = frozenset("的了在和与及或等是为向对把被从由请让使将并也都还就暨至")
+STOP_CHARS = frozenset(lexicon.characters("stop"))
 """Function characters that never stand inside a name or a qualifier."""
-DEICTIC_STARTS = tuple("我本该此这那其各")
+DEICTIC_STARTS = tuple(lexicon.characters("deictic-starts"))
 """A word opening with one of these points at a class or at the reader (我市, 各级): no name."""
-UNIT_CHARS = tuple("办局委部厅院所处科队站会社园")
+UNIT_CHARS = tuple(lexicon.characters("body-ends"))
 """Last characters of the names of bodies (文明办, 商务局)."""
-GENERIC_WORDS = frozenset(
-    "全市 全国 全省 全县 全区 全镇 全体 全面 广大 有关 相关 基层 历任".split()
-)
+GENERIC_WORDS = frozenset(lexicon.place_words("generic"))
+"""Words that open a phrase pointing at a whole class (全市, 有关): no name."""
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]{1,3}$|^第?[一二三四五六七八九十百\d]{1,4}届$")
 """An ordinal inside a body's name: 第一(人民医院), (市)十七届(人大常委会)."""
 _COUNT = re.compile(r"^[一二两三四五六七八九十几多][大个项批类种条家座所名位]")
@@ -114,11 +114,11 @@ def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, bran
     return flag == "a" and len(word) == 1 and bool(kept)  # 新(材料)
 
 
-PLACE_UNIT_CHARS = tuple("省市县区镇乡村")
+PLACE_UNIT_CHARS = tuple(u for u in lexicon.endings("LOC", "admin") if len(u) == 1)
 """Last characters of administrative places (泗泾村), first of their bodies (村党委)."""
-LOCAL_PREFIX_CHARS = frozenset("市省县区镇")
+LOCAL_PREFIX_CHARS = frozenset(lexicon.characters("local-prefixes"))
 """One-character local prefixes of bodies and offices: 市(发改局), 省(政协), 镇(党委)."""
-_GLUE = STOP_CHARS | frozenset("兼如赴到来去回任据经")
+_GLUE = STOP_CHARS | frozenset(lexicon.characters("prefix-glue"))
 """Characters jieba glues a local prefix to (兼市, 如市, 赴省)."""
 
 

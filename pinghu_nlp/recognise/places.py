@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..segment import is_guessed, page_words, pos_tagger, tag_of
+from .. import lexicon
+from ..segment import is_guessed, page_words, tag_of
+from ..segment import word_tags as _word_tags
 from .candidates import Candidate, on_one_line
 from .phrases import (
     DEICTIC_STARTS,
@@ -29,59 +31,35 @@ from .phrases import (
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
 
-RESIDENTIAL_ENDINGS = ("新村", "小区", "花园", "公寓", "家园", "苑")
+RESIDENTIAL_ENDINGS = lexicon.endings("LOC", "residential")
 """Endings of residential compounds (梅园新村, 金桂小区): named only by a proper name before."""
 
-LOC_ENDINGS = (
-    tuple(
-        """
-    省 市 县 区 镇 乡 村 街道 社区 大道 路 街 巷 桥 大桥 公园 景区 广场 园区 开发区 经开区 度假区
-    新区 港区 湿地 隧道 码头 车站 机场 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆 展览馆 科普馆
-    会展中心 剧院 小镇 科技城 产业园 创业园 工业园 合作园 产业合作园 智创园 科创园 科创岛 园 街区
-    驿站 湖畔 山庄 经济技术开发区 经济开发区 高新技术产业开发区 高新区 保税区 综合保税区 浜
-    """.split()
-    )
-    + RESIDENTIAL_ENDINGS
-)
+LOC_ENDINGS = lexicon.endings("LOC")
 """Endings of place names."""
-_DESCRIPTIVE_WORDS = frozenset(
-    """
-    美丽 新建 温馨 智慧 文明 蓝领 白领 开放式 幸福 美好 和谐 老旧 安置 拆迁 居民 住宅 商品房
-    人才 青年 职工 精神 共同 绿色 生态 封闭式 高档 农民 城市
-    """.split()
-)
+_DESCRIPTIVE_WORDS = frozenset(lexicon.place_words("descriptive"))
 """Words that describe a kind of compound (美丽家园, 老旧小区), some tagged as names by jieba."""
 
-ORG_ENDINGS = tuple(
-    """
-    有限公司 股份有限公司 有限责任公司 分公司 子公司 公司 集团 委员会 常委会 管委会 党委 党工委
-    党组 党支部 支部 总支 局 厅 委 办 部 大学 学院 学校 中学 小学 幼儿园 托育园 医院 卫生院 研究院
-    研究所 实验室 银行 分局 分院 分校 党校
-    支行 分行 协会 商会 学会 联合会 总工会 工会 妇联 团委 报社 电视台 传媒中心 法院 检察院 派出所
-    合作社 基金会 促进会 俱乐部 事务所 指挥部 领导小组 中心组 部队 支队 大队 中队 军分区 武装部
-    人武部 政府 联盟 中心 办公室 办事处 株式会社 总会 红十字会 海关 理论学习中心组 城投 交投
-    """.split()
-)
+ORG_ENDINGS = lexicon.endings("ORG")
 """Endings of organisation names."""
 
 NAME_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, reverse=True))
 """Every place and body ending, longest first (经济技术开发区 before 区)."""
-ADMIN_UNITS = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村")
+ADMIN_UNITS = lexicon.endings("LOC", "admin")
 """Administrative units: a chain of them is split per unit."""
 
 _ENDING_PATTERN = re.compile(
     "|".join(map(re.escape, sorted(set(LOC_ENDINGS + ORG_ENDINGS), key=len, reverse=True)))
 )
-_BRACKETED_REGION = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]")
+_BRACKETED_REGION = re.compile(rf"[(（]([{lexicon.HAN_RANGE}]{{2,4}})[)）]")
 _FOREIGN_COMPANY = re.compile(
-    r"(德国|日本|韩国|美国|英国|法国|瑞士|意大利|荷兰|瑞典|芬兰|丹麦|新加坡|奥地利|比利时|西班牙)"
-    r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=[、，,和及与等])"
+    f"({'|'.join(lexicon.place_words('country'))})"
+    rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[、，,和及与等])"
 )
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县区镇乡村"), key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 _PLACE_NAME_GOES_ON = re.compile(
-    r"(?:(?![的在和与及等是为将把被对向从])[\u4e00-\u9fff]){0,6}[园区城港岛]"
+    rf"(?:(?![的在和与及等是为将把被对向从])[{lexicon.HAN_RANGE}]){{0,6}}[园区城港岛]"
 )
 _SHORT_BRAND = 4
 
@@ -131,7 +109,7 @@ def _county_paper_pattern() -> re.Pattern[str]:
     return re.compile("今日(?:" + "|".join(map(re.escape, counties)) + ")")
 
 
-SAYINGS = ("金山银山",)
+SAYINGS = lexicon.place_words("saying")
 """Fixed sayings that open with a place's name: 绿水青山就是金山银山."""
 
 
@@ -302,9 +280,7 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
 _ACTION_TAGS = frozenset({"v", "vn", "vd"})
-_GENERIC_ORG_ENDINGS = frozenset(
-    "中心 党委 联盟 政府 办 办公室 办事处 部 支部 党支部 部队 中心组 领导小组".split()
-)
+_GENERIC_ORG_ENDINGS = frozenset(lexicon.endings("ORG", "generic"))
 """Endings that also close descriptions (部门党委, 党建联盟); a body's name must say whose."""
 _STATIONED = "驻"
 """驻平部队, 驻村工作组: bodies described by where they are stationed, not named."""
@@ -369,18 +345,8 @@ def _local_prefix(text: str, start: int) -> str:
     return next((p for p in _LOCAL_PREFIXES if text.endswith(p, 0, start)), "")
 
 
-_COMMON_PLACE_WORDS = frozenset(
-    """
-    城市 城镇 乡村 农村 城乡 地区 社区 街道 干部 党员干部 全部 局部 内部 党委 党建 党政 政府
-    """.split()
-)
+_COMMON_PLACE_WORDS = frozenset(lexicon.place_words("common"))
 """Dictionary words that look like places or bodies (or name a kind of body) but name none."""
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    """jieba's dictionary tags (words it does not know are absent)."""
-    return pos_tagger().word_tag_tab
 
 
 @on_one_line(gazetteer)
@@ -484,12 +450,12 @@ def find_foreign_companies(text: str) -> list[Candidate]:
 
 
 _LIST_OF_NAMES = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z]{2,6}(?:[(（][^()（）]{1,8}[)）])?、)+[\u4e00-\u9fffA-Za-z]{2,6}"
+    rf"((?:[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}(?:[(（][^()（）]{{1,8}}[)）])?、)+[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}"
     r"(?:[(（][^()（）]{1,8}[)）])?)等(?:[\d一二三四五六七八九十百]+(?:个|家|所))?(?:一批)?"
-    r"[\u4e00-\u9fff]{0,8}?(村|社区|镇|街道|企业|公司|集团|单位|学校|医院)"
+    rf"[{lexicon.HAN_RANGE}]{{0,8}}?(村|社区|镇|街道|企业|公司|集团|单位|学校|医院)"
 )
 _CLASS_LABELS = {"村": "LOC", "社区": "LOC", "镇": "LOC", "街道": "LOC"}
-_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
+_ITEM = re.compile(rf"[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}")
 
 
 @on_one_line(gazetteer)
@@ -513,7 +479,7 @@ _FUNCTION_CHARS = "的了在是有和与及从由对向将把括"
 _BREAKS_BEFORE_LIST = frozenset('，,、。；;：:“”"()（）\n ——')
 
 
-_COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+_COMPANY_SUFFIXES = lexicon.longest_first(lexicon.endings("ORG", "company"))
 
 
 @on_one_line(gazetteer)
@@ -556,12 +522,12 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
         if m.start() not in covered
         and m.start() - 1 not in covered
         and m.group() not in _ADMIN_CHARS  # 我市, 全区: the rules already judged these
-        and "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff"
+        and lexicon.HAN.fullmatch(text[m.start() - 1 : m.start()]) is not None
         and _unit_word(text, m.start(), m.end()) is not None
     ]
 
 
-_ADMIN_CHARS = frozenset("省市县区乡村镇")
+_ADMIN_CHARS = frozenset(u for u in ADMIN_UNITS if len(u) == 1)
 
 
 _COMMUNITY_UNIT = re.compile("社区|街道|村|镇")
@@ -577,23 +543,14 @@ def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
     return [candidate]
 
 
-INDUSTRY_WORDS = tuple(
-    sorted(
-        """
-        能源 汽车 精机 树脂 纳米 药业 制药 医药 生物 科技 材料 新材料 电子 电气 电器 化工 机械
-        光电 股份 实业 控股 纺织 服饰 食品 物流 置业 地产 传动 装备 钢铁 环保 纸业 箱包 光伏
-        """.split(),
-        key=len,
-        reverse=True,
-    )
-)
+INDUSTRY_WORDS = lexicon.longest_first(lexicon.place_words("industry"))
 """Words a company's name ends with after its brand: 独山能源, 长城汽车, 湛新树脂."""
 _BRAND_COMPANY = re.compile(
     "("
     + "|".join(INDUSTRY_WORDS)
     + r")(?!产业|行业|领域|板块|企业|技术|产品|项目|材料|创新|成果|进步|人才|水平|发展)"
 )
-_QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,4}[湾湖岛])[”\"]")
+_QUOTED_PLACE = re.compile(rf"[“\"]([{lexicon.HAN_RANGE}]{{1,4}}[湾湖岛])[”\"]")
 
 
 @on_one_line(gazetteer)
@@ -612,7 +569,7 @@ def find_brand_companies(text: str) -> list[Candidate]:
 
 _ROAD = re.compile(
     r"(?:(?<=[在沿经至到从往与和、，,镇区市村的])|(?<=位于)|(?<=街道))"
-    r"([\u4e00-\u9fff]{2}(?:[东西南北中]路|路|大道|大街|街))"
+    rf"([{lexicon.HAN_RANGE}]{{2}}(?:[东西南北中]路|路|大道|大街|街))"
     r"(?=[与和、，,。；;\n旁边]|交叉口|路口|沿线|两侧|附近|一带|[东西南北]侧|\d+号|$)"
 )
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
@@ -628,9 +585,7 @@ def find_roads(text: str) -> list[Candidate]:
     ]
 
 
-_NOT_ROADS = frozenset(
-    "修好 走好 走出 铺好 让出 开辟 探索 闯出 找到 蹚出 铺就 一条 这条 那条 新的".split()
-)
+_NOT_ROADS = frozenset(lexicon.place_words("not-road"))
 """Words before 路 that make a way, not a road: 走好路, 蹚出致富路."""
 
 
