@@ -130,23 +130,18 @@ _TIME_TAIL = re.compile(
     rf"|(?<=[日号])[早晚]|(?<=[周期拜][{WEEKDAYS}天])[早晚])$"
 )
 """The time of day a date ends with: 上午9时, 夜间, 28日晚, 周五晚 (a weekday's 早/晚)."""
-_RELATIVE_DAYS = {
-    word: offset
-    for word, offset in lexicon.date_offsets("relative-day").items()
-    if offset is not None
-}
-_CONTEXT_DAYS = tuple(
-    word for word, offset in lexicon.date_offsets("relative-day").items() if offset is None
-)
-"""Days relative to the story, not to the issue: not resolvable from the issue date alone."""
-_RELATIVE_YEARS = {
-    word: offset
-    for word, offset in lexicon.date_offsets("relative-year").items()
-    if offset is not None
-}
-_CONTEXT_YEARS = tuple(
-    word for word, offset in lexicon.date_offsets("relative-year").items() if offset is None
-)
+
+
+def _known_and_contextual(kind: str) -> tuple[dict[str, int], tuple[str, ...]]:
+    """The lexicon's words of ``kind`` with an offset, and those relative to the story instead."""
+    offsets = lexicon.date_offsets(kind)
+    known = {word: offset for word, offset in offsets.items() if offset is not None}
+    return known, tuple(word for word, offset in offsets.items() if offset is None)
+
+
+_RELATIVE_DAYS, _CONTEXT_DAYS = _known_and_contextual("relative-day")
+"""Days relative to the story (the second part), not to the issue: not resolvable alone."""
+_RELATIVE_YEARS, _CONTEXT_YEARS = _known_and_contextual("relative-year")
 _RELATIVE_SEASONS = {"今": 0, "去": -1, "明": 1}
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
