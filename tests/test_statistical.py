@@ -7,10 +7,12 @@ import pytest
 import pinghu_nlp
 from pinghu_nlp.recognise import find_entities
 from pinghu_nlp.recognise.lac import lac_tagger, sentences
+from pinghu_nlp.recognise.model import load_model
 from pinghu_nlp.recognise.statistical import (
     model_bodies,
     model_spans,
     name_cues,
+    names_the_ner_model_agrees_on,
     plausible_name,
     stretches_to_read,
 )
@@ -231,3 +233,23 @@ def test_a_name_before_sir_or_madam(sentence, name):
 
 def test_sirs_and_madams_as_a_group_are_no_one():
     assert entities("先生们、女士们，欢迎光临。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("退休以后，萧建民每天都到社区图书馆帮忙。", "萧建民"),  # a surname outside the list
+        ("在村里，果德明是出了名的热心肠。", "果德明"),
+        ("那年夏天，琼斯带着女儿来到中国。", "琼斯"),  # a short foreign name, no cue
+    ],
+)
+def test_a_name_of_no_known_shape_both_models_draw_alike(sentence, name):
+    with_ner = find_entities(sentence, (), load_model())
+    assert (name, "PERSON") in [(sentence[c.start : c.end], c.label) for c in with_ner]
+    assert (name, "PERSON") not in entities(sentence)  # LAC alone is not enough for this shape
+
+
+def test_the_two_models_must_agree_on_both_edges():
+    sentence = "那年夏天，琼斯带着女儿来到中国。"
+    wider, exact = (5, 8), (5, 7)  # 琼斯带, 琼斯
+    assert names_the_ner_model_agrees_on(sentence, [wider, exact], load_model()) == {exact}

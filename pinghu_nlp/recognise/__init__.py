@@ -101,7 +101,7 @@ def find_entities(
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page
     people += repeated_names(text, people) + surname_references(text) + names_jieba_guessed(text)
-    model_found = model_people(text, tagged, titles)
+    model_found = model_people(text, tagged, titles, model)
     people += names_with_dots(text) + model_found
     people += model_names_completing_rules(text, model_found, people)
     people += names_across_dots(text, people)

@@ -20,6 +20,8 @@ import bisect
 from collections.abc import Iterable
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..articles import COMMON_SURNAMES
 from ..segment import is_guessed, is_han, page_words, tag_of, word_segmenter
 from .candidates import Candidate
@@ -135,26 +137,53 @@ _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 """jieba's tags of function words, which do not continue a name (张|的)."""
 
 
-def model_people(text: str, spans: list[Span], titles: Iterable[Candidate] = ()) -> list[Candidate]:
+def model_people(
+    text: str,
+    spans: list[Span],
+    titles: Iterable[Candidate] = (),
+    ner: Language | None = None,
+) -> list[Candidate]:
     """The model's plausible PERSON spans, the lists they continue and their repeats.
 
-    A span of any other shape (若斯潘, 河村宏, 施图岑贝格) is kept where the context names a
-    person too: it follows a title or comes before a speech verb, and is no ordinary word or place.
+    A span of any other shape (若斯潘, 河村宏, 施图岑贝格, 果永毅) is kept where the context names
+    a person too (it follows a title or comes before a speech verb, and is no ordinary word or
+    place), or where the character NER model ``ner``, reading the sentence on its own, draws
+    the same PERSON span: two models trained apart agreeing on both edges.
     """
     title_ends = {t.end for t in titles}
+    people = [(start, end) for start, end, label in spans if label == "PERSON"]
+    undecided = [
+        (start, end)
+        for start, end in people
+        if not (plausible_name(text[start:end]) and _on_word_edges(text, start, end))
+        and not _named_by_context(text, start, end, title_ends)
+    ]
+    agreed = names_the_ner_model_agrees_on(text, undecided, ner) if ner and undecided else set()
     found = [
         Candidate(start, end, "PERSON", "lac", _person_priority(text[start:end]))
-        for start, end, label in spans
-        if label == "PERSON"
-        and (
-            (plausible_name(text[start:end]) and _on_word_edges(text, start, end))
-            or _named_by_context(text, start, end, title_ends)
-        )
+        for start, end in people
+        if ((start, end) not in undecided or (start, end) in agreed)
         and not function_word_opens(text, start)
     ]
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def names_the_ner_model_agrees_on(
+    text: str, spans: list[tuple[int, int]], ner: Language
+) -> set[tuple[int, int]]:
+    """The ``spans`` (LAC's PERSON) that ``ner`` tags PERSON with the same edges, and that are
+    no frequent ordinary word; ``ner`` reads only the sentences that hold them."""
+    bounds = sentences(text)
+    starts = [start for start, _ in bounds]
+    asked = sorted({bounds[bisect.bisect_right(starts, start) - 1] for start, _ in spans})
+    drawn = set()
+    for (offset, _), doc in zip(asked, ner.pipe(text[s:e] for s, e in asked), strict=True):
+        drawn |= {
+            (offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PERSON"
+        }
+    return {span for span in spans if span in drawn and not _frequent_word(text[slice(*span)])}
 
 
 def model_names_completing_rules(
