@@ -66,6 +66,7 @@ from .places import (
     split_place_chain,
     unclaimed_endings,
 )
+from .runs import names_in_runs
 from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
 from .titles import BARE_HEADS, find_titles
 
@@ -105,6 +106,7 @@ def find_entities(
     people += names_with_dots(text) + model_found
     people += model_names_completing_rules(text, model_found, people)
     people += names_across_dots(text, people)
+    people += names_in_runs(text, people, [(s, e) for s, e, label in tagged if label == "PERSON"])
     people += references_to_known(text, people)
     titles = _titles_with_holders(text, titles, people)
     candidates = [*bylines, *titles, *people, *find_figures(text)]
