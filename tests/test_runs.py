@@ -39,9 +39,14 @@ def test_the_split_follows_the_names_found_and_the_surnames():
 
 
 def test_a_run_ends_where_its_names_do():
-    text = "获奖者沈秋萍王伟感慨万分"  # 感慨万分 is no name: the run stops after 王伟
-    names = names_in_runs(text, [], [(3, 6), (6, 8)])
-    assert [text[c.start : c.end] for c in names] == ["沈秋萍", "王伟"]
+    text = "获奖者沈秋萍王伟陆平感慨万分"  # 感慨万分 is no name: the run stops after 陆平
+    names = names_in_runs(text, [], [(3, 6), (6, 8), (8, 10)])
+    assert [text[c.start : c.end] for c in names] == ["沈秋萍", "王伟", "陆平"]
+
+
+def test_two_names_back_to_back_are_no_run():
+    text = "比赛中常昊胜张文东"  # a result, not a list: 常昊胜 is no name
+    assert names_in_runs(text, [], [(3, 5), (6, 9), (5, 6)]) == []
 
 
 @pytest.mark.parametrize(

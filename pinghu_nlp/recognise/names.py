@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..articles import COMMON_SURNAMES
-from ..segment import PageWords, is_guessed, is_han, is_loose, page_words, tag_of
+from ..segment import (
+    PageWords,
+    is_guessed,
+    is_han,
+    is_loose,
+    page_words,
+    tag_of,
+    word_segmenter,
+)
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate
 from .phrases import NAME_TAGS
@@ -47,6 +55,16 @@ def is_common_word(piece: str) -> bool:
     """A dictionary word that is not a name (``单位``, ``小路``)."""
     tag = _word_tags().get(piece)
     return tag is not None and not tag.startswith("nr")
+
+
+_FREQUENT = 300
+"""jieba's count above which a word it does not tag as a name is an ordinary word (高新, 黄河);
+rarer dictionary words are often names too (程志, 金正日), so the model decides."""
+
+
+def is_frequent_word(piece: str) -> bool:
+    """A frequent dictionary word that is not a name (``万分``, ``黄河``)."""
+    return is_common_word(piece) and word_segmenter().FREQ.get(piece, 0) >= _FREQUENT
 
 
 COMPOUND_SURNAMES = lexicon.compound_surnames()

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from .. import lexicon
 from ..articles import COMMON_SURNAMES
 from .candidates import Candidate
-from .names import COMPOUND_SURNAMES, TOP_SURNAMES
+from .names import COMPOUND_SURNAMES, TOP_SURNAMES, is_frequent_word
 
 RUN_PRIORITY = 75
 """Above every rule that reads one name from its context (after a title: 70): inside a run the
@@ -84,7 +84,8 @@ def names_in_runs(
 _FIRM_PRIORITY = 55
 """Names the rules read from their context (before a title: 55, after one: 70)."""
 _FEWEST_PIECES = 3
-"""Fewer names than this in a stretch with no two found back to back make no run (陈桂|林感慨)."""
+"""Fewer names than this make no run: two found back to back are found already, and two pieces
+are often a name and a word (常昊胜|张文东, 诗圣|杜甫; 陈桂|林感慨 where none is found)."""
 
 
 def _back_to_back(spans: Iterable[tuple[int, int]]) -> bool:
@@ -129,7 +130,7 @@ def _split_runs(text: str, start: int, end: int, found: set[tuple[int, int]]) ->
     pieces = best[2]
     left, right = pieces[0][0], pieces[-1][1]
     names = []
-    if sum(piece in found for piece in pieces) >= 2:
+    if sum(piece in found for piece in pieces) >= 2 and len(pieces) >= _FEWEST_PIECES:
         names = [Candidate(s, e, "PERSON", "run", RUN_PRIORITY) for s, e in pieces]
     for side_start, side_end in ((start, left), (right, end)):
         side = {f for f in found if side_start <= f[0] and f[1] <= side_end}
@@ -189,5 +190,7 @@ def _pieces_at(
         given_name = name[len(surname) :]
         if j > end or any(c in _DOTS or c == surname for c in given_name):
             continue
+        if is_frequent_word(name):
+            continue  # 万分, 全能: a word, unless a name found
         ends_in_surname = _ENDS_IN_SURNAME_COST if name[-1] in TOP_SURNAMES else 0.0
         yield j, base + length_cost + ends_in_surname

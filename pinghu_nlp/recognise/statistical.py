@@ -35,6 +35,7 @@ from .names import (
     TRANSLITERATION,
     function_word_opens,
     is_common_word,
+    is_frequent_word,
     names_in_lists,
     repeated_names,
 )
@@ -183,7 +184,7 @@ def names_the_ner_model_agrees_on(
         drawn |= {
             (offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PERSON"
         }
-    return {span for span in spans if span in drawn and not _frequent_word(text[slice(*span)])}
+    return {span for span in spans if span in drawn and not is_frequent_word(text[slice(*span)])}
 
 
 def model_names_completing_rules(
@@ -252,17 +253,8 @@ def plausible_name(name: str) -> bool:
         and 1 <= len(given) <= 2
         and is_han(name)
         and not any(c in _NOT_IN_GIVEN_NAME for c in given)
-        and not _frequent_word(name)
+        and not is_frequent_word(name)
     )
-
-
-_FREQUENT = 300
-"""jieba's count above which a word it does not tag as a name is an ordinary word (高新, 黄河);
-rarer dictionary words are often names too (程志, 金正日), so the model decides."""
-
-
-def _frequent_word(name: str) -> bool:
-    return is_common_word(name) and word_segmenter().FREQ.get(name, 0) >= _FREQUENT
 
 
 _FOREIGN_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
