@@ -28,7 +28,6 @@ from .tables import (
     AtomicFile,
     entity_frame,
     page_rows,
-    resolve_title_references,
     typed_frame,
 )
 
@@ -94,7 +93,7 @@ def run_batch(
             continue
         page, doc = item
         rows = page_rows(doc, registry)
-        _write_page(out, page, rows, registry)
+        _write_page(out, page, rows)
         summary.mentions += len(rows.mentions)
         if page.part < page.parts - 1:
             continue  # a long page counts as done with its last part
@@ -137,10 +136,9 @@ def _done(out: Path, registry: EntityRegistry, content_hash: str) -> bool:
     )
 
 
-def _write_page(out: Path, page: Page, rows, registry: EntityRegistry) -> None:
+def _write_page(out: Path, page: Page, rows) -> None:
     """One Parquet part per table for a page (``<hash>.<n>.parquet`` for part n > 0 of a long
     page), each written whole or not at all."""
-    resolve_title_references(rows.mentions, rows.relations, registry)
     name_part = f"{page.content_hash}.{page.part}" if page.part else page.content_hash
     for name, frame in rows.frames().items():
         folder = out / name

@@ -4,6 +4,7 @@ import contextlib
 import shutil
 
 import pandas as pd
+import pytest
 from conftest import SEED_PAGES
 
 import pinghu_nlp
@@ -23,6 +24,31 @@ def test_batch_tables_equal_the_in_memory_result(tmp_path, seeds_result):
         ours.drop(columns="refers_to"), theirs.reset_index(drop=True), check_dtype=False
     )
     assert sorted(tables["entities"].entity_id) == sorted(seeds_result.entities.entity_id)
+
+
+TITLE_REFERENCE = "会上,市委书记强调要抓好落实。"
+TITLE_HOLDER = "市委书记仲旭东主持会议。"
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ((TITLE_REFERENCE, TITLE_HOLDER), None),  # the holder comes later: not known yet
+        ((TITLE_HOLDER, TITLE_REFERENCE), "PERSON:仲旭东"),  # known from an earlier page
+    ],
+    ids=["holder-later", "holder-earlier"],
+)
+def test_title_references_resolve_the_same_in_batch_and_in_memory(tmp_path, order, expected):
+    paths = []
+    for number, text in enumerate(order):
+        paths.append(tmp_path / f"p{number}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", *map(str, paths), "--out", str(out), "--quiet"]) == 0
+    reference_page = f"p{order.index(TITLE_REFERENCE)}.txt"
+    for mentions in (pinghu_nlp.extract(paths).mentions, read_tables(out)["mentions"]):
+        titles = mentions[(mentions["doc_id"] == reference_page) & (mentions["label"] == "TITLE")]
+        assert [None if pd.isna(v) else v for v in titles["refers_to"]] == [expected]
 
 
 def test_rerun_skips_pages_already_done(tmp_path):
