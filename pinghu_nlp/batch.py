@@ -23,6 +23,7 @@ from .link import EntityRegistry
 from .pages import Page, PageError
 from .pipeline import IssueDate, PageInput, process, read_inputs
 from .tables import (
+    ENTITY_COLUMNS,
     ERROR_COLUMNS,
     PAGE_TABLES,
     AtomicFile,
@@ -148,13 +149,15 @@ def _write_page(out: Path, page: Page, rows) -> None:
 
 
 def read_tables(out: str | Path) -> dict[str, pd.DataFrame]:
-    """The tables of a batch folder as DataFrames (the parts of each table concatenated)."""
+    """The tables of a batch folder as DataFrames (the parts of each table concatenated), with
+    the columns and dtypes of the in-memory :class:`~pinghu_nlp.tables.Result`'s."""
     out = Path(out)
     tables = {}
     for name, columns in PAGE_TABLES.items():
         parts = sorted((out / name).glob("*.parquet"))
         frames = [pd.read_parquet(p) for p in parts]
-        tables[name] = pd.concat(frames, ignore_index=True) if frames else typed_frame([], columns)
-    for name in ("entities", "errors"):
-        tables[name] = pd.read_parquet(out / f"{name}.parquet")
+        both = pd.concat(frames, ignore_index=True) if frames else typed_frame([], columns)
+        tables[name] = both.astype(columns)  # parts' categories differ: concat gives strings
+    for name, columns in (("entities", ENTITY_COLUMNS), ("errors", ERROR_COLUMNS)):
+        tables[name] = pd.read_parquet(out / f"{name}.parquet").astype(columns)
     return tables
