@@ -1,14 +1,14 @@
 """Batch runs: Parquet page by page, skipping pages already done, equal to the in-memory result."""
 
-import contextlib
+import io
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from conftest import SEED_PAGES
 
 import pinghu_nlp
-from pinghu_nlp import batch
 from pinghu_nlp.batch import read_tables, run_batch
 from pinghu_nlp.cli import main
 from pinghu_nlp.tables import Result
@@ -89,30 +89,67 @@ def test_a_renamed_page_is_still_recognised_as_done(tmp_path):
     assert run_batch([folder], tmp_path / "out").skipped == 1
 
 
-def test_crash_after_some_pages_then_rerun_gives_the_same_tables(tmp_path, monkeypatch):
+def kill_halfway(monkeypatch, chosen, nth: int) -> list[Path]:
+    """Make the ``nth`` Parquet write to a path that is ``chosen`` write half its bytes, then
+    die (inside the atomic write: its temporary file exists and is half full); the chosen paths
+    written so far are returned in a list that grows."""
+    real_to_parquet = pd.DataFrame.to_parquet
+    writes = []
+
+    def to_parquet(frame, path, *args, **kwargs):
+        if chosen(Path(path)):
+            writes.append(Path(path))
+            if len(writes) == nth:
+                whole = io.BytesIO()
+                real_to_parquet(frame, whole, *args, **kwargs)
+                Path(path).write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
+                raise KeyboardInterrupt("killed mid-write")
+        return real_to_parquet(frame, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", to_parquet)
+    return writes
+
+
+def test_a_crash_replacing_a_file_leaves_the_earlier_one_whole(tmp_path, monkeypatch):
+    run_batch(SEED_PAGES[:2], tmp_path)
+    earlier = (tmp_path / "entities.parquet").read_bytes()
+    writes = kill_halfway(monkeypatch, lambda path: path.parent == tmp_path, nth=1)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(SEED_PAGES, tmp_path)  # killed rewriting entities.parquet at the end
+    monkeypatch.undo()
+    assert [p.name.startswith(".entities.parquet.") for p in writes] == [True]
+    assert not list(tmp_path.glob("**/.*"))
+    assert (tmp_path / "entities.parquet").read_bytes() == earlier
+    assert set(pd.read_parquet(tmp_path / "entities.parquet")["n_docs"]) == {1, 2}
+
+
+def test_a_crash_inside_a_write_leaves_no_half_file_and_a_rerun_gives_the_same_tables(
+    tmp_path, monkeypatch
+):
     complete = tmp_path / "complete"
     run_batch(SEED_PAGES, complete)
     crashed = tmp_path / "crashed"
-    calls = {"n": 0}
-    real_write = batch._write_page
-
-    def crash_on_third_page(*args):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt("killed mid-run")
-        real_write(*args)
-
-    monkeypatch.setattr(batch, "_write_page", crash_on_third_page)
-    with contextlib.suppress(KeyboardInterrupt):
-        run_batch(SEED_PAGES, crashed)
-    monkeypatch.setattr(batch, "_write_page", real_write)
-    assert not list(crashed.glob("**/.*"))  # no half-written file left behind
-    run_batch(SEED_PAGES, crashed)
-    for name in ("mentions", "relations", "articles"):
-        key = ["doc_id", "start", "end"]
-        a = read_tables(complete)[name].sort_values(key).reset_index(drop=True)
-        b = read_tables(crashed)[name].sort_values(key).reset_index(drop=True)
-        pd.testing.assert_frame_equal(a, b)
+    run_batch(SEED_PAGES[:2], crashed)  # the output of an earlier run
+    before = {p.relative_to(crashed): p.read_bytes() for p in crashed.glob("**/*") if p.is_file()}
+    writes = kill_halfway(monkeypatch, lambda path: path.parent.name == "relations", nth=2)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(SEED_PAGES, crashed)  # killed writing page 4's relations
+    monkeypatch.undo()
+    assert len(writes) == 2  # the failure was inside a write, after one had started
+    assert not list(crashed.glob("**/.*"))  # the half-written temporary file is gone
+    after = {p.relative_to(crashed): p for p in crashed.glob("**/*") if p.is_file()}
+    assert {name: after[name].read_bytes() for name in before} == before  # earlier output intact
+    relations = sorted(p.name for p in (crashed / "relations").glob("*"))
+    assert len(relations) == 3  # pages 1-3 whole; page 4's part never appeared
+    for name in relations:  # and each one that is there is whole
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(crashed / "relations" / name),
+            pd.read_parquet(complete / "relations" / name),
+        )
+    assert run_batch(SEED_PAGES, crashed).processed == 2  # the pages not done are done again
+    ours, theirs = read_tables(crashed), read_tables(complete)
+    for name in Result.TABLES:
+        pd.testing.assert_frame_equal(_comparable(ours[name]), _comparable(theirs[name]), obj=name)
 
 
 def test_cli_parquet_output_is_queryable(tmp_path, capsys):
