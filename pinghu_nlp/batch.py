@@ -23,12 +23,12 @@ from .link import EntityRegistry
 from .pages import Page, PageError
 from .pipeline import IssueDate, PageInput, process, read_inputs
 from .tables import (
+    ENTITY_COLUMNS,
     ERROR_COLUMNS,
     PAGE_TABLES,
     AtomicFile,
     entity_frame,
     page_rows,
-    resolve_title_references,
     typed_frame,
 )
 
@@ -94,7 +94,7 @@ def run_batch(
             continue
         page, doc = item
         rows = page_rows(doc, registry)
-        _write_page(out, page, rows, registry)
+        _write_page(out, page, rows)
         summary.mentions += len(rows.mentions)
         if page.part < page.parts - 1:
             continue  # a long page counts as done with its last part
@@ -137,10 +137,9 @@ def _done(out: Path, registry: EntityRegistry, content_hash: str) -> bool:
     )
 
 
-def _write_page(out: Path, page: Page, rows, registry: EntityRegistry) -> None:
+def _write_page(out: Path, page: Page, rows) -> None:
     """One Parquet part per table for a page (``<hash>.<n>.parquet`` for part n > 0 of a long
     page), each written whole or not at all."""
-    resolve_title_references(rows.mentions, rows.relations, registry)
     name_part = f"{page.content_hash}.{page.part}" if page.part else page.content_hash
     for name, frame in rows.frames().items():
         folder = out / name
@@ -150,13 +149,15 @@ def _write_page(out: Path, page: Page, rows, registry: EntityRegistry) -> None:
 
 
 def read_tables(out: str | Path) -> dict[str, pd.DataFrame]:
-    """The tables of a batch folder as DataFrames (the parts of each table concatenated)."""
+    """The tables of a batch folder as DataFrames (the parts of each table concatenated), with
+    the columns and dtypes of the in-memory :class:`~pinghu_nlp.tables.Result`'s."""
     out = Path(out)
     tables = {}
     for name, columns in PAGE_TABLES.items():
         parts = sorted((out / name).glob("*.parquet"))
         frames = [pd.read_parquet(p) for p in parts]
-        tables[name] = pd.concat(frames, ignore_index=True) if frames else typed_frame([], columns)
-    for name in ("entities", "errors"):
-        tables[name] = pd.read_parquet(out / f"{name}.parquet")
+        both = pd.concat(frames, ignore_index=True) if frames else typed_frame([], columns)
+        tables[name] = both.astype(columns)  # parts' categories differ: concat gives strings
+    for name, columns in (("entities", ENTITY_COLUMNS), ("errors", ERROR_COLUMNS)):
+        tables[name] = pd.read_parquet(out / f"{name}.parquet").astype(columns)
     return tables

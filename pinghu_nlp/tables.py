@@ -318,7 +318,6 @@ def tabulate(
     rows = PageRows()
     for doc in docs:
         rows.extend(page_rows(doc, registry))
-    resolve_title_references(rows.mentions, rows.relations, registry)
     return Result(
         **rows.frames(),
         entities=entity_frame(registry),
@@ -349,7 +348,9 @@ class PageRows:
 
 
 def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
-    """A processed page's rows; its people and titles go into ``registry``."""
+    """A processed page's rows; its people and titles go into ``registry``, and its title
+    references are resolved against it (:func:`resolve_title_references`). Batch and in-memory
+    runs both call this, page by page in input order, so their tables are the same."""
     clean = CleanText(doc_text(doc), tuple(required(doc, "raw_index", "the tables")))
     articles = doc_articles(doc, "the tables")
     names = canonical_names(doc)
@@ -359,6 +360,7 @@ def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids)
     rows.events = _event_rows(doc, clean, names, ids, registry)
     rows.articles = [_article_row(doc, clean, a) for a in articles]
+    resolve_title_references(rows.mentions, rows.relations, registry)
     if doc._.offset:  # a part of a long page: offsets into the whole page
         for name in PAGE_TABLES:
             for row in getattr(rows, name):
@@ -438,7 +440,11 @@ def _title_kinds(text: str, relations: list[dict], names: dict) -> dict[str, str
 def resolve_title_references(
     mentions: list[dict], relations: list[dict], registry: EntityRegistry
 ) -> None:
-    """A title nobody holds on its page refers to whoever held it then (``refers_to``)."""
+    """Fill ``refers_to`` of a page's TITLE mentions (the page's rows, after its titles went into
+    ``registry``): a title that no one holds on the page refers to the person ``registry`` knows
+    held it (normalised) around the issue date, else to its most mentioned holder. The registry
+    then knows this page, the pages before it in the run (its earlier parts, for a long page) and
+    earlier runs, never a later page: one streaming pass, as a batch can do it and resume it."""
     held = {(r["doc_id"], r["tail"]) for r in relations if r["relation"] == "HOLDS_TITLE"}
     for row in mentions:
         if row["label"] != "TITLE" or (row["doc_id"], "".join(row["text"].split())) in held:

@@ -2,12 +2,15 @@
 
 import shutil
 
+import pandas as pd
 import pytest
 from conftest import SEEDS
 
 import pinghu_nlp
+from pinghu_nlp.batch import read_tables
 from pinghu_nlp.cli import main
 from pinghu_nlp.pages import PageError, read_page
+from pinghu_nlp.tables import Result
 
 
 @pytest.fixture(scope="module")
@@ -83,24 +86,28 @@ def test_cli_exit_code_is_1_when_no_page_succeeds(batch, tmp_path):
     assert not (tmp_path / "none").exists()
 
 
+def read_output(out, fmt: str) -> dict[str, pd.DataFrame]:
+    """The tables the command line wrote in ``fmt``, read back."""
+    if fmt == "parquet":
+        return read_tables(out)
+    if fmt == "xlsx":
+        return pd.read_excel(out / "pinghu.xlsx", sheet_name=None)
+    return {p.stem: pd.read_json(p, lines=True) for p in out.glob("*.jsonl") if p.stat().st_size}
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "jsonl", "xlsx"])
-def test_cli_formats(tmp_path, fmt):
-    out = tmp_path / fmt
-    assert (
-        main(
-            [
-                "extract",
-                str(SEEDS / "002_ed8b4f82a5f7e9b1.txt"),
-                "--out",
-                str(out),
-                "--format",
-                fmt,
-                "--quiet",
-            ]
-        )
-        == 0
-    )
-    assert any(out.iterdir())
+def test_cli_formats_hold_the_tables(tmp_path, fmt):
+    page, out = SEEDS / "002_ed8b4f82a5f7e9b1.txt", tmp_path / fmt
+    assert main(["extract", str(page), "--out", str(out), "--format", fmt, "--quiet"]) == 0
+    expected = pinghu_nlp.extract(page)
+    tables = read_output(out, fmt)
+    non_empty = [name for name in Result.TABLES if len(getattr(expected, name))]
+    assert sorted(name for name in tables if len(tables[name])) == sorted(non_empty)
+    for name in non_empty:
+        assert len(tables[name]) == len(getattr(expected, name)), name
+    columns = ["start", "end", "text", "label", "entity_id"]
+    written = tables["mentions"][columns].astype(str)
+    assert written.values.tolist() == expected.mentions[columns].astype(str).values.tolist()
 
 
 def test_odd_strings_do_not_break_a_batch():

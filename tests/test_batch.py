@@ -1,28 +1,76 @@
 """Batch runs: Parquet page by page, skipping pages already done, equal to the in-memory result."""
 
-import contextlib
+import io
 import shutil
+from pathlib import Path
 
 import pandas as pd
+import pytest
 from conftest import SEED_PAGES
 
 import pinghu_nlp
-from pinghu_nlp import batch
 from pinghu_nlp.batch import read_tables, run_batch
 from pinghu_nlp.cli import main
+from pinghu_nlp.tables import Result
+
+EVENT_PAGES = [
+    "本报讯 9月11日，市人大常委会召开会议。会议决定任命李华同志为嘉兴市人民政府副市长。",
+    "本报讯 9月20日，嘉兴市人民政府副市长李华出席活动。",
+    "本报讯 10月8日，会议决定免去李华同志的嘉兴市人民政府副市长职务。",
+]
 
 
-def test_batch_tables_equal_the_in_memory_result(tmp_path, seeds_result):
-    summary = run_batch(SEED_PAGES, tmp_path)
-    assert (summary.processed, summary.skipped, summary.failed) == (4, 0, 0)
-    tables = read_tables(tmp_path)
-    key = ["doc_id", "start", "end", "label"]
-    ours = tables["mentions"].sort_values(key).reset_index(drop=True)
-    theirs = seeds_result.mentions.drop(columns="refers_to").sort_values(key)
-    pd.testing.assert_frame_equal(
-        ours.drop(columns="refers_to"), theirs.reset_index(drop=True), check_dtype=False
-    )
-    assert sorted(tables["entities"].entity_id) == sorted(seeds_result.entities.entity_id)
+def test_batch_tables_equal_the_in_memory_result(tmp_path):
+    pages = list(SEED_PAGES)
+    for number, text in enumerate([*EVENT_PAGES, ""]):  # personnel changes, and a bad page
+        pages.append(tmp_path / f"extra_{number}.txt")
+        pages[-1].write_text(text, encoding="utf-8")
+    summary = run_batch(pages, tmp_path / "out", issue_date="2023-10-09")
+    assert (summary.processed, summary.skipped, summary.failed) == (7, 0, 1)
+    tables = read_tables(tmp_path / "out")
+    in_memory = pinghu_nlp.extract(pages, issue_date="2023-10-09")
+    assert in_memory.mentions["refers_to"].notna().any()  # the column compared is not all null
+    for name in Result.TABLES:
+        ours, theirs = tables[name], getattr(in_memory, name)
+        assert len(ours) == len(theirs) > 0, name  # empty tables would compare equal
+        pd.testing.assert_frame_equal(_comparable(ours), _comparable(theirs), obj=name)
+
+
+def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table in a canonical row order, list cells (arrays after Parquet) as tuples."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(
+                lambda v: tuple(v) if not isinstance(v, str) and hasattr(v, "__len__") else v
+            )
+    order = frame.astype(str).sort_values(list(frame.columns)).index
+    return frame.loc[order].reset_index(drop=True)
+
+
+TITLE_REFERENCE = "会上,市委书记强调要抓好落实。"
+TITLE_HOLDER = "市委书记仲旭东主持会议。"
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ((TITLE_REFERENCE, TITLE_HOLDER), None),  # the holder comes later: not known yet
+        ((TITLE_HOLDER, TITLE_REFERENCE), "PERSON:仲旭东"),  # known from an earlier page
+    ],
+    ids=["holder-later", "holder-earlier"],
+)
+def test_title_references_resolve_the_same_in_batch_and_in_memory(tmp_path, order, expected):
+    paths = []
+    for number, text in enumerate(order):
+        paths.append(tmp_path / f"p{number}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", *map(str, paths), "--out", str(out), "--quiet"]) == 0
+    reference_page = f"p{order.index(TITLE_REFERENCE)}.txt"
+    for mentions in (pinghu_nlp.extract(paths).mentions, read_tables(out)["mentions"]):
+        titles = mentions[(mentions["doc_id"] == reference_page) & (mentions["label"] == "TITLE")]
+        assert [None if pd.isna(v) else v for v in titles["refers_to"]] == [expected]
 
 
 def test_rerun_skips_pages_already_done(tmp_path):
@@ -41,30 +89,67 @@ def test_a_renamed_page_is_still_recognised_as_done(tmp_path):
     assert run_batch([folder], tmp_path / "out").skipped == 1
 
 
-def test_crash_after_some_pages_then_rerun_gives_the_same_tables(tmp_path, monkeypatch):
+def kill_halfway(monkeypatch, chosen, nth: int) -> list[Path]:
+    """Make the ``nth`` Parquet write to a path that is ``chosen`` write half its bytes, then
+    die (inside the atomic write: its temporary file exists and is half full); the chosen paths
+    written so far are returned in a list that grows."""
+    real_to_parquet = pd.DataFrame.to_parquet
+    writes = []
+
+    def to_parquet(frame, path, *args, **kwargs):
+        if chosen(Path(path)):
+            writes.append(Path(path))
+            if len(writes) == nth:
+                whole = io.BytesIO()
+                real_to_parquet(frame, whole, *args, **kwargs)
+                Path(path).write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
+                raise KeyboardInterrupt("killed mid-write")
+        return real_to_parquet(frame, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", to_parquet)
+    return writes
+
+
+def test_a_crash_replacing_a_file_leaves_the_earlier_one_whole(tmp_path, monkeypatch):
+    run_batch(SEED_PAGES[:2], tmp_path)
+    earlier = (tmp_path / "entities.parquet").read_bytes()
+    writes = kill_halfway(monkeypatch, lambda path: path.parent == tmp_path, nth=1)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(SEED_PAGES, tmp_path)  # killed rewriting entities.parquet at the end
+    monkeypatch.undo()
+    assert [p.name.startswith(".entities.parquet.") for p in writes] == [True]
+    assert not list(tmp_path.glob("**/.*"))
+    assert (tmp_path / "entities.parquet").read_bytes() == earlier
+    assert set(pd.read_parquet(tmp_path / "entities.parquet")["n_docs"]) == {1, 2}
+
+
+def test_a_crash_inside_a_write_leaves_no_half_file_and_a_rerun_gives_the_same_tables(
+    tmp_path, monkeypatch
+):
     complete = tmp_path / "complete"
     run_batch(SEED_PAGES, complete)
     crashed = tmp_path / "crashed"
-    calls = {"n": 0}
-    real_write = batch._write_page
-
-    def crash_on_third_page(*args):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt("killed mid-run")
-        real_write(*args)
-
-    monkeypatch.setattr(batch, "_write_page", crash_on_third_page)
-    with contextlib.suppress(KeyboardInterrupt):
-        run_batch(SEED_PAGES, crashed)
-    monkeypatch.setattr(batch, "_write_page", real_write)
-    assert not list(crashed.glob("**/.*"))  # no half-written file left behind
-    run_batch(SEED_PAGES, crashed)
-    for name in ("mentions", "relations", "articles"):
-        key = ["doc_id", "start", "end"]
-        a = read_tables(complete)[name].sort_values(key).reset_index(drop=True)
-        b = read_tables(crashed)[name].sort_values(key).reset_index(drop=True)
-        pd.testing.assert_frame_equal(a, b)
+    run_batch(SEED_PAGES[:2], crashed)  # the output of an earlier run
+    before = {p.relative_to(crashed): p.read_bytes() for p in crashed.glob("**/*") if p.is_file()}
+    writes = kill_halfway(monkeypatch, lambda path: path.parent.name == "relations", nth=2)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(SEED_PAGES, crashed)  # killed writing page 4's relations
+    monkeypatch.undo()
+    assert len(writes) == 2  # the failure was inside a write, after one had started
+    assert not list(crashed.glob("**/.*"))  # the half-written temporary file is gone
+    after = {p.relative_to(crashed): p for p in crashed.glob("**/*") if p.is_file()}
+    assert {name: after[name].read_bytes() for name in before} == before  # earlier output intact
+    relations = sorted(p.name for p in (crashed / "relations").glob("*"))
+    assert len(relations) == 3  # pages 1-3 whole; page 4's part never appeared
+    for name in relations:  # and each one that is there is whole
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(crashed / "relations" / name),
+            pd.read_parquet(complete / "relations" / name),
+        )
+    assert run_batch(SEED_PAGES, crashed).processed == 2  # the pages not done are done again
+    ours, theirs = read_tables(crashed), read_tables(complete)
+    for name in Result.TABLES:
+        pd.testing.assert_frame_equal(_comparable(ours[name]), _comparable(theirs[name]), obj=name)
 
 
 def test_cli_parquet_output_is_queryable(tmp_path, capsys):

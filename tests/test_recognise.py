@@ -1,10 +1,11 @@
 """Entity recognition on seed sentences and on sentences the seeds do not contain."""
 
 import pytest
+import spacy
 
 from pinghu_nlp.recognise import find_entities
 from pinghu_nlp.recognise.figures import find_figures
-from pinghu_nlp.recognise.model import _plausible, _worth_asking, names_ending_at
+from pinghu_nlp.recognise.model import names_ending_at
 from pinghu_nlp.recognise.titles import decompose_title, find_titles
 
 
@@ -204,17 +205,45 @@ def test_the_model_draws_the_left_edge_of_an_unknown_park():
     assert [(text[c.start : c.end], c.label) for c in found] == [("景兴智造园", "LOC")]
 
 
+class StandInModel:
+    """A character model that tags exactly the given spans and records what it was asked."""
+
+    def __init__(self, *spans: tuple[str, str]) -> None:
+        self.nlp = spacy.blank("zh")
+        ruler = self.nlp.add_pipe("entity_ruler")
+        ruler.add_patterns([{"label": label, "pattern": text} for text, label in spans])
+        self.asked: list[str] = []
+
+    def pipe(self, texts):
+        texts = list(texts)
+        self.asked += texts
+        return self.nlp.pipe(texts)
+
+
 def test_the_model_is_not_asked_where_no_name_could_pass():
     """基层党委: only common words before the ending, so the model is not run at all."""
+    model = StandInModel(("基层党委", "ORG"))
     text = "各级基层党委要落实责任。"
-    assert not _worth_asking(text, text.index("党委") + 2)
-    assert _worth_asking("昨天,新诚达智创园举行开园仪式。", 9)
+    assert names_ending_at(text, [text.index("党委") + 2], nlp=model) == []
+    assert model.asked == []
+    text = "昨天,新诚达智创园举行开园仪式。"
+    assert names_ending_at(text, [text.index("园") + 1], nlp=model) == []
+    assert model.asked == ["新诚达智创园"]  # a name could pass here: asked
 
 
-def test_a_model_span_needs_a_name_of_two_characters_or_more():
-    """纪委 (in 纪委监委推动) is a kind of body; 智创园 alone would be no park's name."""
-    assert not _plausible("纪委")
-    assert _plausible("新诚达智创园")
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("纪委监委推动整改。", ("纪委", "ORG"), False),  # a kind of body, not a named one
+        ("昨天,新诚达智创园举行开园仪式。", ("智创园", "LOC"), False),  # no park's name alone
+        ("昨天,新诚达智创园举行开园仪式。", ("新诚达智创园", "LOC"), True),
+    ],
+)
+def test_a_model_span_needs_a_name_of_two_characters_or_more(text, span, kept):
+    """The model only draws the left edge: a span it tags is kept only if it is a name."""
+    end = text.index(span[0]) + len(span[0])
+    found = names_ending_at(text, [end], nlp=StandInModel(span))
+    assert [(text[c.start : c.end], c.label) for c in found] == ([span] if kept else [])
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,6 @@ from pinghu_nlp import pages as pages_module
 from pinghu_nlp.batch import read_tables, run_batch
 from pinghu_nlp.cli import main
 from pinghu_nlp.pages import Page, find_pages, page_parts
-from pinghu_nlp.pipeline import _shared_pipeline
 
 
 def _long_page() -> str:
@@ -45,17 +44,19 @@ def test_a_text_without_breaks_is_cut_at_the_limit():
 
 
 @pytest.fixture
-def small_limits(monkeypatch):
-    """spaCy's max_length and the part size made small, so a 24,000-character page is long."""
-    nlp = _shared_pipeline()
+def small_limits(monkeypatch, nlp):
+    """A pipeline whose spaCy max_length, and a part size, are small, so that a 24,000-character
+    page is long."""
     monkeypatch.setattr(nlp, "max_length", 10_000)
     monkeypatch.setattr(pages_module, "MAX_PART_CHARS", 8_000)
+    return nlp
 
 
 def test_a_page_longer_than_spacys_max_length_is_processed_in_parts(small_limits):
     raw = _long_page()
     seen = []
-    result = pinghu_nlp.extract([raw, "市委书记仲旭东主持会议。"], progress=seen.append)
+    pages = [raw, "市委书记仲旭东主持会议。"]
+    result = pinghu_nlp.extract(pages, progress=seen.append, nlp=small_limits)
     assert len(seen) == 2  # progress once per page, not per part
     assert result.errors.empty
     assert set(result.articles.doc_id) == {"doc-0", "doc-1"}
@@ -77,8 +78,8 @@ def test_a_long_page_in_a_two_process_batch(small_limits, tmp_path, capsys):
     (folder / "long.txt").write_text(_long_page(), encoding="utf-8")
     shutil.copy(SEED_PAGES[0], folder)
     out = tmp_path / "out"
-    assert main(["extract", str(folder), "--out", str(out), "--n-process", "2", "--quiet"]) == 0
-    assert "2 pages processed, 0 failed" in capsys.readouterr().err
+    summary = run_batch([folder], out, n_process=2, nlp=small_limits)
+    assert (summary.processed, summary.failed) == (2, 0)
     tables = read_tables(out)
     assert set(tables["articles"].doc_id) == {"long.txt", SEED_PAGES[0].name}
     raw = _long_page()
