@@ -186,7 +186,15 @@ SCHEMAS: dict[str, Schema] = {
             _column(
                 "kind",
                 _choice(
-                    "saying", "descriptive", "common", "industry", "not-road", "country", "generic"
+                    "saying",
+                    "descriptive",
+                    "common",
+                    "industry",
+                    "not-road",
+                    "country",
+                    "generic",
+                    "class-place",
+                    "class-body",
                 ),
             ),
         ),

@@ -441,6 +441,17 @@ def test_a_list_of_companies_at_the_start_of_a_line_keeps_its_first_member(text)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "members"),
+    [
+        ("吸引了拜耳、巴斯夫、杜邦等世界500强企业落户。", ["拜耳", "巴斯夫", "杜邦"]),
+        ("阿里巴巴、京东、拼多多等电商平台开展了直播带货。", ["阿里巴巴", "京东", "拼多多"]),
+    ],
+)
+def test_a_list_of_companies_before_a_class_a_few_words_away(sentence, members):
+    assert [text for text, label in entities(sentence) if label == "ORG"] == members
+
+
+@pytest.mark.parametrize(
     "sentence, company",
     [
         ("日本电产株式会社与平湖经济技术开发区签约。", "日本电产株式会社"),

@@ -449,12 +449,14 @@ def find_foreign_companies(text: str) -> list[Candidate]:
     return found
 
 
+_PLACE_CLASSES = lexicon.place_words("class-place")
+_LIST_CLASSES = lexicon.longest_first(_PLACE_CLASSES + lexicon.place_words("class-body"))
 _LIST_OF_NAMES = re.compile(
     rf"((?:[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}(?:[(（][^()（）]{{1,8}}[)）])?、)+[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}"
     r"(?:[(（][^()（）]{1,8}[)）])?)等(?:[\d一二三四五六七八九十百]+(?:个|家|所))?(?:一批)?"
-    rf"[{lexicon.HAN_RANGE}]{{0,8}}?(村|社区|镇|街道|企业|公司|集团|单位|学校|医院)"
+    rf"[{lexicon.HAN_RANGE}\d]{{0,8}}?({'|'.join(_LIST_CLASSES)})"
 )
-_CLASS_LABELS = {"村": "LOC", "社区": "LOC", "镇": "LOC", "街道": "LOC"}
+"""A list of names before 等 and its class, a few words apart (等世界500强企业)."""
 _ITEM = re.compile(rf"[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}")
 
 
@@ -463,7 +465,7 @@ def find_list_members(text: str) -> list[Candidate]:
     """Names listed before the class they belong to: ``芦湾、双红等7个村``, ``高正、纳狮等企业``."""
     found = []
     for match in _LIST_OF_NAMES.finditer(text):
-        label = _CLASS_LABELS.get(match.group(2), "ORG")
+        label = "LOC" if match.group(2) in _PLACE_CLASSES else "ORG"
         first = match.start(1)
         cut = max(text.rfind(c, first, first + 6) for c in _FUNCTION_CHARS)
         items = list(_ITEM.finditer(text, cut + 1 if cut != -1 else first, match.end(1)))
