@@ -253,3 +253,18 @@ def test_the_two_models_must_agree_on_both_edges():
     sentence = "那年夏天，琼斯带着女儿来到中国。"
     wider, exact = (5, 8), (5, 7)  # 琼斯带, 琼斯
     assert names_the_ner_model_agrees_on(sentence, [wider, exact], load_model()) == {exact}
+
+
+def test_a_rare_dictionary_word_of_three_characters_opening_with_a_surname_is_a_cue():
+    text = "采访中，王德槟谈到了村里的变化。"  # jieba's dictionary has 王德槟 as a noun
+    assert (4, 7) in name_cues(text)
+    assert ("王德槟", "PERSON") in entities(text)
+
+
+def test_the_tagger_reads_before_a_title_too():
+    text = "那一年，周恩来总理来到这里视察。"  # jieba's dictionary tags 周恩来 a time word
+    titles = [c for c in find_entities(text) if c.label == "TITLE"]
+    assert (4, 7, "PERSON") in model_spans(text, titles)
+    assert (4, 7, "PERSON") not in model_spans(text)
+    found = find_entities(text, (), load_model())
+    assert ("周恩来", "PERSON") in [(text[c.start : c.end], c.label) for c in found]

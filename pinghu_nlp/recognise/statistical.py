@@ -61,10 +61,12 @@ def model_spans(
     label)``, no whitespace inside.
 
     LAC reads the stretches around the words that may be or begin a name (:func:`name_cues`) and
-    after each title (where its holder is named); ``everywhere=True`` makes it read every
-    sentence (four times the cost, for comparison).
+    on both sides of each title (its holder is named after it, or before it: 周恩来总理);
+    ``everywhere=True`` makes it read every sentence (four times the cost, for comparison).
     """
-    cues = sorted(name_cues(text) + [(t.end, t.end + 1) for t in titles if t.end < len(text)])
+    around_titles = [(t.end, t.end + 1) for t in titles if t.end < len(text)]
+    around_titles += [(t.start - 1, t.start) for t in titles if t.start > 0]
+    cues = sorted(name_cues(text) + around_titles)
     pieces = None if everywhere else stretches_to_read(text, cues)
     return [
         (start, end, label)
@@ -116,10 +118,13 @@ def name_cues(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=200_000)
 def _is_cue(word: str) -> bool:
-    """A word jieba tags as a name or body, or guessed and opening with a surname."""
+    """A word jieba tags as a name or body, or guessed and opening with a surname, or a rare
+    dictionary word of three characters opening with one (朱梦魁, tagged ``n``)."""
     if len(word) < 2 or not is_han(word):
         return False
-    return tag_of(word) in _CUE_TAGS or (word[0] in COMMON_SURNAMES and is_guessed(word))
+    if tag_of(word) in _CUE_TAGS or (word[0] in COMMON_SURNAMES and is_guessed(word)):
+        return True
+    return len(word) == 3 and word[0] in COMMON_SURNAMES and not is_frequent_word(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -174,8 +179,9 @@ def model_people(
 def names_the_ner_model_agrees_on(
     text: str, spans: list[tuple[int, int]], ner: Language
 ) -> set[tuple[int, int]]:
-    """The ``spans`` (LAC's PERSON) that ``ner`` tags PERSON with the same edges, and that are
-    no frequent ordinary word; ``ner`` reads only the sentences that hold them."""
+    """The ``spans`` (LAC's PERSON) that ``ner`` tags PERSON with the same edges (even a word of
+    jieba's dictionary: its 周恩来 is a time word); ``ner`` reads only the sentences that hold
+    them."""
     bounds = sentences(text)
     starts = [start for start, _ in bounds]
     asked = sorted({bounds[bisect.bisect_right(starts, start) - 1] for start, _ in spans})
@@ -184,7 +190,7 @@ def names_the_ner_model_agrees_on(
         drawn |= {
             (offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PERSON"
         }
-    return {span for span in spans if span in drawn and not is_frequent_word(text[slice(*span)])}
+    return {span for span in spans if span in drawn}
 
 
 def model_names_completing_rules(
