@@ -54,6 +54,9 @@ def test_a_name_cut_by_the_edge_of_what_was_read_is_left_out():
         ("蔡月娥", True),
         ("欧阳修远", True),  # a compound surname
         ("卡尔波夫", True),  # transliterated
+        ("卜拉依诺夫", True),  # transliterated with 卜 and 依
+        ("苗列娃", True),
+        ("萧雨晴", True),  # 萧 as well as 肖
         ("克林顿", True),  # a name jieba's dictionary knows well
         ("托育园", False),  # a word jieba saw twice, tagged a name
         ("高新", False),  # a frequent word
