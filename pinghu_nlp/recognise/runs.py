@@ -11,6 +11,7 @@ three-character names of the commonest surnames); a run no split covers is left 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -25,7 +26,7 @@ neighbours decide the edges. Bylines (90) stay above."""
 
 _STOPS = frozenset(lexicon.characters("run-stops"))
 """Characters no run of names crosses (等, 和, 的)."""
-_STRETCH = re.compile(rf"(?:[{lexicon.HAN_RANGE}·•])+")
+_STRETCH = re.compile(rf"(?:(?![{''.join(_STOPS)}])[{lexicon.HAN_RANGE}·•])+")
 _DOTTED = re.compile(rf"[{lexicon.HAN_RANGE}]{{1,6}}(?:[·•][{lexicon.HAN_RANGE}]{{1,6}}){{1,2}}")
 _DOTS = frozenset("·•")
 
@@ -61,24 +62,41 @@ def names_in_runs(
     found = {(s, e) for s, e, _ in people} | {
         (s, e) for s, e in tagged if not any(a < e and s < b and (a, b) != (s, e) for a, b in firm)
     }
-    trusted = sorted(span for span in found if _trusted(text[slice(*span)]))
+    stretches = _stretches(text)
+    starts = [start for start, _ in stretches]
+    touching: dict[int, list[tuple[int, int]]] = {}
+    for span in sorted(found):
+        index = bisect.bisect_right(starts, span[0]) - 1
+        if index >= 0 and span[0] < stretches[index][1]:
+            touching.setdefault(index, []).append(span)
     names: list[Candidate] = []
-    for start, end in _stretches(text):
-        inside = {(s, e) for s, e in trusted if start <= s and e <= end}
+    for index, spans in touching.items():
+        start, end = stretches[index]
+        inside = {(s, e) for s, e in spans if e <= end and _trusted(text[s:e])}
         if _back_to_back(inside):
             names += _split_runs(text, start, end, inside)
-            continue
-        touching = [(s, e) for s, e in found if s < end and start < e]
-        if len(touching) < 2:
-            continue
-        split = _best_split(text, start, end, inside, {end})
-        if split is None or split[0] != end - start or len(split[2]) < _FEWEST_PIECES:
-            continue
-        pieces = split[2]
-        overlapping = [p for p in pieces if any(s < p[1] and p[0] < e for s, e in touching)]
-        if len(found.intersection(pieces)) >= 2 and 2 * len(overlapping) >= len(pieces):
-            names += [Candidate(s, e, "PERSON", "run", RUN_PRIORITY) for s, e in pieces]
+        elif len(spans) >= 2:
+            names += _whole_stretch(text, start, end, inside, spans)
     return names
+
+
+def _whole_stretch(
+    text: str,
+    start: int,
+    end: int,
+    inside: set[tuple[int, int]],
+    touching: list[tuple[int, int]],
+) -> list[Candidate]:
+    """The names of a stretch that splits whole into names, two of them found and at least
+    half of them touching one found."""
+    split = _best_split(text, start, end, inside, {end})
+    if split is None or split[0] != end - start or len(split[2]) < _FEWEST_PIECES:
+        return []
+    pieces = split[2]
+    overlapping = [p for p in pieces if any(s < p[1] and p[0] < e for s, e in touching)]
+    if len(set(touching).intersection(pieces)) >= 2 and 2 * len(overlapping) >= len(pieces):
+        return [Candidate(s, e, "PERSON", "run", RUN_PRIORITY) for s, e in pieces]
+    return []
 
 
 _FIRM_PRIORITY = 55
@@ -105,15 +123,7 @@ def _trusted(name: str) -> bool:
 
 def _stretches(text: str) -> list[tuple[int, int]]:
     """Spans of Han characters and dots, cut at the characters no run crosses."""
-    cuts = []
-    for match in _STRETCH.finditer(text):
-        start = match.start()
-        for i in range(match.start(), match.end()):
-            if text[i] in _STOPS:
-                cuts.append((start, i))
-                start = i + 1
-        cuts.append((start, match.end()))
-    return [(s, e) for s, e in cuts if e - s >= 4]
+    return [m.span() for m in _STRETCH.finditer(text) if m.end() - m.start() >= 4]
 
 
 def _split_runs(text: str, start: int, end: int, found: set[tuple[int, int]]) -> list[Candidate]:

@@ -119,12 +119,13 @@ def name_cues(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=200_000)
 def _is_cue(word: str) -> bool:
     """A word jieba tags as a name or body, or guessed and opening with a surname, or a rare
-    dictionary word of three characters opening with one (朱梦魁, tagged ``n``)."""
+    dictionary noun of three characters opening with one (朱梦魁, tagged ``n``)."""
     if len(word) < 2 or not is_han(word):
         return False
     if tag_of(word) in _CUE_TAGS or (word[0] in COMMON_SURNAMES and is_guessed(word)):
         return True
-    return len(word) == 3 and word[0] in COMMON_SURNAMES and not is_frequent_word(word)
+    rare = word_segmenter().FREQ.get(word, 0) < _KNOWN and tag_of(word) in _NOUN_TAGS
+    return len(word) == 3 and word[0] in COMMON_SURNAMES and rare
 
 
 @lru_cache(maxsize=200_000)
@@ -139,6 +140,7 @@ def _surname_before(word: str, following: str) -> bool:
 
 
 _CUE_TAGS = NAME_TAGS | {"nrt", "nt"}
+_NOUN_TAGS = frozenset({"n", "nz"})
 _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 """jieba's tags of function words, which do not continue a name (张|的)."""
 
@@ -180,13 +182,20 @@ def names_the_ner_model_agrees_on(
     text: str, spans: list[tuple[int, int]], ner: Language
 ) -> set[tuple[int, int]]:
     """The ``spans`` (LAC's PERSON) that ``ner`` tags PERSON with the same edges (even a word of
-    jieba's dictionary: its 周恩来 is a time word); ``ner`` reads only the sentences that hold
-    them."""
+    jieba's dictionary: its 周恩来 is a time word); ``ner`` reads each span with ``CONTEXT``
+    characters on either side, within its sentence."""
     bounds = sentences(text)
     starts = [start for start, _ in bounds]
-    asked = sorted({bounds[bisect.bisect_right(starts, start) - 1] for start, _ in spans})
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        sentence_start, sentence_end = bounds[bisect.bisect_right(starts, start) - 1]
+        window = (max(sentence_start, start - CONTEXT), min(sentence_end, end + CONTEXT))
+        if windows and window[0] <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+        else:
+            windows.append(window)
     drawn = set()
-    for (offset, _), doc in zip(asked, ner.pipe(text[s:e] for s, e in asked), strict=True):
+    for (offset, _), doc in zip(windows, ner.pipe(text[s:e] for s, e in windows), strict=True):
         drawn |= {
             (offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PERSON"
         }
