@@ -5,7 +5,9 @@ import pytest
 from pinghu_nlp import extract
 from pinghu_nlp.recognise import find_entities
 from pinghu_nlp.recognise.candidates import Candidate, crosses_line
-from pinghu_nlp.recognise.places import split_place_chain
+from pinghu_nlp.recognise.model import load_model
+from pinghu_nlp.recognise.places import bodies_over_their_places, split_place_chain
+from pinghu_nlp.recognise.statistical import model_names_completing_rules
 
 
 def entities(text: str) -> list[tuple[str, str]]:
@@ -485,3 +487,44 @@ def test_a_nickname_jieba_knows_as_a_word_called_or_speaking(sentence, nickname)
 @pytest.mark.parametrize("sentence", ["这头小牛，长得真壮实。", "墙上有个小孔，透着光。"])
 def test_a_word_that_looks_like_a_nickname_is_no_person(sentence):
     assert not any(label == "PERSON" for _, label in entities(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "place"),
+    [
+        ("这本书由浙江人民出版社出版。", "浙江人民出版社", "浙江"),
+        ("嘉兴市第一医院的专家为村民义诊。", "嘉兴市第一医院", "嘉兴市"),
+        ("浙江队和江苏队在决赛中相遇。", "江苏队", "江苏"),
+    ],
+)
+def test_a_body_the_tagger_finds_takes_the_place_that_qualifies_it(sentence, body, place):
+    found = [
+        (sentence[c.start : c.end], c.label) for c in find_entities(sentence, (), load_model())
+    ]
+    assert (body, "ORG") in found
+    assert (place, "LOC") not in found
+
+
+def test_a_rule_body_keeps_its_edges_against_the_taggers_shorter_one():
+    text = "南河头街区公司党支部开展主题党日活动。"
+    bodies = [Candidate(0, 7, "ORG", "lac", 8)]  # 南河头街区公司
+    rules = [Candidate(0, 5, "LOC", "ending", 20), Candidate(0, 10, "ORG", "ending", 20)]
+    assert bodies_over_their_places(text, bodies, rules) == []
+    assert bodies_over_their_places(text, bodies, rules[:1]) == [bodies[0]._replace(priority=21)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["省残联负责人来平湖调研。", "市农业农村局副局长赴嘉兴参加培训。"]
+)
+def test_a_verb_before_a_place_is_no_name_after_a_title(sentence):
+    assert not any(label == "PERSON" for _, label in entities(sentence))
+
+
+def test_the_tagger_does_not_complete_a_name_the_layout_cut_before_a_verb():
+    text = "常务副市长沈振主本期创新学堂由市委组织部主办"  # 沈振 主(持), the 持 on the next line
+    rule = Candidate(5, 7, "PERSON", "after-title", 70)
+    tagged = Candidate(5, 8, "PERSON", "lac", 21)
+    assert model_names_completing_rules(text, [tagged], [rule]) == []
+    text = "毛泽东、周恩来等老一代革命家"  # 周恩|来: 来 read as a verb, but the name goes on
+    rule, tagged = Candidate(4, 6, "PERSON", "list", 65), Candidate(4, 7, "PERSON", "lac", 21)
+    assert model_names_completing_rules(text, [tagged], [rule]) == [tagged._replace(priority=66)]

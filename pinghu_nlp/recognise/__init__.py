@@ -54,6 +54,7 @@ from .names import (
     surname_references,
 )
 from .places import (
+    bodies_over_their_places,
     find_bracketed_companies,
     find_brand_companies,
     find_by_ending,
@@ -113,11 +114,14 @@ def find_entities(
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
-    candidates += find_roads(text) + model_bodies(text, tagged)
+    bodies = model_bodies(text, tagged)
+    candidates += find_roads(text) + bodies
+    candidates += bodies_over_their_places(text, bodies, candidates)
     chosen = _kept(text, candidates)
     if model is not None:
         found = names_ending_at(text, unclaimed_endings(text, chosen), model)
         found = [p for c in found for p in split_place_chain(text, c)]
+        found += bodies_over_their_places(text, found, candidates)
         candidates += found
         chosen = _kept(text, chosen + found)
     repeats = repeated_bodies(text, chosen)

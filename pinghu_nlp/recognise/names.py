@@ -47,7 +47,7 @@ _REFERENCE_START = rf"(?:(?<![{lexicon.HAN_RANGE}])|(?<=[向对和与跟给让�
 _LIST_SEPARATORS = lexicon.list_glue("names")
 _TITLE_NAME_GAPS = ("", ":", "：")
 _NAME_LENGTHS = (3, 2)
-_CUT_VERB_STARTS = frozenset(lexicon.characters("cut-verb-starts"))
+CUT_VERB_STARTS = frozenset(lexicon.characters("cut-verb-starts"))
 """First characters of verbs that follow names and rarely end one (主持, 出席, 讲话)."""
 
 
@@ -83,7 +83,7 @@ def name_at(text: str, start: int) -> int | None:
     if function_word_opens(text, start):
         return None
     lengths = [n for n in _NAME_LENGTHS if _could_be_name(text[start : start + n], n)]
-    if 2 in lengths and text[start + 2 : start + 3] in _CUT_VERB_STARTS:
+    if 2 in lengths and text[start + 2 : start + 3] in CUT_VERB_STARTS:
         return start + 2  # 戴振主(持): a verb cut by the page's layout, not a three-character name
     ending = [n for n in lengths if _ends_name(text, start + n)]
     tagged = _tagged_name_length(text, start)
@@ -102,15 +102,27 @@ def _compound_surname_name_at(text: str, start: int) -> int | None:
 
 
 def function_word_opens(text: str, start: int) -> bool:
-    """A surname that is a function word here, before an ordinary word: 和|乘客, 都|称赞, 曾|高兴.
+    """A surname that is a function word here, before an ordinary word (和|乘客, 都|称赞, 曾|高兴)
+    or a verb before a place (来|平湖).
 
     The character alone is an adverb, preposition, conjunction or particle to jieba and the two
     characters after it make an ordinary word; a real name reads on (向东升, 于金山: 东升 and
     金山 are names to jieba).
     """
+    if text[start : start + 1] in _PLACE_VERBS and _place_at(text, start + 1):
+        return True  # 来|平湖, 赴|嘉兴: a verb before a place, not a surname
     return tag_of(text[start : start + 1])[:1] in _FUNCTION_TAG_STARTS and is_common_word(
         text[start + 1 : start + 3]
     )
+
+
+_PLACE_VERBS = frozenset(lexicon.characters("prefix-glue"))
+"""Verbs and prepositions that go before a place (来平湖, 赴省), some of them surnames too."""
+
+
+def _place_at(text: str, start: int) -> bool:
+    """Whether a place of the gazetteer (two or three characters) begins at ``start``."""
+    return any(text[start : start + n] in gazetteer() for n in (3, 2))
 
 
 _FUNCTION_TAG_STARTS = frozenset("dpcu")
@@ -191,7 +203,7 @@ def _rare_surname_name_at(text: str, start: int) -> int | None:
     piece = text[start : start + 3]
     if not _could_be_name(piece, 3) or not _ends_name(text, start + 3):
         return None
-    if piece[0] in NOT_IN_NAME or piece[0] in _CUT_VERB_STARTS or is_common_word(piece[:2]):
+    if piece[0] in NOT_IN_NAME or piece[0] in CUT_VERB_STARTS or is_common_word(piece[:2]):
         return None
     return start + 3
 

@@ -10,6 +10,7 @@ a company's region in brackets stays inside its name (``开拓药业(浙江)``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -24,6 +25,7 @@ from .phrases import (
     NAME_TAGS,
     PROPER_TAGS,
     STOP_CHARS,
+    UNIT_CHARS,
     noun_phrase,
     phrase_start,
 )
@@ -114,6 +116,36 @@ SAYINGS = lexicon.place_words("saying")
 
 
 @on_one_line(gazetteer)
+def bodies_over_their_places(
+    text: str, bodies: Iterable[Candidate], candidates: Iterable[Candidate]
+) -> list[Candidate]:
+    """The statistical ``bodies`` that end like a body and hold places found by the rules
+    (浙江|人民出版社, 嘉兴市|第一医院), raised one above those places: the place qualifies the
+    body and is part of its name (ANNOTATION.md: 浙江工业大学平湖新材料研究院 is one ORG). A body
+    a rule found overlapping it (…公司党支部) keeps the rule's edges."""
+    candidates = list(candidates)
+    raised = []
+    for body in bodies:
+        if body.label != "ORG" or not _ends_like_a_body(text[body.start : body.end]):
+            continue
+        overlapping = [c for c in candidates if c.start < body.end and body.start < c.end]
+        inside = [c.priority for c in overlapping if c.label == "LOC" and _within(c, body)]
+        rival = any(c.label == "ORG" and c.priority > body.priority for c in overlapping)
+        if inside and not rival:
+            raised.append(body._replace(priority=max(inside) + 1))
+    return raised
+
+
+def _ends_like_a_body(name: str) -> bool:
+    return name.endswith(ORG_ENDINGS) or name.endswith(UNIT_CHARS)
+
+
+def _within(inner: Candidate, outer: Candidate) -> bool:
+    """Strictly inside: ``inner`` is shorter and within ``outer``'s edges."""
+    shorter = inner.end - inner.start < outer.end - outer.start
+    return shorter and outer.start <= inner.start and inner.end <= outer.end
+
+
 def find_by_ending(text: str) -> list[Candidate]:
     """Places and organisations found by their ending and the name before it."""
     found = []

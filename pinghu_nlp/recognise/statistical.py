@@ -28,6 +28,7 @@ from .candidates import Candidate
 from .lac import LacTagger, lac_tagger, sentences
 from .names import (
     COMPOUND_SURNAMES,
+    CUT_VERB_STARTS,
     DOTTED_NAME_PRIORITY,
     REFERENCE_HEADS,
     SPEECH_CUES,
@@ -217,6 +218,8 @@ def model_names_completing_rules(
         if name.source != "lac" or name.end - name.start != 3:
             continue
         for span in ((name.start, name.end - 1), (name.start + 1, name.end)):
+            if span == (name.start, name.end - 1) and text[span[1]] in CUT_VERB_STARTS:
+                continue  # 戴振|主(持): the rule cut a verb the layout broke, not the name
             if span in by_span:
                 found.append(name._replace(priority=by_span[span] + 1))
     return found
