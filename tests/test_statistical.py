@@ -271,3 +271,14 @@ def test_the_tagger_reads_before_a_title_too():
     assert (4, 7, "PERSON") not in model_spans(text)
     found = find_entities(text, (), load_model())
     assert ("周恩来", "PERSON") in [(text[c.start : c.end], c.label) for c in found]
+
+
+def test_the_tagger_reads_around_the_places_jieba_knows():
+    text = "去年，他从达州来到平湖打工。"  # 达州: in no gazetteer of the project
+    assert any(start <= 5 < end for start, end in name_cues(text))
+    assert ("达州", "LOC") in entities(text)
+
+
+def test_a_body_with_no_ending_is_not_made_of_place_words_alone():
+    text = "在执法领域、执法案件等多维度的合作"  # jieba guesses 多维度 a place
+    assert model_bodies(text, [(11, 14, "ORG")]) == []

@@ -140,7 +140,7 @@ def _surname_before(word: str, following: str) -> bool:
     return short and tag_of(following) not in _FUNCTION
 
 
-_CUE_TAGS = NAME_TAGS | {"nrt", "nt"}
+_CUE_TAGS = NAME_TAGS | {"nrt", "nt", "ns"}
 _NOUN_TAGS = frozenset({"n", "nz"})
 _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 """jieba's tags of function words, which do not continue a name (张|的)."""
@@ -249,7 +249,7 @@ def model_bodies(text: str, spans: list[Span]) -> list[Candidate]:
     """The model's ORG and LOC spans that jieba's words confirm, places split per unit."""
     found = []
     for start, end, label in spans:
-        if label in ("ORG", "LOC") and _confirmed_body(text, start, end):
+        if label in ("ORG", "LOC") and _confirmed_body(text, start, end, label):
             candidate = Candidate(start, end, label, "lac", MODEL_BODY_PRIORITY)
             found.extend(split_place_chain(text, candidate) if label == "LOC" else [candidate])
     return found
@@ -298,8 +298,9 @@ _OPENING_QUOTES = frozenset("“\"'‘「")
 _CLOSING_QUOTES = frozenset("”\"'’」")
 
 
-def _confirmed_body(text: str, start: int, end: int) -> bool:
-    """Whether jieba's words agree that ``text[start:end]`` names one body or place."""
+def _confirmed_body(text: str, start: int, end: int, label: str = "ORG") -> bool:
+    """Whether jieba's words agree that ``text[start:end]`` names one body or place (a body
+    with no ending is not made of place words alone: 多维度, which jieba guessed a place)."""
     name = text[start:end]
     if len(name) < 2 or not is_han(name) or name in GENERIC_WORDS:
         return False
@@ -314,6 +315,8 @@ def _confirmed_body(text: str, start: int, end: int) -> bool:
     tagged = words.tagged_between(start, end - len(ending))
     if ending and len(name) > len(ending):
         return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
+    if label == "ORG" and all(w.flag == "ns" for w in tagged):
+        return False
     return bool(tagged) and all(_is_name_word(w) for w in tagged)
 
 
