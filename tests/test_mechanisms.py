@@ -528,3 +528,23 @@ def test_the_tagger_does_not_complete_a_name_the_layout_cut_before_a_verb():
     text = "毛泽东、周恩来等老一代革命家"  # 周恩|来: 来 read as a verb, but the name goes on
     rule, tagged = Candidate(4, 6, "PERSON", "list", 65), Candidate(4, 7, "PERSON", "lac", 21)
     assert model_names_completing_rules(text, [tagged], [rule]) == [tagged._replace(priority=66)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("热烈庆祝中国共产党成立一百周年。", "中国共产党"),
+        ("最高人民法院发布了典型案例。", "最高人民法院"),
+        ("联合国粮农组织官员来平湖考察。", "联合国"),
+    ],
+)
+def test_the_central_bodies_are_known_by_name(sentence, body):
+    assert (body, "ORG") in entities(sentence)
+
+
+def test_a_team_named_by_its_place_is_a_body():
+    sentence = "比赛中，浙江队和四川队打成平手。"
+    found = [
+        (sentence[c.start : c.end], c.label) for c in find_entities(sentence, (), load_model())
+    ]
+    assert ("浙江队", "ORG") in found and ("四川队", "ORG") in found

@@ -40,7 +40,7 @@ from .names import (
     names_in_lists,
     repeated_names,
 )
-from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS
+from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, UNIT_CHARS
 from .places import NAME_ENDINGS, SAYINGS, gazetteer, split_place_chain
 
 MODEL_PERSON_PRIORITY = 21
@@ -312,6 +312,8 @@ def _confirmed_body(text: str, start: int, end: int, label: str = "ORG") -> bool
     if not (words.breaks_at(start) and words.breaks_at(end)):
         return False  # LAC cut through one of jieba's words: 普惠|托|育
     ending = next((e for e in NAME_ENDINGS if name.endswith(e)), "")
+    if not ending and label == "ORG" and name.endswith(UNIT_CHARS) and text[end : end + 1] != "\n":
+        ending = name[-1]  # 中国队, 研究所 (not 全公亭社⏎: 社区 may go on after the line)
     tagged = words.tagged_between(start, end - len(ending))
     if ending and len(name) > len(ending):
         return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
