@@ -177,6 +177,13 @@ def test_every_candidate_is_kept_for_auditing(nlp):
     assert kept == {(e.start_char, e.end_char, e.label_) for e in doc.ents}
     assert {"after-title", "lac"} <= {c["source"] for c in candidates}
     assert any(not c["kept"] for c in candidates)  # 才国 (the model's) lost to 才国庆
+    group = doc.spans["candidates"]  # the same candidates as spaCy spans, the finder as id_
+    assert {(s.start_char, s.end_char, s.label_, s.id_) for s in group} == {
+        (c["start"], c["end"], c["label"], c["source"]) for c in candidates
+    }
+    assert {(e.start_char, e.end_char, e.label_) for e in doc.ents} <= {
+        (s.start_char, s.end_char, s.label_) for s in group
+    }
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,11 @@ from .titles import BARE_HEADS, find_titles
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 
 
+CANDIDATES_KEY = "candidates"
+"""``doc.spans[CANDIDATES_KEY]``: every candidate proposed, kept or not, its finder as ``id_``
+(as spaCy's SpanRuler marks a span with its pattern's id); ``doc.ents`` holds those kept."""
+
+
 def find_entities(
     text: str,
     articles: Iterable[Article] = (),
@@ -228,7 +233,12 @@ class EntityRecognizer:
         candidates = find_entities(doc_text(doc), articles, self.ner, self.lac or False, proposed)
         kept = set(candidates)
         doc._.candidates = [{**c._asdict(), "kept": c in kept} for c in proposed]
-        doc = split_at_boundaries(doc, {i for c in candidates for i in (c.start, c.end)})
+        doc = split_at_boundaries(doc, {i for c in proposed for i in (c.start, c.end)})
+        doc.spans[CANDIDATES_KEY] = [
+            span
+            for c in proposed
+            if (span := doc.char_span(c.start, c.end, label=c.label, span_id=c.source))
+        ]
         spans = []
         for candidate in candidates:
             span = doc.char_span(candidate.start, candidate.end, label=candidate.label)
