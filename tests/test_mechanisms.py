@@ -548,3 +548,15 @@ def test_a_team_named_by_its_place_is_a_body():
         (sentence[c.start : c.end], c.label) for c in find_entities(sentence, (), load_model())
     ]
     assert ("浙江队", "ORG") in found and ("四川队", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("本期嘉宾是平湖市第一人民医院主任医师蒋卫东。", "平湖市第一人民医院主任医师"),
+        ("市中医院主治医师顾敏为居民讲解健康知识。", "市中医院主治医师"),
+        ("浙江大学副教授林晓东介绍了研究成果。", "浙江大学副教授"),
+    ],
+)
+def test_professional_titles_with_their_body(sentence, title):
+    assert (title, "TITLE") in entities(sentence)

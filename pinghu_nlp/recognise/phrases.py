@@ -47,12 +47,14 @@ def noun_phrase(
     max_words: int = 12,
     named_unit: bool = False,
     brand: bool = False,
+    ordinals: bool = False,
 ) -> list[pair]:
     """The noun-like words (jieba word/flag pairs) that end at ``end``, in text order.
 
     ``named_unit``: what follows is a unit's ending (社区, 有限公司), so a short word jieba tags as
     a person's name is taken as the unit's name (全公亭社区). ``brand``: a company's name, whose
-    words may be verbs or adjectives too (开拓药业).
+    words may be verbs or adjectives too (开拓药业). ``ordinals``: an ordinal inside a body's
+    name goes on it (第一人民医院; always with ``named_unit``).
     """
     window_start = phrase_start(text, max(0, end - window), end)
     words = page_words(text).tagged_between(window_start, end)[-max_words:]
@@ -64,7 +66,9 @@ def noun_phrase(
             kept.insert(0, pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: jieba glued the prefix
             break
         joins = word == "和" and _joins_body_name(words, index, kept)  # 经济和信息化局
-        ordinal = named_unit and (kept or word.endswith("届")) and _ORDINAL.match(word)
+        ordinal = (
+            (named_unit or ordinals) and (kept or word.endswith("届")) and _ORDINAL.match(word)
+        )
         if not (joins or ordinal) and (
             _COUNT.match(word) or not _may_stand_in_name(word_pair, kept, named_unit, brand)
         ):

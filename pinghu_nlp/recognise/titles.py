@@ -37,7 +37,9 @@ _NATION = "全国"
 BARE_HEADS = frozenset(lexicon.title_words("office", "bare"))
 """Heads that name no office without a qualifier: a title only beside a person's name."""
 
-_HEAD_PATTERN = re.compile("|".join(map(re.escape, OFFICE_HEADS + ROLE_HEADS)))
+_ALL_HEADS = lexicon.longest_first(OFFICE_HEADS + ROLE_HEADS)
+_HEAD_PATTERN = re.compile("|".join(map(re.escape, _ALL_HEADS)))
+"""Every head, longest first across offices and roles (主任医师 before 主任)."""
 _COLLECTIVE = re.compile(
     f"[{''.join(lexicon.collective_parts('place'))}]"
     f"(?:{'|'.join(lexicon.longest_first(lexicon.collective_parts('body')))})?"
@@ -97,7 +99,7 @@ def find_titles(text: str) -> list[Candidate]:
 
 def qualifier_start(text: str, head_start: int, head: str = "") -> int:
     """Where the organisational qualifier before a head begins (``head_start`` if none)."""
-    words = _without_holder(noun_phrase(text, head_start, window=_QUALIFIER_WINDOW))
+    words = _without_holder(noun_phrase(text, head_start, window=_QUALIFIER_WINDOW, ordinals=True))
     start = head_start - sum(len(w.word) for w in words)
     if words and words[0].flag in PROPER_TAGS:
         return start  # a named body: 华信纳米联合创始人, 城投集团党委专职副书记
@@ -145,9 +147,6 @@ def _longest_per_head(found: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(candidate)
     return kept
-
-
-_ALL_HEADS = tuple(sorted(OFFICE_HEADS + ROLE_HEADS, key=len, reverse=True))
 
 
 def decompose_title(title: str) -> tuple[str, str, str]:
