@@ -560,3 +560,17 @@ def test_a_team_named_by_its_place_is_a_body():
 )
 def test_professional_titles_with_their_body(sentence, title):
     assert (title, "TITLE") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("以及凯美福精密机械(嘉兴)有限公司等5家企业参加。", "凯美福精密机械(嘉兴)有限公司"),
+        (
+            "活动吸引了以及宝利德精密检测仪器(平湖)有限公司等企业。",
+            "宝利德精密检测仪器(平湖)有限公司",
+        ),
+    ],
+)
+def test_a_company_with_its_region_in_brackets_keeps_its_brand_and_ending(sentence, company):
+    assert (company, "ORG") in entities(sentence)

@@ -451,6 +451,10 @@ def company_region_start(text: str, start: int) -> int:
     return _bracket_start(text, start)
 
 
+_BRAND_WINDOW = 12
+"""Characters before the bracket a company's brand and field may take (尼得科精密检测设备)."""
+
+
 @on_one_line(gazetteer)
 def find_bracketed_companies(text: str) -> list[Candidate]:
     """A name followed by its region in brackets is a company: ``开拓药业(浙江)``."""
@@ -460,10 +464,12 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
             continue  # 中德(平湖)产业合作园: the bracket sits inside a place's name
         if text.endswith(LOC_ENDINGS, 0, match.start()):
             continue  # 平湖经济技术开发区(钟埭街道): a place and the other name it goes by
-        words = noun_phrase(text, match.start(), window=8, brand=True)
+        words = noun_phrase(text, match.start(), window=_BRAND_WINDOW, brand=True)
         start = match.start() - sum(len(w.word) for w in words)
-        if match.start() - start >= _MIN_NAME:
-            found.append(Candidate(start, match.end(), "ORG", "bracketed", priority=20))
+        suffix = next((x for x in _COMPANY_SUFFIXES if text.startswith(x, match.end())), "")
+        if match.start() - start >= _MIN_NAME:  # with the company's ending after the bracket
+            end = match.end() + len(suffix)
+            found.append(Candidate(start, end, "ORG", "bracketed", priority=20))
     return found
 
 
