@@ -3,16 +3,19 @@
 The fusion policy, in one place (each candidate's ``priority``; higher wins an overlap, then the
 longer span):
 
-1. bylines (90), then titles (60) and the names the rules read beside them: after a title (70),
-   in a list (65), before a title (55), surname + title references (45; 72 when the page names
-   the person), before speech verbs and after words for a kind of person (40);
+1. bylines (90), names written back to back (75, ``runs.py``: the neighbours decide the edges),
+   then titles (60) and the names the rules read beside them: after a title (70), in a list
+   (65), before a title (55), surname + title references (45; 72 when the page names the
+   person), before speech verbs and after words for a kind of person (40);
 2. figures and dates (50);
 3. the statistical model's names (LAC, ``statistical.py``, 21): a PERSON where it looks like a
-   name, and the lists and repeats it seeds; it beats the gazetteer (吴|金华) and loses to every
-   rule that reads a name; a rare surname after a title is taken where the model begins a name;
+   name or the character NER model draws the same span, and the lists and repeats it seeds; it
+   beats the gazetteer (吴|金华) and loses to every rule that reads a name; a rare surname after
+   a title is taken where the model begins a name;
 4. gazetteer, name endings, lists of bodies, companies, roads (18–23);
 5. the character model (10) where an ending lacks its name; LAC's ORG and LOC where jieba agrees
-   (8); the page's repeats of bodies and places (5).
+   (8), raised one above the places they hold when they end like a body (浙江|人民出版社); the
+   page's repeats of bodies and places (5).
 
 Nothing inside a work title (《…》) or a doctrine's name is kept. Every candidate, kept or not,
 is listed in ``doc._.candidates`` with its source and priority, for auditing.
