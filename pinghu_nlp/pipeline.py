@@ -308,6 +308,7 @@ def extract(
     registry: EntityRegistry | None = None,
     progress: Callable[[tuple[Page, Doc] | PageError], None] | None = None,
     nlp: Language | None = None,
+    keep_docs: bool = False,
 ) -> Result:
     """Tables for pages given as paths, folders or raw strings.
 
@@ -318,10 +319,17 @@ def extract(
     :func:`load`, changed, or ``spacy.load`` of a saved one), used by every engine.
     ``engine="dask"`` spreads the pages over Dask workers (see :func:`process`); the tables are
     the same as the serial ones.
+
+    Each page becomes rows as soon as it is done and its Doc is dropped, so memory stays flat
+    however many pages there are; ``keep_docs=True`` keeps the Docs too, in ``result.docs``
+    (about 1.5 MB a page), for :func:`~pinghu_nlp.render` or your own spaCy code.
     """
+    from .tables import PageRows, page_rows, rows_result  # pandas loads with the first tables
+
     if isinstance(inputs, str | Path):
         inputs = [inputs]
-    docs, errors = [], []
+    registry = registry if registry is not None else EntityRegistry()
+    rows, docs, errors = PageRows(), [], []
     items = process(inputs, issue_date=issue_date, n_process=n_process, nlp=nlp, engine=engine)
     for item in items:
         if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
@@ -330,9 +338,9 @@ def extract(
             errors.append((item.source, item.reason, "error"))
             continue
         page, doc = item
-        docs.append(doc)
+        rows.extend(page_rows(doc, registry))
+        if keep_docs:
+            docs.append(doc)
         if page.warning and page.part == page.parts - 1:
             errors.append((page.source, page.warning, "warning"))
-    from .tables import tabulate  # pandas loads with the first tables, not with the pipeline
-
-    return tabulate(docs, errors, registry=registry)
+    return rows_result(rows, errors, registry, docs=docs if keep_docs else None)

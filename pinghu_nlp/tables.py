@@ -160,6 +160,9 @@ class Result:
     pronouns: pd.DataFrame
     events: pd.DataFrame
     registry: EntityRegistry = field(default_factory=EntityRegistry, repr=False)
+    docs: list[Doc] = field(default_factory=list, repr=False)
+    """The processed Docs, in page order, when ``extract(..., keep_docs=True)`` kept them
+    (a long page's parts each a Doc); empty otherwise."""
 
     TABLES = ("mentions", "entities", "relations", "articles", "pronouns", "events", "errors")
 
@@ -318,6 +321,17 @@ def tabulate(
     rows = PageRows()
     for doc in docs:
         rows.extend(page_rows(doc, registry))
+    return rows_result(rows, errors, registry)
+
+
+def rows_result(
+    rows: PageRows,
+    errors: Iterable[tuple[str, str, str]],
+    registry: EntityRegistry,
+    docs: list[Doc] | None = None,
+) -> Result:
+    """The Result of pages already made into ``rows`` (their people in ``registry``): titles
+    nobody holds on their page resolved, entities from the registry (see :func:`tabulate`)."""
     resolve_title_references(rows.mentions, rows.relations, registry)
     return Result(
         **rows.frames(),
@@ -326,6 +340,7 @@ def tabulate(
             [dict(zip(ERROR_COLUMNS, error, strict=True)) for error in errors], ERROR_COLUMNS
         ),
         registry=registry,
+        docs=docs if docs is not None else [],
     )
 
 
