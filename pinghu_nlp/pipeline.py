@@ -371,12 +371,12 @@ def extract(
     however many pages there are; ``keep_docs=True`` keeps the Docs too, in ``result.docs``
     (about 1.5 MB a page), for :func:`~pinghu_nlp.render` or your own spaCy code.
     """
-    from .tables import PageRows, page_rows, rows_result  # pandas loads with the first tables
+    from .tables import ColumnRows, page_rows, rows_result  # pandas loads with the tables
 
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     registry = registry if registry is not None else EntityRegistry()
-    rows, docs, errors = PageRows(), [], []
+    rows, docs, errors = ColumnRows(), [], []
     options = {"issue_date": issue_date, "n_process": n_process, "batch_size": batch_size}
     items = process(inputs, nlp=nlp, engine=engine, **options)
     for item in items:
@@ -386,7 +386,7 @@ def extract(
             errors.append((item.source, item.reason, "error"))
             continue
         page, doc = item
-        rows.extend(page_rows(doc, registry))
+        rows.add(page_rows(doc, registry))
         if keep_docs:
             docs.append(doc)
         if page.warning and page.part == page.parts - 1:
