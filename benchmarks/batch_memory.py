@@ -56,7 +56,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--factor", type=int, default=10)
+    parser.add_argument("--only", choices=("extract", "cli"), help="one of the two runs")
     args = parser.parse_args()
+    runs = [("`extract()`, 1 process", EXTRACT, "extract"), ("command line", CLI, "cli")]
+    runs = [(name, code) for name, code, kind in runs if args.only in (None, kind)]
     env = {**os.environ}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     print("| run | pages | characters | processed | mentions | peak RSS MB | workers' peak | s |")
@@ -66,7 +69,7 @@ def main() -> None:
             pages, out = Path(scratch) / "pages", Path(scratch) / "out"
             pages.mkdir()
             chars = write_pages(pages, count)
-            for name, code in (("`extract()`, 1 process", EXTRACT), ("command line", CLI)):
+            for name, code in runs:
                 start = time.perf_counter()
                 run = subprocess.run(
                     [sys.executable, "-c", code, str(pages), str(out)],

@@ -348,45 +348,82 @@ def rows_result(
 
 
 class ColumnRows:
-    """The rows of many pages kept by column, a list per column of each table: a row costs a
-    reference per column rather than a dict (a tenth of the memory), and the tables are made
-    from the lists (faster than from dicts). ``extract()`` adds each page's rows as it is done.
+    """The rows of many pages, for ``extract()``, which adds each page's rows as it is done.
+
+    The rows of the last :attr:`CHUNK_PAGES` pages are kept by column (a list per column of each
+    table: a reference per cell, not a dict per row); then they become typed columns (numbers in
+    arrays, text in Arrow strings: a fraction of Python's objects), so memory grows with the
+    tables' own size, not with Python's rows. Titles nobody holds on their page are resolved at
+    the end, with the registry of the whole run (as :func:`resolve_title_references` does).
     """
 
+    CHUNK_PAGES = 50
+
     def __init__(self) -> None:
-        self.columns = {name: {c: [] for c in columns} for name, columns in PAGE_TABLES.items()}
-        self.columns["mentions"]["issue_date"] = []  # for the title references, then dropped
+        self.columns = self._empty()
+        self.chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in PAGE_TABLES}
+        self.pages = self.mentions = 0
+        self.titles: list[tuple[int, str, str, str, str | None]] = []
+        """Each title mention: its row, ``doc_id``, text, ``title_norm`` and issue date."""
+        self.held: set[tuple[str, str]] = set()
+        """``(doc_id, title)`` of every title held on its page (HOLDS_TITLE)."""
+
+    @staticmethod
+    def _empty() -> dict[str, dict[str, list]]:
+        return {name: {c: [] for c in columns} for name, columns in PAGE_TABLES.items()}
 
     def add(self, rows: PageRows) -> None:
-        """Append one page's rows (a column a row has no key for gets None)."""
+        """Append one page's rows (a column a row has no key for gets None); a text the page
+        repeats (an article id, a name, the sentence of several relations) is kept once."""
+        texts: dict[str, str] = {}
         for name, columns in self.columns.items():
             table = getattr(rows, name)
             for column, values in columns.items():
-                values.extend([row.get(column) for row in table])
+                cells = (row.get(column) for row in table)
+                values.extend([texts.setdefault(v, v) if type(v) is str else v for v in cells])
+        for number, row in enumerate(rows.mentions, self.mentions):
+            if row["label"] == "TITLE":
+                key = "".join(row["text"].split())
+                date = row.get("issue_date")
+                self.titles.append((number, row["doc_id"], key, row["title_norm"], date))
+        self.mentions += len(rows.mentions)
+        self.held.update(
+            (r["doc_id"], r["tail"]) for r in rows.relations if r["relation"] == "HOLDS_TITLE"
+        )
+        self.pages += 1
+        if self.pages % self.CHUNK_PAGES == 0:
+            self._to_chunks()
+
+    def _to_chunks(self) -> None:
+        """The rows kept as lists become typed columns (``category`` columns stay text: their
+        categories come from the whole table at the end)."""
+        for name, columns in PAGE_TABLES.items():
+            lists = self.columns[name]
+            data = {}
+            for column, dtype in columns.items():
+                values = pd.Series(lists.pop(column), dtype=object)
+                data[column] = values if dtype == "category" else values.astype(dtype)
+            self.chunks[name].append(pd.DataFrame(data, columns=list(columns)))
+        self.columns = self._empty()
 
     def resolve_title_references(self, registry: EntityRegistry) -> None:
-        """:func:`resolve_title_references` over the columns."""
-        mentions, relations = self.columns["mentions"], self.columns["relations"]
-        held = {
-            (doc_id, tail)
-            for doc_id, relation, tail in zip(
-                relations["doc_id"], relations["relation"], relations["tail"], strict=True
-            )
-            if relation == "HOLDS_TITLE"
-        }
-        refers_to, dates = mentions["refers_to"], mentions.pop("issue_date", None) or []
-        for index, label in enumerate(mentions["label"]):
-            key = (mentions["doc_id"][index], "".join(mentions["text"][index].split()))
-            if label != "TITLE" or key in held:
-                continue
-            refers_to[index] = registry.holder_of(mentions["title_norm"][index], dates[index])
+        """Who each title nobody holds on its page refers to: whoever held it then."""
+        self.refers_to: list[str | None] = [None] * self.mentions
+        for number, doc_id, key, title_norm, date in self.titles:
+            if (doc_id, key) not in self.held:
+                self.refers_to[number] = registry.holder_of(title_norm, date)
 
     def frames(self) -> dict[str, pd.DataFrame]:
-        """Each table as a DataFrame with its columns and dtypes (as :meth:`PageRows.frames`)."""
+        """Each table as a DataFrame with its columns and dtypes (as :meth:`PageRows.frames`);
+        call :meth:`resolve_title_references` first."""
+        self._to_chunks()
         frames = {}
         for name, columns in PAGE_TABLES.items():
-            data = {column: self.columns[name][column] for column in columns}
-            frames[name] = pd.DataFrame(data, columns=list(columns)).astype(columns)
+            chunks, self.chunks[name] = self.chunks[name], []
+            frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+            if name == "mentions":
+                frame["refers_to"] = pd.Series(self.refers_to, dtype=object)
+            frames[name] = frame.astype(columns)
         return frames
 
 

@@ -132,10 +132,13 @@ def test_extract_drops_each_doc_unless_asked_to_keep_them(seeds_result):
         pd.testing.assert_frame_equal(getattr(kept, name), getattr(seeds_result, name))
 
 
-def test_streamed_tables_are_those_of_all_docs_tabulated_at_the_end():
-    """extract() makes each page's rows as it is done; the tables are the ones the earlier
-    extract() made from every Doc at the end (a long page in parts, a bad page, a registry
-    carried over from an earlier batch included)."""
+def test_streamed_tables_are_those_of_all_docs_tabulated_at_the_end(monkeypatch):
+    """extract() makes each page's rows as it is done, typed columns every few pages; the
+    tables are the ones the earlier extract() made from every Doc at the end (a long page in
+    parts, a bad page, a registry carried over from an earlier batch included)."""
+    from pinghu_nlp.tables import ColumnRows
+
+    monkeypatch.setattr(ColumnRows, "CHUNK_PAGES", 2)  # rows of 2 pages at a time to columns
     import copy
 
     from conftest import read_raw
