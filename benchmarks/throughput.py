@@ -1,28 +1,104 @@
-"""Throughput: jieba.posseg against the full pinghu_nlp pipeline on the same text.
+"""Throughput: jieba.posseg, nlp.pipe, extract() and the command line on the same text, with the
+CPU time of every process, so the second core can be seen working.
 
-usage: python benchmarks/throughput.py [--chars 1000000] [--processes 2]
-Prints characters per second for each, their ratio, the time share of each pipeline stage
-(normalise + segment, articles, recognise, relate, link + tables), peak memory (RSS) and the
-speed-up with several processes. The text is the seed pages repeated, each copy marked with its
-number so that no cache can serve a copy from an earlier one.
+usage: PYTHONPATH=. python benchmarks/throughput.py [--chars 1000000] [--rounds 3] [--stages]
+
+Each row runs in a fresh process: the pipeline is loaded and warmed on one page first, then the
+pages are timed (the command line row is the whole command, start to exit, load included). The
+text is the seed pages repeated, each copy marked with its number so that no cache can serve a
+copy from an earlier one. CPU seconds are per process: the parent's (``resource.getrusage`` of
+itself) and each spaCy worker's (read in the worker as it exits), so ``parent / w1 / w2``.
+``--rounds N`` runs every row N times and prints the spread; ``--stages`` adds the time share of
+each pipeline stage (one process).
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-import jieba.posseg
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
-import pinghu_nlp
-from pinghu_nlp.recognise.lac import lac_tagger
-from pinghu_nlp.tables import tabulate
+WORKER_CPU = """
+import json, os, resource
+import spacy.language
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+_apply_pipes = spacy.language._apply_pipes
+
+
+def _timed_apply_pipes(*args, **kwargs):
+    try:
+        return _apply_pipes(*args, **kwargs)
+    finally:  # the worker's own CPU time (a forked process starts from zero)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        folder = os.environ["PINGHU_BENCH_WORKERS"]
+        with open(os.path.join(folder, f"{os.getpid()}.json"), "w") as handle:
+            json.dump(usage.ru_utime + usage.ru_stime, handle)
+
+
+spacy.language._apply_pipes = _timed_apply_pipes  # _multiprocessing_pipe starts the workers
+"""
+"""Run first in each measured process: every spaCy worker writes its CPU time when it ends."""
+
+RUN = """
+import json, resource, sys, time
+from pathlib import Path
+
+kind, processes, folder = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+files = sorted(folder.glob("*.txt"))
+texts = [path.read_text(encoding="utf-8") for path in files]
+
+
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+if kind == "jieba":
+    import jieba.posseg
+
+    list(jieba.posseg.cut(texts[0]))  # jieba's dictionary loaded before timing
+    run = lambda: [list(jieba.posseg.cut(text)) for text in texts]
+elif kind == "pipe":
+    import pinghu_nlp
+    from pinghu_nlp.pipeline import batch_size_for
+
+    nlp = pinghu_nlp.load()
+    nlp(texts[0])
+    size = batch_size_for(len(texts), processes)
+    run = lambda: sum(1 for _ in nlp.pipe(texts, n_process=processes, batch_size=size))
+elif kind == "extract":
+    import pinghu_nlp
+
+    pinghu_nlp.extract(texts[:1])  # the shared pipeline loaded and warm
+    run = lambda: pinghu_nlp.extract(files, n_process=processes)
+start, start_cpu = time.perf_counter(), cpu()
+run()
+seconds, parent = time.perf_counter() - start, cpu() - start_cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "parent": parent, "peak_mb": peak}))
+"""
+
+CLI = """
+import json, resource, sys, time
+from pinghu_nlp.cli import main
+
+start = time.perf_counter()
+code = main(sys.argv[1:])
+usage = resource.getrusage(resource.RUSAGE_SELF)
+seconds = time.perf_counter() - start
+peak = usage.ru_maxrss / 1024
+print(json.dumps({"in_main": seconds, "parent": usage.ru_utime + usage.ru_stime, "peak_mb": peak}))
+sys.exit(code)
+"""
 
 
 def pages(total_chars: int) -> list[str]:
@@ -36,93 +112,143 @@ def pages(total_chars: int) -> list[str]:
     return out
 
 
-def timed(function) -> float:
+def measure(kind: str, processes: int, folder: Path, out: Path) -> dict:
+    """One row, in a fresh process: wall seconds, the parent's and each worker's CPU seconds."""
+    with tempfile.TemporaryDirectory() as workers:
+        env = {**os.environ, "PINGHU_BENCH_WORKERS": workers}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        if kind == "cli":
+            argv = ["extract", str(folder), "--out", str(out), "--quiet"]
+            command = [sys.executable, "-c", WORKER_CPU + CLI, *argv]
+        else:
+            command = [sys.executable, "-c", WORKER_CPU + RUN, kind, str(processes), str(folder)]
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        wall = time.perf_counter() - start
+        row = json.loads(done.stdout.splitlines()[-1])
+        if kind == "cli":
+            row["seconds"] = wall  # start to exit, as a user waits for it
+        cpus = [json.loads(p.read_text()) for p in sorted(Path(workers).glob("*.json"))]
+        row["workers"] = sorted(cpus, reverse=True)
+    return row
+
+
+ROWS = [
+    ("jieba.posseg", "jieba", 1),
+    ("pinghu_nlp `nlp.pipe`, 1 process", "pipe", 1),
+    ("pinghu_nlp `nlp.pipe`, 2 processes", "pipe", 2),
+    ("`extract()`, 1 process", "extract", 1),
+    ("`extract()`, 2 processes", "extract", 2),
+    ("command line default (`pinghu-nlp extract DIR --out OUT`), start to exit", "cli", 0),
+]
+
+
+def spread(values: list[float], digits: int = 1) -> str:
+    """``median (min–max)`` of a row's rounds, or the value for one round."""
+    if len(values) == 1:
+        return f"{values[0]:.{digits}f}"
+    low, high = min(values), max(values)
+    return f"{statistics.median(values):.{digits}f} ({low:.{digits}f}–{high:.{digits}f})"
+
+
+def cold_start_seconds(page: Path) -> float:
+    """One page through ``extract`` in a fresh process, process start to exit."""
+    code = f"import pinghu_nlp; pinghu_nlp.extract([{str(page)!r}])"
+    env = {**os.environ}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     start = time.perf_counter()
-    function()
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)
     return time.perf_counter() - start
 
 
-def cold_load_seconds() -> float:
-    """Import and load the pipeline (jieba's dictionary, the NER model) in a fresh process."""
-    code = "import time; t = time.perf_counter(); import pinghu_nlp; pinghu_nlp.load(); "
-    code += "print(time.perf_counter() - t)"
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+def import_seconds() -> float:
+    code = "import time; t = time.perf_counter(); import pinghu_nlp; print(time.perf_counter() - t)"
+    env = {**os.environ}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     return float(run.stdout.split()[-1])
+
+
+def stages(texts: list[str]) -> None:
+    """The time share of each stage of the pipeline, and of the tables, in this process."""
+    import pinghu_nlp
+    from pinghu_nlp.tables import tabulate
+
+    nlp = pinghu_nlp.load()
+    nlp(texts[0])
+    times = {"tokenizer (layout + words)": 0.0} | {name: 0.0 for name in nlp.pipe_names}
+    docs = []
+    for text in texts:
+        start = time.perf_counter()
+        doc = nlp.make_doc(text)
+        times["tokenizer (layout + words)"] += time.perf_counter() - start
+        for name, component in nlp.pipeline:
+            start = time.perf_counter()
+            doc = component(doc)
+            times[name] += time.perf_counter() - start
+        docs.append(doc)
+    in_nlp = sum(times.values())
+    start = time.perf_counter()
+    tabulate(docs)
+    times["link + tables (tabulate)"] = time.perf_counter() - start
+    total = sum(times.values())
+    print("\n| stage | share of the time with tables | share of nlp.pipe's time |")
+    print("|---|---|---|")
+    for name, seconds in times.items():
+        share = f"{seconds / in_nlp:.0%}" if "tables" not in name else "–"
+        print(f"| {name} | {seconds / total:.0%} | {share} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=1_000_000)
-    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--stages", action="store_true")
     args = parser.parse_args()
     texts = pages(args.chars)
     chars = sum(map(len, texts))
-    list(jieba.posseg.cut(texts[0]))  # load jieba's dictionary before timing
-    jieba_seconds = timed(lambda: [list(jieba.posseg.cut(t)) for t in texts])
-
-    load_seconds = cold_load_seconds()
-    nlp = pinghu_nlp.load()
-    nlp(texts[0])  # warm caches
-    tagger = lac_tagger()
-    lac_time = [0.0]
-    lac_chars = [0]
-    tag = tagger.tag
-
-    def timed_tag(pieces: list[str]) -> list[list[str]]:
-        start = time.perf_counter()
-        tags = tag(pieces)
-        lac_time[0] += time.perf_counter() - start
-        lac_chars[0] += sum(map(len, pieces))
-        return tags
-
-    tagger.tag = timed_tag
-    stages = {"tokenizer (layout + words)": 0.0} | {name: 0.0 for name in nlp.pipe_names}
-    docs = []
-    for text in texts:
-        start = time.perf_counter()
-        doc = nlp.make_doc(text)
-        stages["tokenizer (layout + words)"] += time.perf_counter() - start
-        for name, component in nlp.pipeline:
-            start = time.perf_counter()
-            doc = component(doc)
-            stages[name] += time.perf_counter() - start
-        docs.append(doc)
-    nlp_seconds = sum(stages.values())  # what nlp.pipe does: tokenizer and components
-    tagger.tag = tag
-    stages["link + tables (tabulate)"] = timed(lambda: tabulate(docs))
-    full_seconds = sum(stages.values())
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-    many = timed(lambda: list(nlp.pipe(texts, n_process=args.processes, batch_size=4)))
-
-    print(f"text: {chars:,} characters ({len(texts)} pages)")
-    print("| system | chars/s | seconds |")
-    print("|---|---|---|")
-    print(f"| jieba.posseg | {chars / jieba_seconds:,.0f} | {jieba_seconds:.1f} |")
-    rows = [
-        ("pinghu_nlp nlp.pipe, 1 process", nlp_seconds),
-        (f"pinghu_nlp nlp.pipe, {args.processes} processes", many),
-        ("pinghu_nlp with the tables (extract), 1 process", full_seconds),
-    ]
-    for name, seconds in rows:
-        print(f"| {name} | {chars / seconds:,.0f} | {seconds:.1f} |")
+    results: dict[str, list[dict]] = {name: [] for name, _, _ in ROWS}
+    cold, imports = [], []
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "pages"
+        folder.mkdir()
+        for number, text in enumerate(texts):
+            (folder / f"page_{number:05d}.txt").write_text(text, encoding="utf-8")
+        for round_number in range(args.rounds):
+            for name, kind, processes in ROWS:
+                out = Path(scratch) / f"out_{round_number}"
+                results[name].append(measure(kind, processes, folder, out))
+                print(f"round {round_number + 1}: {name}: {results[name][-1]}", file=sys.stderr)
+            cold.append(cold_start_seconds(folder / "page_00000.txt"))
+            imports.append(import_seconds())
+    jieba = statistics.median(r["seconds"] for r in results["jieba.posseg"])
     print(
-        f"ratio pinghu_nlp / jieba.posseg (nlp.pipe, 1 process): {jieba_seconds / nlp_seconds:.2f}"
+        f"text: {chars:,} characters ({len(texts)} pages); {args.rounds} round(s), "
+        f"{os.cpu_count()} cores; median (min–max) over the rounds"
     )
-    print(f"speed-up of nlp.pipe with {args.processes} processes: {nlp_seconds / many:.2f}x")
-    print(f"pipeline load in a fresh process: {load_seconds:.2f} s; peak RSS: {peak_mb:,.0f} MB")
-    print("| stage | share of the pipeline's time (with tables) | share of nlp.pipe's time |")
-    print("|---|---|---|")
-    for name, seconds in stages.items():
-        in_nlp = (
-            f"{seconds / nlp_seconds:.0%}" if name in nlp.pipe_names or "tokenizer" in name else "–"
-        )
-        print(f"| {name} | {seconds / full_seconds:.0%} | {in_nlp} |")
+    print("| system | chars/s | × jieba.posseg | seconds | CPU s: parent / workers | peak RSS MB |")
+    print("|---|---|---|---|---|---|")
+    for name, rows in results.items():
+        speed = [chars / r["seconds"] for r in rows]
+        ratio = [jieba / r["seconds"] for r in rows]
+        parent = spread([r["parent"] for r in rows])
+        workers = [spread([r["workers"][i] for r in rows]) for i in range(len(rows[0]["workers"]))]
+        cpu = " / ".join([parent, *workers])
+        peak = spread([r["peak_mb"] for r in rows], 0)
+        seconds = spread([r["seconds"] for r in rows])
+        print(f"| {name} | {spread(speed, 0)} | {spread(ratio, 2)} | {seconds} | {cpu} | {peak} |")
+    by_kind = {(kind, n): results[name] for name, kind, n in ROWS}
+    for kind, label in (("pipe", "`nlp.pipe`"), ("extract", "`extract()`")):
+        one = [r["seconds"] for r in by_kind[kind, 1]]
+        two = [r["seconds"] for r in by_kind[kind, 2]]
+        speed_up = spread([a / b for a, b in zip(one, two, strict=True)], 2)
+        print(f"speed-up of {label} with 2 processes: {speed_up}×")
     print(
-        f"of which the LAC model (inside pinghu_entities): {lac_time[0] / full_seconds:.0%} of the"
-        f" pipeline's time, {lac_time[0] / nlp_seconds:.0%} of nlp.pipe's; it read"
-        f" {lac_chars[0] / chars:.0%} of the characters"
+        f"cold start, one page through extract, process start to exit: {spread(cold, 2)} s; "
+        f"`import pinghu_nlp`: {spread(imports, 2)} s"
     )
+    if args.stages:
+        stages(texts)
 
 
 if __name__ == "__main__":

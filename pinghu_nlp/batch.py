@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from .link import EntityRegistry
 from .pages import Page, PageError
-from .pipeline import IssueDate, PageInput, process, read_inputs
+from .pipeline import IssueDate, PageInput, batch_size_for, page_count, process, read_inputs
 from .tables import (
     ENTITY_COLUMNS,
     ERROR_COLUMNS,
@@ -58,9 +58,14 @@ def run_batch(
     n_process: int = 1,
     progress: Callable[[object], None] | None = None,
     nlp: Language | None = None,
+    batch_size: int | None = None,
 ) -> BatchSummary:
     """Process pages into ``out`` (see the module docstring) and say what was done; ``nlp``: a
-    pipeline of the caller's instead of :func:`~pinghu_nlp.load`'s."""
+    pipeline of the caller's instead of :func:`~pinghu_nlp.load`'s; ``batch_size``: pages a
+    worker process takes at a time (default :func:`~pinghu_nlp.pipeline.batch_size_for` the
+    pages given)."""
+    if batch_size is None:
+        batch_size = batch_size_for(page_count(inputs), n_process)
     out = Path(out)
     registry_path = out / REGISTRY_FILE
     registry = EntityRegistry.load(registry_path) if registry_path.exists() else EntityRegistry()
@@ -86,7 +91,8 @@ def run_batch(
                 continue
             yield page
 
-    for item in process(pending(), issue_date=issue_date, n_process=n_process, nlp=nlp):
+    options = {"issue_date": issue_date, "n_process": n_process, "batch_size": batch_size}
+    for item in process(pending(), nlp=nlp, **options):
         if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
             progress(item)  # once per page, however many parts
         if isinstance(item, PageError):

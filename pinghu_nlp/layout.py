@@ -227,31 +227,54 @@ def repair(raw: str, simplify: bool = True) -> CleanText:
         line = raw[line_start:line_end]
         if _FURNITURE.match(line) or not line.strip():
             continue
-        drop = _marker_positions(line)
-        spaced = is_byline_line(line) or _is_spaced_heading(line)
-        bylines = [m.span() for m in _BRACKETED_BYLINE.finditer(line) if is_byline_line(m.group(1))]
-        bylines += [m.span() for m in _NAME_LIST.finditer(line)]
-        for offset, char in enumerate(line):
-            if offset in drop:
-                continue
-            keep = spaced or any(start < offset < end for start, end in bylines)
-            if char.isspace() and (keep or not _inside_word(line, offset)):
-                if kept and not raw[kept[-1]].isspace():
-                    kept.append(line_start + offset)
-                continue
-            if char.isspace():
-                continue
-            kept.append(line_start + offset)
+        _keep_line(line, line_start, raw, kept)
         while kept and raw[kept[-1]] in _SPACES:
             kept.pop()
         if kept and line_end < len(raw) and not _continues(raw, lines, number):
             kept.append(line_end)
     while kept and raw[kept[-1]] in "\r\n":
         kept.pop()
-    text = "".join("\n" if raw[i] in "\r\n" else _normal_char(raw[i]) for i in kept)
+    text = "".join(map(raw.__getitem__, kept))
+    text = _TO_NORMALISE.sub(lambda char: _NORMAL_CHARS[char.group()], text)
     if simplify:
         text = to_simplified(text)
-    return CleanText(text, tuple(visible_index[i] for i in kept) if visible_index else tuple(kept))
+    if visible_index:
+        return CleanText(text, tuple(map(visible_index.__getitem__, kept)))
+    return CleanText(text, tuple(kept))
+
+
+_RUNS = re.compile(r"\s+|\S+")
+"""A line as runs of whitespace and of other characters (``str.isspace`` is ``\\s``)."""
+
+
+def _keep_line(line: str, line_start: int, raw: str, kept: list[int]) -> None:
+    """Add the raw indices a line keeps to ``kept``, a run of characters at a time: every
+    character outside continuation markers, and of a run of spaces at most one, the first that
+    separates words (spaces between two CJK characters or a CJK character and a digit are PDF
+    artefacts) or sits in a byline, a spaced heading or a list of names; none right after a
+    kept space or line break."""
+    markers = [m.span() for m in _CONTINUATION.finditer(line)]
+    spaced = is_byline_line(line) or _is_spaced_heading(line)
+    bylines = [m.span() for m in _BRACKETED_BYLINE.finditer(line) if is_byline_line(m.group(1))]
+    bylines += [m.span() for m in _NAME_LIST.finditer(line)]
+    drop = {i for start, end in markers for i in range(start, end)} if markers else ()
+    for run in _RUNS.finditer(line):
+        start, end = run.span()
+        if not line[start].isspace():
+            if drop:
+                kept.extend(line_start + i for i in range(start, end) if i not in drop)
+            else:
+                kept.extend(range(line_start + start, line_start + end))
+            continue
+        if not kept or raw[kept[-1]].isspace():
+            continue  # a space after a kept space or line break is never kept
+        separates = spaced or not _inside_word(line, start)
+        for offset in range(start, end):
+            if offset in drop:
+                continue
+            if separates or any(lo < offset < hi for lo, hi in bylines):
+                kept.append(line_start + offset)
+                break
 
 
 def visible_text(raw: str) -> tuple[str, list[int] | None]:
@@ -287,11 +310,6 @@ def _is_spaced_heading(line: str) -> bool:
     publishers, a headline's parts): its spaces stay."""
     stripped = line.strip()
     return len(stripped) <= _HEADING_MAX and not any(c in _CLAUSE_PUNCT for c in stripped)
-
-
-def _marker_positions(line: str) -> set[int]:
-    """Offsets in a line covered by continuation markers."""
-    return {i for m in _CONTINUATION.finditer(line) for i in range(m.start(), m.end())}
 
 
 def _inside_word(line: str, offset: int) -> bool:
@@ -331,13 +349,21 @@ def _continues(raw: str, lines: list[tuple[int, int]], number: int) -> bool:
 
 
 def _normal_char(char: str) -> str:
-    """Full-width ASCII letters and digits as ASCII; everything else unchanged."""
+    """Full-width ASCII letters and digits as ASCII, a line break as ``\\n``, a tab or wide space
+    as a space; everything else unchanged."""
     if "\uff10" <= char <= "\uff5a":
         folded = unicodedata.normalize("NFKC", char)
         return folded if len(folded) == 1 else char
     if char in "\t\u3000\xa0":
         return " "
-    return char
+    return "\n" if char == "\r" else char
+
+
+_TO_NORMALISE = re.compile("[\r\t\u3000\xa0\uff10-\uff5a]")
+_NORMAL_CHARS = {
+    c: _normal_char(c) for c in "\r\t\u3000\xa0" + "".join(map(chr, range(0xFF10, 0xFF5B)))
+}
+""":func:`_normal_char` of each character it changes (or may change)."""
 
 
 @lru_cache(maxsize=1)

@@ -116,7 +116,7 @@ def find_pages(paths: Iterable[str | Path]) -> Iterator[Path | PageError]:
     a folder that cannot be listed, a dangling link, a link back to a folder already walked."""
     walked: set[tuple[int, int]] = set()
     for path in map(Path, paths):
-        if _is_folder(path):
+        if is_folder(path):
             yield from _walk(path, walked)
         else:
             yield path
@@ -136,13 +136,14 @@ def _walk(folder: Path, walked: set[tuple[int, int]]) -> Iterator[Path | PageErr
         return
     for entry in entries:
         path = Path(entry.path)
-        if _is_folder(path):
+        if is_folder(path):
             yield from _walk(path, walked)
         elif entry.name.endswith(".txt"):
             yield path  # a dangling or looping link is reported when it is read
 
 
-def _is_folder(path: Path) -> bool:
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (False for a name the file system rejects)."""
     try:
         return path.is_dir()
     except OSError:  # a name the file system rejects: reported when it is read

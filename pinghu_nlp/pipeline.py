@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import math
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -27,7 +29,7 @@ from . import relate as _relate  # noqa: F401  (registers pinghu_relations)
 from . import segment as _segment  # noqa: F401  (registers pinghu_nlp.PageTokenizer.v1)
 from .extensions import PIPELINE_ORDER
 from .link import EntityRegistry
-from .pages import Page, PageError, find_pages, page_from_text, page_parts, read_page
+from .pages import Page, PageError, find_pages, is_folder, page_from_text, page_parts, read_page
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -135,22 +137,59 @@ def issue_date_for(page: Page, given: IssueDate, printed: str | None) -> str | N
     return None
 
 
+BATCH_SIZE = 8
+"""Pages a worker process takes at a time when the page count is not known (a generator)."""
+MAX_BATCH_SIZE = 16
+"""The most pages a worker process takes at a time: every worker stays busy to the end."""
+BATCHES_PER_PROCESS = 4
+
+
+def batch_size_for(pages: int | None, n_process: int) -> int:
+    """Pages per batch for ``n_process`` worker processes: about :data:`BATCHES_PER_PROCESS`
+    batches each, so the pages split across every worker (spaCy deals batches out to the workers
+    in turn; its default of 1,000 texts gives a run of a few hundred pages to one worker), at
+    most :data:`MAX_BATCH_SIZE`; :data:`BATCH_SIZE` for one process or an unknown count.
+
+    >>> batch_size_for(170, 2), batch_size_for(20, 2), batch_size_for(4, 2)
+    (16, 3, 1)
+    """
+    if n_process == 1 or not pages:
+        return BATCH_SIZE
+    return max(1, min(MAX_BATCH_SIZE, math.ceil(pages / (n_process * BATCHES_PER_PROCESS))))
+
+
+def page_count(inputs: Iterable[PageInput]) -> int | None:
+    """How many pages ``inputs`` hold (folders walked), or None for inputs of unknown length."""
+    if not isinstance(inputs, Sized):
+        return None
+    count = 0
+    for item in inputs:
+        is_path = isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item))
+        if is_path and is_folder(Path(item)):
+            count += sum(1 for _ in find_pages([item]))
+        else:
+            count += 1
+    return count
+
+
 def process(
     inputs: Iterable[PageInput],
     issue_date: IssueDate = None,
     n_process: int = 1,
-    batch_size: int = 8,
+    batch_size: int | None = None,
     nlp: Language | None = None,
     engine: str = "spacy",
 ) -> Iterator[tuple[Page, Doc] | PageError]:
     """Run the pipeline (``nlp``, default :func:`load`'s) over pages, yielding ``(page, doc)``
     or the page's error.
 
-    ``engine="spacy"`` streams through ``nlp.pipe`` (``n_process`` worker processes);
-    ``engine="dask"`` maps the pages over a Dask bag on the active ``dask.distributed`` client,
-    or on a ``LocalCluster`` started for the call if there is none (see :func:`dask_client`),
-    and yields the pages in input order once all are done. A custom ``nlp`` goes to the Dask
-    workers as its config and bytes.
+    ``engine="spacy"`` streams through ``nlp.pipe`` (``n_process`` worker processes, each
+    given the raw text of ``batch_size`` pages at a time, by default :func:`batch_size_for` the
+    pages given): the workers repair the layout, cut the words and run every component, the
+    parent reads the pages and receives the Docs. ``engine="dask"`` maps the pages over a Dask
+    bag on the active ``dask.distributed`` client, or on a ``LocalCluster`` started for the call
+    if there is none (see :func:`dask_client`), and yields the pages in input order once all are
+    done. A custom ``nlp`` goes to the Dask workers as its config and bytes.
     """
     if engine == "dask":
         yield from _process_with_dask(inputs, issue_date, nlp)
@@ -158,21 +197,27 @@ def process(
     if engine != "spacy":
         raise ValueError(f"engine must be 'spacy' or 'dask', not {engine!r}")
     nlp = nlp or _shared_pipeline()
+    if batch_size is None:
+        batch_size = batch_size_for(page_count(inputs), n_process)
 
-    def good_pages() -> Iterator[tuple[str, Page]]:
+    def raw_texts() -> Iterator[str]:
+        """The raw text of each page (part) for nlp.pipe, the part kept in ``sent`` in order:
+        plain strings, so the tokenizer runs in the worker processes, not in this one (spaCy
+        makes the Docs of ``as_tuples`` input before it sends them)."""
         for page in read_inputs(inputs):
             if isinstance(page, PageError):
                 log.warning("%s", page)
                 errors.append(page)
                 continue
             for part in page_parts(page):
-                yield part.raw, part
+                sent.append(part)
+                yield part.raw
 
     errors: list[PageError] = []
+    sent: deque[Page] = deque()
     parts = PartNumbering()
-    for doc, page in nlp.pipe(
-        good_pages(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
+    for doc in nlp.pipe(raw_texts(), n_process=n_process, batch_size=batch_size):
+        page = sent.popleft()  # nlp.pipe gives the Docs in the order of the texts
         while errors:
             yield errors.pop(0)
         parts.label(page, doc, issue_date)
@@ -308,6 +353,8 @@ def extract(
     registry: EntityRegistry | None = None,
     progress: Callable[[tuple[Page, Doc] | PageError], None] | None = None,
     nlp: Language | None = None,
+    keep_docs: bool = False,
+    batch_size: int | None = None,
 ) -> Result:
     """Tables for pages given as paths, folders or raw strings.
 
@@ -317,12 +364,21 @@ def extract(
     is called with each page's outcome as it is done. ``nlp``: a pipeline of the caller's (from
     :func:`load`, changed, or ``spacy.load`` of a saved one), used by every engine.
     ``engine="dask"`` spreads the pages over Dask workers (see :func:`process`); the tables are
-    the same as the serial ones.
+    the same as the serial ones. With ``n_process`` worker processes, each takes ``batch_size``
+    pages at a time (by default :func:`batch_size_for` the pages given).
+
+    Each page becomes rows as soon as it is done and its Doc is dropped, so memory stays flat
+    however many pages there are; ``keep_docs=True`` keeps the Docs too, in ``result.docs``
+    (about 1.5 MB a page), for :func:`~pinghu_nlp.render` or your own spaCy code.
     """
+    from .tables import ColumnRows, page_rows, rows_result  # pandas loads with the tables
+
     if isinstance(inputs, str | Path):
         inputs = [inputs]
-    docs, errors = [], []
-    items = process(inputs, issue_date=issue_date, n_process=n_process, nlp=nlp, engine=engine)
+    registry = registry if registry is not None else EntityRegistry()
+    rows, docs, errors = ColumnRows(), [], []
+    options = {"issue_date": issue_date, "n_process": n_process, "batch_size": batch_size}
+    items = process(inputs, nlp=nlp, engine=engine, **options)
     for item in items:
         if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
             progress(item)  # once per page, however many parts
@@ -330,9 +386,9 @@ def extract(
             errors.append((item.source, item.reason, "error"))
             continue
         page, doc = item
-        docs.append(doc)
+        rows.add(page_rows(doc, registry))
+        if keep_docs:
+            docs.append(doc)
         if page.warning and page.part == page.parts - 1:
             errors.append((page.source, page.warning, "warning"))
-    from .tables import tabulate  # pandas loads with the first tables, not with the pipeline
-
-    return tabulate(docs, errors, registry=registry)
+    return rows_result(rows, errors, registry, docs=docs if keep_docs else None)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jieba
-import jieba.posseg
 import spacy
 import srsly
 from spacy.language import Language
@@ -30,6 +30,9 @@ from spacy.vocab import Vocab
 from . import extensions  # noqa: F401  (registers doc._.raw and friends)
 from .layout import repair
 from .lexicon import is_han  # the one definition, for the finders too
+
+if TYPE_CHECKING:
+    import jieba.posseg
 
 USER_DICTIONARY = resources.files("pinghu_nlp") / "data" / "userdict.txt"
 """Local place names and office titles, one ``word frequency tag`` per line (jieba format)."""
@@ -77,12 +80,34 @@ def pos_tagger(user_dictionary: str | Path = USER_DICTIONARY) -> jieba.posseg.PO
 
 @lru_cache(maxsize=2)
 def _pos_tagger(user_dictionary: str) -> jieba.posseg.POSTokenizer:
-    tagger = jieba.posseg.POSTokenizer(word_segmenter(user_dictionary))
+    posseg = _posseg()
+    segmenter = word_segmenter(user_dictionary)
+    if segmenter.dictionary == posseg.dt.tokenizer.dictionary:
+        # the same main dictionary as jieba's own tagger, which read its tags at import:
+        # copied, not read again (that takes as long as importing jieba.posseg)
+        tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+        tagger.tokenizer, tagger.word_tag_tab = segmenter, dict(posseg.dt.word_tag_tab)
+    else:
+        tagger = posseg.POSTokenizer(segmenter)
     for line in Path(user_dictionary).read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) == 3:
             tagger.word_tag_tab[parts[0]] = parts[2]
     return tagger
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    """jieba's part-of-speech module, imported when a word is first tagged (its import reads
+    jieba's dictionary: half a second that ``import pinghu_nlp`` does not pay)."""
+    import jieba.posseg
+
+    return jieba.posseg
+
+
+def word_pair(word: str, flag: str) -> jieba.posseg.pair:
+    """A tagged word, as jieba's tagger gives them."""
+    return _posseg().pair(word, flag)
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +133,8 @@ def tagged_words(text: str) -> list[jieba.posseg.pair]:
     Cheaper than ``jieba.posseg.cut``: words come from the segmenter, and only words missing from
     the dictionary go through the tagger's HMM, one word at a time, cached.
     """
-    return [jieba.posseg.pair(word, tag_of(word)) for word in segment(text)]
+    pair = _posseg().pair
+    return [pair(word, tag_of(word)) for word in segment(text)]
 
 
 def segment(text: str, user_dictionary: str | Path = USER_DICTIONARY) -> Iterator[str]:
@@ -166,7 +192,8 @@ class PageWords:
                 tail -= 1
         if head >= tail:
             return tagged_words(self.text[start:end])
-        kept = [jieba.posseg.pair(w, tag_of(w)) for w in self.words[head:tail]]
+        pair = _posseg().pair
+        kept = [pair(w, tag_of(w)) for w in self.words[head:tail]]
         before = tagged_words(self.text[start : self.starts[head]]) if head > first else []
         after = tagged_words(self.text[self.starts[tail] : end]) if tail < last else []
         return before + kept + after

@@ -160,6 +160,9 @@ class Result:
     pronouns: pd.DataFrame
     events: pd.DataFrame
     registry: EntityRegistry = field(default_factory=EntityRegistry, repr=False)
+    docs: list[Doc] = field(default_factory=list, repr=False)
+    """The processed Docs, in page order, when ``extract(..., keep_docs=True)`` kept them
+    (a long page's parts each a Doc); empty otherwise."""
 
     TABLES = ("mentions", "entities", "relations", "articles", "pronouns", "events", "errors")
 
@@ -318,6 +321,17 @@ def tabulate(
     rows = PageRows()
     for doc in docs:
         rows.extend(page_rows(doc, registry))
+    return rows_result(rows, errors, registry)
+
+
+def rows_result(
+    rows: PageRows | ColumnRows,
+    errors: Iterable[tuple[str, str, str]],
+    registry: EntityRegistry,
+    docs: list[Doc] | None = None,
+) -> Result:
+    """The Result of pages already made into ``rows`` (their people in ``registry``, their
+    title references resolved page by page): entities from the registry (see :func:`tabulate`)."""
     return Result(
         **rows.frames(),
         entities=entity_frame(registry),
@@ -325,7 +339,65 @@ def tabulate(
             [dict(zip(ERROR_COLUMNS, error, strict=True)) for error in errors], ERROR_COLUMNS
         ),
         registry=registry,
+        docs=docs if docs is not None else [],
     )
+
+
+class ColumnRows:
+    """The rows of many pages, for ``extract()``, which adds each page's rows as it is done.
+
+    The rows of the last :attr:`CHUNK_PAGES` pages are kept by column (a list per column of each
+    table: a reference per cell, not a dict per row); then they become typed columns (numbers in
+    arrays, text in Arrow strings: a fraction of Python's objects), so memory grows with the
+    tables' own size, not with Python's rows. Title references come resolved from
+    :func:`page_rows`, as in the batch.
+    """
+
+    CHUNK_PAGES = 50
+
+    def __init__(self) -> None:
+        self.columns = self._empty()
+        self.chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in PAGE_TABLES}
+        self.pages = 0
+
+    @staticmethod
+    def _empty() -> dict[str, dict[str, list]]:
+        return {name: {c: [] for c in columns} for name, columns in PAGE_TABLES.items()}
+
+    def add(self, rows: PageRows) -> None:
+        """Append one page's rows (a column a row has no key for gets None); a text the page
+        repeats (an article id, a name, the sentence of several relations) is kept once."""
+        texts: dict[str, str] = {}
+        for name, columns in self.columns.items():
+            table = getattr(rows, name)
+            for column, values in columns.items():
+                cells = (row.get(column) for row in table)
+                values.extend([texts.setdefault(v, v) if type(v) is str else v for v in cells])
+        self.pages += 1
+        if self.pages % self.CHUNK_PAGES == 0:
+            self._to_chunks()
+
+    def _to_chunks(self) -> None:
+        """The rows kept as lists become typed columns (``category`` columns stay text: their
+        categories come from the whole table at the end)."""
+        for name, columns in PAGE_TABLES.items():
+            lists = self.columns[name]
+            data = {}
+            for column, dtype in columns.items():
+                values = pd.Series(lists.pop(column), dtype=object)
+                data[column] = values if dtype == "category" else values.astype(dtype)
+            self.chunks[name].append(pd.DataFrame(data, columns=list(columns)))
+        self.columns = self._empty()
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Each table as a DataFrame with its columns and dtypes (as :meth:`PageRows.frames`)."""
+        self._to_chunks()
+        frames = {}
+        for name, columns in PAGE_TABLES.items():
+            chunks, self.chunks[name] = self.chunks[name], []
+            frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+            frames[name] = frame.astype(columns)
+        return frames
 
 
 @dataclass

@@ -11,8 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-
-import cn2an
+from functools import lru_cache
 
 from . import lexicon
 from .recognise.figures import CURRENCIES, DAY_WORDS, MEASURE_WORDS, SHIFTS, WEEK_WORDS, WEEKDAYS
@@ -43,13 +42,21 @@ class FigureValue:
     high: float | None = None
 
 
+@lru_cache(maxsize=4096)
+def _cn2an(text: str, mode: str) -> float | int:
+    """``cn2an.cn2an``, imported with the first number read (it takes a sixth of a second)."""
+    import cn2an
+
+    return cn2an.cn2an(text, mode)
+
+
 def parse_number(text: str) -> float | None:
     """``15.98万`` → 159800.0, ``三十五`` → 35.0, ``百`` → 100.0; None if not a number."""
     text = text.strip().replace(",", "")
     if not text:
         return None
     try:
-        return float(cn2an.cn2an(text, "smart"))
+        return float(_cn2an(text, "smart"))
     except (ValueError, KeyError):
         if text[0] in "十百千万亿" and len(text) < 4:  # 百余名, 千亿: an implied 一
             return parse_number("一" + text)
@@ -172,7 +179,7 @@ def _arabic(text: str) -> str:
     text = _CN_DECADE.sub(lambda m: _CN_DIGITS[m[1]] + "0", text)
     if text in lexicon.holidays() or text.startswith("农历"):
         return text
-    return _CN_MONTH_DAY.sub(lambda m: str(int(cn2an.cn2an(m.group(), "smart"))), text)
+    return _CN_MONTH_DAY.sub(lambda m: str(int(_cn2an(m.group(), "smart"))), text)
 
 
 def _resolve(core: str, issue: dt.date | None) -> DateValue:
@@ -229,7 +236,7 @@ def _within_year(year: int | None, rest: str) -> DateValue:
             return DateValue(None, None, "quarter")
         return DateValue(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
     if first := re.fullmatch(r"前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月", rest):
-        months = int(cn2an.cn2an(first[1], "smart"))
+        months = int(_cn2an(first[1], "smart"))
         if year is None or not 1 <= months <= 12:
             return DateValue(None, None, "range")
         return DateValue(dt.date(year, 1, 1), _month_end(year, months), "range")

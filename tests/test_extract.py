@@ -120,3 +120,45 @@ def test_render_highlights_one_article(nlp, raw_pages):
     html = pinghu_nlp.render(doc, article=0, jupyter=False)
     assert "仲旭东" in html and "PERSON" in html and "TITLE" in html
     assert "李雨婷" not in html  # the second article's reporter is not shown
+
+
+def test_extract_drops_each_doc_unless_asked_to_keep_them(seeds_result):
+    assert seeds_result.docs == []  # each page's Doc went once its rows were made
+    kept = pinghu_nlp.extract(SEED_PAGES, keep_docs=True)
+    assert [doc._.doc_id for doc in kept.docs] == [path.name for path in SEED_PAGES]
+    assert "仲旭东" in [ent.text for ent in kept.docs[0].ents if ent.label_ == "PERSON"]
+    assert "仲旭东" in pinghu_nlp.render(kept.docs[0])
+    for name in pinghu_nlp.Result.TABLES:
+        pd.testing.assert_frame_equal(getattr(kept, name), getattr(seeds_result, name))
+
+
+def test_streamed_tables_are_those_of_all_docs_tabulated_at_the_end(monkeypatch):
+    """extract() makes each page's rows as it is done, typed columns every few pages; the
+    tables are the ones the earlier extract() made from every Doc at the end (a long page in
+    parts, a bad page, a registry carried over from an earlier batch included)."""
+    from pinghu_nlp.tables import ColumnRows
+
+    monkeypatch.setattr(ColumnRows, "CHUNK_PAGES", 2)  # rows of 2 pages at a time to columns
+    import copy
+
+    from conftest import read_raw
+
+    from pinghu_nlp.pages import MAX_PART_CHARS
+    from pinghu_nlp.pipeline import process
+    from pinghu_nlp.tables import tabulate
+
+    page = read_raw(SEED_PAGES[0])
+    long_page = page * (MAX_PART_CHARS // len(page) + 2)  # processed in two parts
+    inputs = [*SEED_PAGES[1:], long_page, "", "市委书记仲旭东出席。"]
+    earlier = pinghu_nlp.extract(SEED_PAGES[:1])
+    streamed = pinghu_nlp.extract(inputs, registry=copy.deepcopy(earlier.registry))
+    items = list(process(inputs))
+    docs = [item[1] for item in items if isinstance(item, tuple)]
+    assert len(docs) == len(inputs)  # the long page in two parts, the empty one not processed
+    errors = [(e.source, e.reason, "error") for e in items if not isinstance(e, tuple)]
+    whole = tabulate(docs, errors, registry=copy.deepcopy(earlier.registry))
+    assert len(streamed.mentions) > 1000 and streamed.errors["reason"].tolist() == [
+        "empty page (no text)"
+    ]
+    for name in pinghu_nlp.Result.TABLES:
+        pd.testing.assert_frame_equal(getattr(streamed, name), getattr(whole, name))

@@ -115,3 +115,19 @@ def test_loading_the_pipeline_leaves_pandas_for_the_tables():
         "pinghu_nlp.Result; assert 'pandas' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_import_leaves_what_only_some_calls_need():
+    """``import pinghu_nlp`` brings in neither jieba's tagger (it reads jieba's dictionary at
+    import), cn2an, DuckDB, openpyxl nor pandas; tagging a word brings in the tagger, and a
+    figure's value cn2an."""
+    code = (
+        "import sys, pinghu_nlp; "
+        "late = ('jieba.posseg', 'cn2an', 'duckdb', 'openpyxl', 'pandas', 'matplotlib'); "
+        "assert not [m for m in late if m in sys.modules], [m for m in late if m in sys.modules]; "
+        "from pinghu_nlp.segment import tag_of; assert tag_of('平湖') == 'ns'; "
+        "assert 'jieba.posseg' in sys.modules and 'cn2an' not in sys.modules; "
+        "from pinghu_nlp.values import parse_number; assert parse_number('三十五') == 35.0; "
+        "assert 'cn2an' in sys.modules and 'duckdb' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-
-from jieba.posseg import pair
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..segment import is_han, page_words
+from ..segment import word_pair as make_pair
+
+if TYPE_CHECKING:
+    from jieba.posseg import pair
 
 NOUN_TAGS = frozenset({"n", "nt", "ns", "nz", "j", "vn", "b", "ng", "nrt", "an", "s"})
 """jieba part-of-speech tags of words that may stand inside a name or a qualifier."""
@@ -63,7 +66,7 @@ def noun_phrase(
         word_pair = words[index]
         word = word_pair.word
         if kept and len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE:
-            kept.insert(0, pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: jieba glued the prefix
+            kept.insert(0, make_pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: the prefix glued on
             break
         joins = word == "和" and _joins_body_name(words, index, kept)  # 经济和信息化局
         ordinal = (

@@ -12,14 +12,16 @@ title only beside a person's name (``role``: ``书记``, ``快递员``, ``各级
 from __future__ import annotations
 
 import re
-
-from jieba.posseg import pair
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..layout import COMMON_SURNAMES
 from .candidates import Candidate, on_one_line
 from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
 from .places import company_region_start
+
+if TYPE_CHECKING:
+    from jieba.posseg import pair
 
 OFFICE_HEADS = lexicon.longest_first(lexicon.title_words("office"))
 """Heads of official titles, longest first."""
