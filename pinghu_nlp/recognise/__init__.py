@@ -1,7 +1,8 @@
 """Entity recognition: every finder proposes spans, one flat selection goes onto ``doc.ents``.
 
-The fusion policy, in one place (each candidate's ``priority``; higher wins an overlap, then the
-longer span):
+The fusion policy: each candidate's ``priority``, declared per finder in ``finders.py``
+(:data:`~pinghu_nlp.recognise.finders.FINDERS`, the README's table); higher wins an overlap,
+then the longer span (``ents_filter``, the component's setting, may replace this policy):
 
 1. bylines (90), names written back to back (75, ``runs.py``: the neighbours decide the edges),
    then titles (60) and the names the rules read beside them: after a title (70), in a list
@@ -39,6 +40,7 @@ from ..articles import Article, doc_articles
 from ..extensions import doc_text
 from .candidates import LABELS, WORK_TITLE, Candidate, resolve_overlaps
 from .figures import find_figures
+from .finders import FINDERS
 from .lac import LAC_VERSION, LacTagger, lac_tagger
 from .model import load_model, names_ending_at
 from .names import (
@@ -162,9 +164,9 @@ def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:
     for article in articles:
         for byline in article.bylines:
             if byline.role_span:
-                yield Candidate(*byline.role_span, "TITLE", "byline", priority=90)
+                yield FINDERS["byline"].candidate(*byline.role_span, "TITLE")
             for name, (start, end) in byline.names:
-                yield Candidate(start, end, "PERSON", "byline", 90, ref="".join(name.split()))
+                yield FINDERS["byline"].candidate(start, end, "PERSON", ref="".join(name.split()))
 
 
 def _titles_with_holders(
