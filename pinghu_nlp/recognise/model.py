@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from ..segment import page_words, tagged_words
 from .candidates import Candidate
+from .finders import FINDERS
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, phrase_start
 from .places import NAME_ENDINGS
 
@@ -53,7 +54,7 @@ def names_ending_at(text: str, ends: list[int], nlp: Language | None = None) -> 
     for (start, end), doc in zip(windows, nlp.pipe(text[s:e] for s, e in windows), strict=True):
         for ent in doc.ents:
             if start + ent.end_char == end and ent.label_ != "PERSON" and _plausible(ent.text):
-                found.append(Candidate(start + ent.start_char, end, ent.label_, "model", 10))
+                found.append(FINDERS["model"].candidate(start + ent.start_char, end, ent.label_))
     return found
 
 

@@ -27,6 +27,7 @@ from ..segment import (
 )
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate
+from .finders import FINDERS
 from .phrases import NAME_TAGS
 from .places import gazetteer
 
@@ -189,7 +190,7 @@ def names_after_titles(
                     end = _rare_surname_name_at(text, start)
                 end = end or _transliterated_name_at(text, start)
                 if end:
-                    found.append(Candidate(start, end, "PERSON", "after-title", priority=70))
+                    found.append(FINDERS["after-title"].candidate(start, end, "PERSON"))
                     break
     return found
 
@@ -243,7 +244,7 @@ def names_after_person_nouns(text: str) -> list[Candidate]:
             continue  # 企业主|管人员: the word ends inside another (企业|主管|人员)
         end = name_at(text, match.end())
         if end and not _common_word_opens(text[match.end() : match.end() + 2]):  # 军人|安置工作
-            found.append(Candidate(match.end(), end, "PERSON", "after-noun", priority=40))
+            found.append(FINDERS["after-noun"].candidate(match.end(), end, "PERSON"))
     return found
 
 
@@ -269,7 +270,7 @@ def names_before_titles(text: str, titles: Iterable[Candidate]) -> list[Candidat
                 and _could_be_name(piece, length)
                 and _tagged_name_length(piece, 0) == length
             ):
-                found.append(Candidate(start, title.start, "PERSON", "before-title", 55))
+                found.append(FINDERS["before-title"].candidate(start, title.start, "PERSON"))
                 break
     return found
 
@@ -283,7 +284,7 @@ def names_in_lists(text: str, names: Iterable[Candidate]) -> list[Candidate]:
         name = frontier.pop()
         for span in (_next_in_list(text, name.end), _previous_in_list(text, name.start)):
             if span and span not in seen:
-                candidate = Candidate(*span, "PERSON", "list", priority=65)
+                candidate = FINDERS["list"].candidate(*span, "PERSON")
                 seen.add(span)
                 found.append(candidate)
                 frontier.append(candidate)
@@ -324,14 +325,14 @@ def names_before_speech(text: str) -> list[Candidate]:
             is_name = is_name and pair.word not in REFERENCE_HEADS  # 阿姨: a surname goes first
             is_name = is_name and pair.word not in gazetteer()  # 阿根廷: jieba's nr
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
-                found.append(Candidate(offset, end, "PERSON", "speech", priority=40))
+                found.append(FINDERS["speech"].candidate(offset, end, "PERSON"))
             offset = end
     return found
 
 
 TRANSLITERATION = frozenset(lexicon.characters("transliteration"))
 """Characters that spell foreign names in Chinese (马克·乌尔里希, 施文德)."""
-DOTTED_NAME_PRIORITY = 45
+DOTTED_NAME_PRIORITY = FINDERS["dotted"].priority
 _SPELLED = "[" + "".join(sorted(TRANSLITERATION)) + "]"
 _DOTTED_NAME = re.compile(rf"{_SPELLED}{{1,6}}(?:[·•]{_SPELLED}{{2,6}}){{1,2}}")
 
@@ -339,7 +340,7 @@ _DOTTED_NAME = re.compile(rf"{_SPELLED}{{1,6}}(?:[·•]{_SPELLED}{{2,6}}){{1,2}
 def names_with_dots(text: str) -> list[Candidate]:
     """Foreign names written with a middle dot, spelled in transliteration characters."""
     return [
-        Candidate(m.start(), m.end(), "PERSON", "dotted", priority=DOTTED_NAME_PRIORITY)
+        FINDERS["dotted"].candidate(m.start(), m.end(), "PERSON")
         for m in _DOTTED_NAME.finditer(text)
     ]
 
@@ -363,7 +364,7 @@ def names_across_dots(text: str, people: Iterable[Candidate]) -> list[Candidate]
             start -= 1 + part
         if (start, end) != (person.start, person.end):
             priority = max(person.priority, DOTTED_NAME_PRIORITY) + 1  # beats the part it grew from
-            found.append(Candidate(start, end, "PERSON", "dotted", priority))
+            found.append(FINDERS["dotted"].candidate(start, end, "PERSON", priority=priority))
     return found
 
 
@@ -433,7 +434,7 @@ def names_jieba_guessed(text: str) -> list[Candidate]:
         if tag_of(before) in ("ns", "nt") or (before.endswith("“") and after.startswith("”")):
             continue
         start = words.starts[index]
-        found.append(Candidate(start, start + 3, "PERSON", "jieba", priority=15))
+        found.append(FINDERS["jieba"].candidate(start, start + 3, "PERSON"))
     return found
 
 
@@ -444,13 +445,13 @@ def surname_references(text: str) -> list[Candidate]:
     heads = "|".join(REFERENCE_HEADS)
     for match in re.finditer(rf"{_REFERENCE_START}[{surnames}](?:{heads})", text):
         if _ends_name(text, match.end()) or _ends_word(text, match.end()):
-            found.append(Candidate(match.start(), match.end(), "PERSON", "surname-title", 45))
+            found.append(FINDERS["surname-title"].candidate(match.start(), match.end(), "PERSON"))
     for match in re.finditer(rf"[老小][{surnames}]", text):
         plain = not is_common_word(match.group()) and _ends_name(text, match.end())
         if plain or _addressed_or_speaking(text, match.start(), match.end()):
-            found.append(Candidate(match.start(), match.end(), "PERSON", "nickname", 35))
+            found.append(FINDERS["nickname"].candidate(match.start(), match.end(), "PERSON"))
     for match in re.finditer(rf"[{surnames}]某某?(?![些种个项类地处天年时方单部门家件])", text):
-        found.append(Candidate(match.start(), match.end(), "PERSON", "anonymised", 35))
+        found.append(FINDERS["anonymised"].candidate(match.start(), match.end(), "PERSON"))
     return found
 
 
@@ -467,7 +468,7 @@ def names_as_speakers(text: str) -> list[Candidate]:
     for label in labels:
         start, end = label.span(1)
         if name_at(text, start) == end:
-            found.append(Candidate(start, end, "PERSON", "speaker", priority=40))
+            found.append(FINDERS["speaker"].candidate(start, end, "PERSON"))
     return found
 
 
@@ -496,7 +497,7 @@ def references_to_known(text: str, people: Iterable[Candidate]) -> list[Candidat
     heads = "|".join(REFERENCE_HEADS)
     pattern = rf"{_REFERENCE_START}[{''.join(sorted(surnames))}](?:{heads})"
     return [
-        Candidate(m.start(), m.end(), "PERSON", "surname-title", 72)
+        FINDERS["known-reference"].candidate(m.start(), m.end(), "PERSON")
         for m in re.finditer(pattern, text)
         if _ends_name(text, m.end()) or _ends_word(text, m.end())
     ]
@@ -509,7 +510,7 @@ def repeated_names(text: str, names: Iterable[Candidate]) -> list[Candidate]:
     for name in sorted(known, key=len, reverse=True):
         for match in re.finditer(re.escape(name), text):
             if len(name) >= max(_NAME_LENGTHS) or _ends_name(text, match.end()):
-                found.append(Candidate(match.start(), match.end(), "PERSON", "repeat", priority=30))
+                found.append(FINDERS["repeat"].candidate(match.start(), match.end(), "PERSON"))
     return found
 
 
@@ -523,6 +524,6 @@ def names_before_collective(text: str, titles: Iterable[Candidate]) -> list[Cand
         for length in _NAME_LENGTHS:
             start = end - length
             if start >= 0 and name_at(text, start) == end:
-                found.append(Candidate(start, end, "PERSON", "list", priority=65))
+                found.append(FINDERS["list"].candidate(start, end, "PERSON"))
                 break
     return found

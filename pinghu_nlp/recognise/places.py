@@ -18,6 +18,7 @@ from .. import lexicon
 from ..segment import is_guessed, page_words, tag_of
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate, on_one_line
+from .finders import FINDERS
 from .phrases import (
     DEICTIC_STARTS,
     GENERIC_WORDS,
@@ -29,6 +30,8 @@ from .phrases import (
     noun_phrase,
     phrase_start,
 )
+
+ENDING = FINDERS["ending"]
 
 GAZETTEER = resources.files("pinghu_nlp") / "data" / "gazetteer.tsv"
 """``name<TAB>LOC|ORG`` lines: places and bodies known by name (public knowledge, not page text)."""
@@ -88,12 +91,12 @@ def find_known_names(text: str) -> list[Candidate]:
     """Gazetteer matches, longest first, as LOC or ORG, and the county papers (今日海盐)."""
     table = gazetteer()
     found = [
-        Candidate(m.start(), m.end(), table[m.group()], "gazetteer", priority=20)
+        FINDERS["gazetteer"].candidate(m.start(), m.end(), table[m.group()])
         for m in _gazetteer_pattern().finditer(text)
         if not text.startswith(SAYINGS, m.start())
     ]
-    found += [  # above the date 今日 (50): 今日海盐 is the paper, not "today"
-        Candidate(m.start(), m.end(), "ORG", "gazetteer", priority=55)
+    found += [  # above the date 今日 (figures): 今日海盐 is the paper, not "today"
+        FINDERS["county-paper"].candidate(m.start(), m.end(), "ORG")
         for m in _county_paper_pattern().finditer(text)
     ]
     return found
@@ -201,7 +204,7 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue  # 职工服务驿站, 部门党委: a kind of place or body, not a named one
         if ending in _OFFICE_ENDINGS and not _starts_with_place(name):
             continue  # 专班办公室: an office is named by the body or place it serves
-        found.extend(split_place_chain(text, Candidate(start, end, label, "ending", priority=20)))
+        found.extend(split_place_chain(text, ENDING.candidate(start, end, label)))
     return found
 
 
@@ -247,15 +250,15 @@ def _body_of_known_word(
             if body and word[0] in LOCAL_PREFIX_CHARS and ending not in _GENERIC_ORG_ENDINGS:
                 # 市委党校: the body names its place (市中心 is the city's centre)
                 place = _qualifying_place(text, start)
-                return [Candidate(start - len(place), end, label, "ending", 20)]
+                return [ENDING.candidate(start - len(place), end, label)]
             placed = _place_and_field_before(text, start) if body else start
-            return [Candidate(placed, end, label, "ending", 20)] if placed < start else []
-        return [Candidate(start - len(prefix), end, label, "ending", priority=20)]
+            return [ENDING.candidate(placed, end, label)] if placed < start else []
+        return [ENDING.candidate(start - len(prefix), end, label)]
     if label == "ORG" and tag == "nt":
         parents = _parent_bodies_start(text, start)
         place = _qualifying_place(text, parents)
         if place or parents < start or ending not in _GENERIC_ORG_ENDINGS:  # not 党委政府
-            return [Candidate(parents - len(place), end, label, "ending", priority=20)]
+            return [ENDING.candidate(parents - len(place), end, label)]
         return []
     return None
 
@@ -469,7 +472,7 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
         suffix = next((x for x in _COMPANY_SUFFIXES if text.startswith(x, match.end())), "")
         if match.start() - start >= _MIN_NAME:  # with the company's ending after the bracket
             end = match.end() + len(suffix)
-            found.append(Candidate(start, end, "ORG", "bracketed", priority=20))
+            found.append(FINDERS["bracketed"].candidate(start, end, "ORG"))
     return found
 
 
@@ -482,8 +485,8 @@ def find_foreign_companies(text: str) -> list[Candidate]:
         if name.endswith(ORG_ENDINGS):
             continue  # 日本电产株式会社: a whole company, country and all, read by its ending
         if _word_tags().get(name, "nz") in _PROPER_OR_UNKNOWN:
-            found.append(Candidate(*match.span(1), "LOC", "foreign", priority=23))
-            found.append(Candidate(*match.span(2), "ORG", "foreign", priority=23))
+            found.append(FINDERS["foreign"].candidate(*match.span(1), "LOC"))
+            found.append(FINDERS["foreign"].candidate(*match.span(2), "ORG"))
     return found
 
 
@@ -511,7 +514,7 @@ def find_list_members(text: str) -> list[Candidate]:
         unknown = [n for n in names if _word_tags().get(n.group(), "nz") in _PROPER_OR_UNKNOWN]
         opens = cut != -1 or first == 0 or text[first - 1] in _BREAKS_BEFORE_LIST
         if opens and len(unknown) * 2 >= len(names):  # mostly names, not ordinary words
-            found.extend(Candidate(n.start(), n.end(), label, "list", priority=22) for n in names)
+            found.extend(FINDERS["body-list"].candidate(n.start(), n.end(), label) for n in names)
     return found
 
 
@@ -545,7 +548,7 @@ def repeated_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     return [
-        Candidate(m.start(), m.end(), forms[m.group()], "repeat", priority=5)
+        FINDERS["body-repeat"].candidate(m.start(), m.end(), forms[m.group()])
         for m in pattern.finditer(text)
         if _unit_word(text, m.start(), m.end()) is not None
     ]
@@ -603,7 +606,7 @@ def find_brand_companies(text: str) -> list[Candidate]:
         known = all(_word_tags().get(w.word, "nz") in _PROPER_OR_UNKNOWN for w in words)
         if words and known and len(brand) >= _MIN_NAME and brand not in gazetteer():
             start = match.start() - len(brand)
-            found.append(Candidate(start, match.end(), "ORG", "brand", priority=18))
+            found.append(FINDERS["brand"].candidate(start, match.end(), "ORG"))
     return found
 
 
@@ -619,7 +622,7 @@ _ROAD = re.compile(
 def find_roads(text: str) -> list[Candidate]:
     """Roads and streets whose names are ordinary words (胜利路, 解放西路, 人民大道)."""
     return [
-        Candidate(m.start(1), m.end(1), "LOC", "road", priority=20)
+        FINDERS["road"].candidate(m.start(1), m.end(1), "LOC")
         for m in _ROAD.finditer(text)
         if not m.group(1).startswith(DEICTIC_STARTS) and m.group(1)[:2] not in _NOT_ROADS
     ]
@@ -632,6 +635,4 @@ _NOT_ROADS = frozenset(lexicon.place_words("not-road"))
 @on_one_line(gazetteer)
 def find_quoted_places(text: str) -> list[Candidate]:
     """A short quoted name of a bay, lake or island: "壹号湾"."""
-    return [
-        Candidate(*m.span(1), "LOC", "quoted", priority=18) for m in _QUOTED_PLACE.finditer(text)
-    ]
+    return [FINDERS["quoted"].candidate(*m.span(1), "LOC") for m in _QUOTED_PLACE.finditer(text)]

@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from .. import lexicon
 from ..articles import COMMON_SURNAMES
 from .candidates import Candidate
+from .finders import FINDERS
 from .names import COMPOUND_SURNAMES, TOP_SURNAMES, is_frequent_word
 
-RUN_PRIORITY = 75
+RUN_PRIORITY = FINDERS["run"].priority
 """Above every rule that reads one name from its context (after a title: 70): inside a run the
 neighbours decide the edges. Bylines (90) stay above."""
 
@@ -95,12 +96,12 @@ def _whole_stretch(
     pieces = split[2]
     overlapping = [p for p in pieces if any(s < p[1] and p[0] < e for s, e in touching)]
     if len(set(touching).intersection(pieces)) >= 2 and 2 * len(overlapping) >= len(pieces):
-        return [Candidate(s, e, "PERSON", "run", RUN_PRIORITY) for s, e in pieces]
+        return [FINDERS["run"].candidate(s, e, "PERSON") for s, e in pieces]
     return []
 
 
-_FIRM_PRIORITY = 55
-"""Names the rules read from their context (before a title: 55, after one: 70)."""
+_FIRM_PRIORITY = FINDERS["before-title"].priority
+"""Names the rules read from their context (before a title and above: after one, in a list)."""
 _FEWEST_PIECES = 3
 """Fewer names than this make no run: two found back to back are found already, and two pieces
 are often a name and a word (常昊胜|张文东, 诗圣|杜甫; 陈桂|林感慨 where none is found)."""
@@ -141,7 +142,7 @@ def _split_runs(text: str, start: int, end: int, found: set[tuple[int, int]]) ->
     left, right = pieces[0][0], pieces[-1][1]
     names = []
     if sum(piece in found for piece in pieces) >= 2 and len(pieces) >= _FEWEST_PIECES:
-        names = [Candidate(s, e, "PERSON", "run", RUN_PRIORITY) for s, e in pieces]
+        names = [FINDERS["run"].candidate(s, e, "PERSON") for s, e in pieces]
     for side_start, side_end in ((start, left), (right, end)):
         side = {f for f in found if side_start <= f[0] and f[1] <= side_end}
         if side_end - side_start >= 4 and _back_to_back(side):

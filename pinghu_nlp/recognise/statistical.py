@@ -25,6 +25,7 @@ from spacy.language import Language
 from ..articles import COMMON_SURNAMES
 from ..segment import is_guessed, is_han, page_words, tag_of, word_segmenter
 from .candidates import Candidate
+from .finders import FINDERS
 from .lac import LacTagger, lac_tagger, sentences
 from .names import (
     COMPOUND_SURNAMES,
@@ -43,10 +44,10 @@ from .names import (
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, UNIT_CHARS
 from .places import NAME_ENDINGS, SAYINGS, gazetteer, split_place_chain
 
-MODEL_PERSON_PRIORITY = 21
+MODEL_PERSON_PRIORITY = FINDERS["lac"].priority
 """Above gazetteer places (吴|金华: the person wins), below a list of bodies before its class
 (富瑞邦、高正等企业) and below every rule that finds a name."""
-MODEL_BODY_PRIORITY = 8
+MODEL_BODY_PRIORITY = FINDERS["lac-body"].priority
 """Below every rule: a body or place the rules did not find at all."""
 
 Span = tuple[int, int, str]
@@ -169,7 +170,7 @@ def model_people(
     ]
     agreed = names_the_ner_model_agrees_on(text, undecided, ner) if ner and undecided else set()
     found = [
-        Candidate(start, end, "PERSON", "lac", _person_priority(text[start:end]))
+        FINDERS["lac"].candidate(start, end, "PERSON", priority=_person_priority(text[start:end]))
         for start, end in people
         if ((start, end) not in undecided or (start, end) in agreed)
         and not function_word_opens(text, start)
@@ -250,7 +251,7 @@ def model_bodies(text: str, spans: list[Span]) -> list[Candidate]:
     found = []
     for start, end, label in spans:
         if label in ("ORG", "LOC") and _confirmed_body(text, start, end, label):
-            candidate = Candidate(start, end, label, "lac", MODEL_BODY_PRIORITY)
+            candidate = FINDERS["lac-body"].candidate(start, end, label)
             found.extend(split_place_chain(text, candidate) if label == "LOC" else [candidate])
     return found
 

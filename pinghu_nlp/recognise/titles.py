@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .. import lexicon
 from ..layout import COMMON_SURNAMES
 from .candidates import Candidate, on_one_line
+from .finders import FINDERS
 from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
 from .places import company_region_start
 
@@ -92,10 +93,10 @@ def find_titles(text: str) -> list[Candidate]:
             or (not qualifier and head not in BARE_HEADS)
         )
         found.append(
-            Candidate(start, head_end, "TITLE", "office" if stands_alone else "role", priority=60)
+            FINDERS["office" if stands_alone else "role"].candidate(start, head_end, "TITLE")
         )
     for match in _COLLECTIVE.finditer(text):
-        found.append(Candidate(match.start(), match.end(), "TITLE", "collective", priority=60))
+        found.append(FINDERS["collective"].candidate(match.start(), match.end(), "TITLE"))
     return _longest_per_head(found)
 
 
