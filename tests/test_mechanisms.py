@@ -574,3 +574,16 @@ def test_professional_titles_with_their_body(sentence, title):
 )
 def test_a_company_with_its_region_in_brackets_keeps_its_brand_and_ending(sentence, company):
     assert (company, "ORG") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "name"),
+    [
+        ("德国总理朔尔茨、法国总统马克龙等出席了会议。", "法国总统", "马克龙"),
+        ("英国首相约翰逊和日本首相岸田等人通了电话。", "英国首相", "约翰逊"),
+    ],
+)
+def test_a_countrys_office_and_its_holder_are_no_foreign_company(sentence, title, name):
+    found = entities(sentence)
+    assert (title, "TITLE") in found and (name, "PERSON") in found
+    assert not any(label == "ORG" for _, label in found)

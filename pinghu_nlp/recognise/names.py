@@ -189,10 +189,22 @@ def names_after_titles(
                 if not end and (start in model_starts or text.startswith(SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
                 end = end or _transliterated_name_at(text, start)
+                end = _to_the_dot(text, start, end)
                 if end:
                     found.append(FINDERS["after-title"].candidate(start, end, "PERSON"))
                     break
     return found
+
+
+def _to_the_dot(text: str, start: int, end: int | None) -> int | None:
+    """``end``, or the middle dot the transliteration characters from ``start`` run on to: a
+    foreign name's first part (斯洛博丹·…), which :func:`names_across_dots` continues."""
+    if not end:
+        return end
+    run = start
+    while run < len(text) and text[run] in TRANSLITERATION:
+        run += 1
+    return run if end < run and text[run : run + 1] in _DOTS else end
 
 
 def _rare_surname_name_at(text: str, start: int) -> int | None:

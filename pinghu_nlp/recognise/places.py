@@ -60,6 +60,7 @@ _FOREIGN_COMPANY = re.compile(
     f"({'|'.join(lexicon.place_words('country'))})"
     rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[、，,和及与等])"
 )
+_TITLE_HEADS = lexicon.longest_first(lexicon.title_words("office") + lexicon.title_words("role"))
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县区镇乡村"), key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
@@ -482,6 +483,8 @@ def find_foreign_companies(text: str) -> list[Candidate]:
     found = []
     for match in _FOREIGN_COMPANY.finditer(text):
         name = match.group(2)
+        if name.startswith(_TITLE_HEADS):
+            continue  # 法国总统马克龙: a country's office and its holder, not a company
         if name.endswith(ORG_ENDINGS):
             continue  # 日本电产株式会社: a whole company, country and all, read by its ending
         if _word_tags().get(name, "nz") in _PROPER_OR_UNKNOWN:
