@@ -7,7 +7,8 @@ Each row runs in a fresh process: the pipeline is loaded and warmed on one page 
 pages are timed (the command line row is the whole command, start to exit, load included). The
 text is the seed pages repeated, each copy marked with its number so that no cache can serve a
 copy from an earlier one. CPU seconds are per process: the parent's (``resource.getrusage`` of
-itself) and each spaCy worker's (read in the worker as it exits), so ``parent / w1 / w2``.
+itself) and each worker's (read in the worker: a spaCy worker as it exits, a worker of the pool of
+``extract()`` and the command line after each batch), so ``parent / w1 / w2``.
 ``--rounds N`` runs every row N times and prints the spread; ``--stages`` adds the time share of
 each pipeline stage (one process).
 """
@@ -45,8 +46,29 @@ def _timed_apply_pipes(*args, **kwargs):
 
 
 spacy.language._apply_pipes = _timed_apply_pipes  # _multiprocessing_pipe starts the workers
+
+
+def _time_the_pool():
+    # each worker of pinghu_nlp's pool writes its CPU time so far after every task (the pool
+    # ends its workers: they never return)
+    import pinghu_nlp.pipeline
+
+    draft_pages = pinghu_nlp.pipeline._draft_pages
+
+    def timed(*args, **kwargs):
+        try:
+            return draft_pages(*args, **kwargs)
+        finally:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            folder = os.environ["PINGHU_BENCH_WORKERS"]
+            with open(os.path.join(folder, f"{os.getpid()}.json"), "w") as handle:
+                json.dump(usage.ru_utime + usage.ru_stime, handle)
+
+    timed.__module__, timed.__qualname__ = draft_pages.__module__, draft_pages.__qualname__
+    pinghu_nlp.pipeline._draft_pages = timed  # the pool's task, pickled by name
 """
-"""Run first in each measured process: every spaCy worker writes its CPU time when it ends."""
+"""Run first in each measured process: every worker writes its CPU time (a spaCy worker when it
+ends, a worker of pinghu_nlp's pool after each batch of pages)."""
 
 RUN = """
 import json, resource, sys, time
@@ -78,6 +100,7 @@ elif kind == "pipe":
 elif kind == "extract":
     import pinghu_nlp
 
+    _time_the_pool()
     pinghu_nlp.extract(texts[:1])  # the shared pipeline loaded and warm
     run = lambda: pinghu_nlp.extract(files, n_process=processes)
 start, start_cpu = time.perf_counter(), cpu()
@@ -91,6 +114,7 @@ CLI = """
 import json, resource, sys, time
 from pinghu_nlp.cli import main
 
+_time_the_pool()
 start = time.perf_counter()
 code = main(sys.argv[1:])
 usage = resource.getrusage(resource.RUSAGE_SELF)

@@ -21,14 +21,14 @@ from spacy.language import Language
 
 from .link import EntityRegistry
 from .pages import Page, PageError
-from .pipeline import IssueDate, PageInput, batch_size_for, page_count, process, read_inputs
+from .pipeline import IssueDate, PageInput, batch_size_for, drafts, page_count, read_inputs
 from .tables import (
     ENTITY_COLUMNS,
     ERROR_COLUMNS,
     PAGE_TABLES,
     AtomicFile,
     entity_frame,
-    page_rows,
+    link_draft,
     typed_frame,
 )
 
@@ -92,14 +92,14 @@ def run_batch(
             yield page
 
     options = {"issue_date": issue_date, "n_process": n_process, "batch_size": batch_size}
-    for item in process(pending(), nlp=nlp, **options):
+    for item in drafts(pending(), nlp=nlp, **options):
         if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
             progress(item)  # once per page, however many parts
         if isinstance(item, PageError):
             summary.errors.append((item.source, item.reason, "error"))
             continue
-        page, doc = item
-        rows = page_rows(doc, registry)
+        page, draft = item  # the page's rows, made by a worker with n_process > 1
+        rows = link_draft(draft, registry)
         _write_page(out, page, rows)
         summary.mentions += len(rows.mentions)
         if page.part < page.parts - 1:

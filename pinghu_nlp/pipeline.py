@@ -30,11 +30,14 @@ from . import segment as _segment  # noqa: F401  (registers pinghu_nlp.PageToken
 from .extensions import PIPELINE_ORDER
 from .link import EntityRegistry
 from .pages import Page, PageError, find_pages, is_folder, page_from_text, page_parts, read_page
+from .processes import die_with_parent
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from distributed import Client
 
-    from .tables import Result
+    from .tables import PageDraft, Result
 
 log = logging.getLogger("pinghu_nlp")
 
@@ -232,6 +235,125 @@ def process(
     yield from errors
 
 
+def drafts(
+    inputs: Iterable[PageInput],
+    issue_date: IssueDate = None,
+    n_process: int = 1,
+    batch_size: int | None = None,
+    nlp: Language | None = None,
+    engine: str = "spacy",
+) -> Iterator[tuple[Page, PageDraft] | PageError]:
+    """Like :func:`process`, in input order, but each page (part) comes as the draft of its rows
+    (:func:`~pinghu_nlp.tables.page_draft`), ready for the registry
+    (:func:`~pinghu_nlp.tables.link_draft`), not as its Doc.
+
+    With ``n_process`` > 1 (where processes can be forked) a pool of that many worker
+    processes, each with the pipeline inherited from this one, does the whole page: it
+    tokenizes, runs the components and makes the draft, ``batch_size`` pages at a time (by
+    default :func:`batch_size_for` the pages given); this process reads the pages and receives
+    drafts, small plain rows instead of Docs to decode. Otherwise the drafts are made here from
+    :func:`process`'s Docs.
+    """
+    if n_process > 1 and engine == "spacy" and "fork" in multiprocessing.get_all_start_methods():
+        yield from _drafts_in_workers(inputs, issue_date, n_process, batch_size, nlp)
+        return
+    from .tables import page_draft
+
+    for item in process(inputs, issue_date, n_process, batch_size, nlp, engine):
+        yield item if isinstance(item, PageError) else (item[0], page_draft(item[1]))
+
+
+TASKS_PER_PROCESS = 2
+"""Batches given to each worker process ahead of the one it is on (the rest wait here)."""
+
+
+def _drafts_in_workers(
+    inputs: Iterable[PageInput],
+    issue_date: IssueDate,
+    n_process: int,
+    batch_size: int | None,
+    nlp: Language | None,
+) -> Iterator[tuple[Page, PageDraft] | PageError]:
+    """:func:`drafts` on a pool of forked workers: batches of pages go out as they are read, at
+    most :data:`TASKS_PER_PROCESS` per worker at a time (memory stays flat), and come back in
+    order; a page that cannot be read is yielded in its place. A worker's error is raised here."""
+    nlp = nlp or _shared_pipeline()  # before the fork: every worker inherits it, loaded
+    if batch_size is None:
+        batch_size = batch_size_for(page_count(inputs), n_process)
+    context = multiprocessing.get_context("fork")
+    window: deque[tuple[list[PageError | list[Page]], AsyncResult]] = deque()
+    with context.Pool(n_process, _start_worker, (nlp, issue_date)) as pool:
+        for batch in _batches(read_inputs(inputs), batch_size):
+            pages = [item for item in batch if not isinstance(item, PageError)]
+            window.append((batch, pool.apply_async(_draft_pages, (pages,))))
+            if len(window) > TASKS_PER_PROCESS * n_process:
+                yield from _in_order(*window.popleft())
+        while window:
+            yield from _in_order(*window.popleft())
+
+
+def _batches(
+    pages: Iterable[Page | PageError], size: int
+) -> Iterator[list[PageError | list[Page]]]:
+    """``size`` pages at a time, each as its parts (:func:`~pinghu_nlp.pages.page_parts`), with
+    the errors among them in their places."""
+    batch: list[PageError | list[Page]] = []
+    for page in pages:
+        if isinstance(page, PageError):
+            log.warning("%s", page)
+            batch.append(page)
+            continue
+        batch.append(page_parts(page))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _in_order(
+    batch: list[PageError | list[Page]], done: AsyncResult
+) -> Iterator[tuple[Page, PageDraft] | PageError]:
+    """A batch's errors and its pages' drafts, in the order of the batch."""
+    drafts = iter(done.get())
+    for item in batch:
+        if isinstance(item, PageError):
+            yield item
+            continue
+        yield from zip(item, next(drafts), strict=True)
+
+
+_worker: tuple[Language, IssueDate] | None = None
+"""A worker process's pipeline and issue date (:func:`_start_worker`)."""
+
+
+def _start_worker(nlp: Language, issue_date: IssueDate) -> None:
+    """Set up a worker of :func:`_drafts_in_workers`: it ends with its parent, and keeps the
+    pipeline it inherited."""
+    global _worker
+    die_with_parent()
+    _worker = (nlp, issue_date)
+
+
+def _draft_pages(pages: list[list[Page]]) -> list[list[PageDraft]]:
+    """In a worker: each page's parts through the pipeline, each Doc labelled and made into the
+    draft of its rows (a pool task; the Docs stay here)."""
+    from .tables import page_draft
+
+    assert _worker is not None, "not a worker started by _start_worker"
+    nlp, issue_date = _worker
+    docs = nlp.pipe(part.raw for parts in pages for part in parts)
+    out = []
+    for parts in pages:
+        numbering, page = PartNumbering(), []
+        for part in parts:
+            doc = next(docs)
+            numbering.label(part, doc, issue_date)
+            page.append(page_draft(doc))
+        out.append(page)
+    return out
+
+
 class PartNumbering:
     """Labels each processed Doc with its page's id and issue date, and a part of a long page
     with its offset and the number of articles on the page's earlier parts (docs come in order).
@@ -358,7 +480,7 @@ def extract(
     n_process: int = 1,
     engine: str = "spacy",
     registry: EntityRegistry | None = None,
-    progress: Callable[[tuple[Page, Doc] | PageError], None] | None = None,
+    progress: Callable[[tuple[Page, PageDraft] | PageError], None] | None = None,
     nlp: Language | None = None,
     keep_docs: bool = False,
     batch_size: int | None = None,
@@ -368,34 +490,42 @@ def extract(
     ``issue_date`` (a date, an ISO string, or a mapping from file name to date) is used where
     the page has no masthead date. Pages that cannot be read are listed in ``result.errors``.
     Pass the ``registry`` of an earlier result to link this batch's people to it; ``progress``
-    is called with each page's outcome as it is done. ``nlp``: a pipeline of the caller's (from
-    :func:`load`, changed, or ``spacy.load`` of a saved one), used by every engine.
+    is called with each page's outcome as it is done: its error, or its (last) part and the
+    draft of its rows (:class:`~pinghu_nlp.tables.PageDraft`). ``nlp``: a pipeline of the
+    caller's (from :func:`load`, changed, or ``spacy.load`` of a saved one), used by every engine.
     ``engine="dask"`` spreads the pages over Dask workers (see :func:`process`); the tables are
     the same as the serial ones. With ``n_process`` worker processes, each takes ``batch_size``
-    pages at a time (by default :func:`batch_size_for` the pages given).
+    pages at a time (by default :func:`batch_size_for` the pages given) and makes their rows
+    (see :func:`drafts`; with ``keep_docs=True`` they send their Docs instead, through
+    ``nlp.pipe``, see :func:`process`).
 
     Each page becomes rows as soon as it is done and its Doc is dropped, so memory stays flat
     however many pages there are; ``keep_docs=True`` keeps the Docs too, in ``result.docs``
     (about 1.5 MB a page), for :func:`~pinghu_nlp.render` or your own spaCy code.
     """
-    from .tables import ColumnRows, page_rows, rows_result  # pandas loads with the tables
+    from .tables import ColumnRows, link_draft, page_draft, rows_result  # pandas, with tables
 
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     registry = registry if registry is not None else EntityRegistry()
     rows, docs, errors = ColumnRows(), [], []
     options = {"issue_date": issue_date, "n_process": n_process, "batch_size": batch_size}
-    items = process(inputs, nlp=nlp, engine=engine, **options)
+    if keep_docs:  # the Docs come here, and the drafts are made from them
+        items = (
+            item if isinstance(item, PageError) else (item[0], page_draft(item[1]), item[1])
+            for item in process(inputs, nlp=nlp, engine=engine, **options)
+        )
+    else:  # with n_process > 1, the workers make the drafts
+        items = drafts(inputs, nlp=nlp, engine=engine, **options)
     for item in items:
         if progress and (isinstance(item, PageError) or item[0].part == item[0].parts - 1):
-            progress(item)  # once per page, however many parts
+            progress(item[:2] if isinstance(item, tuple) else item)  # once per page
         if isinstance(item, PageError):
             errors.append((item.source, item.reason, "error"))
             continue
-        page, doc = item
-        rows.add(page_rows(doc, registry))
-        if keep_docs:
-            docs.append(doc)
+        page, draft, *doc = item
+        rows.add(link_draft(draft, registry))
+        docs.extend(doc)
         if page.warning and page.part == page.parts - 1:
             errors.append((page.source, page.warning, "warning"))
     return rows_result(rows, errors, registry, docs=docs if keep_docs else None)

@@ -1,10 +1,10 @@
 """Worker processes die with their parent: a batch killed with SIGKILL leaves no spaCy worker.
 
-spaCy's ``nlp.pipe(n_process=N)`` starts its workers with ``multiprocessing``; a worker blocks on
-its queue for ever once the parent is gone. :func:`die_with_parent` runs in each worker (the
-first pipeline stage calls it on every page, a no-op after the first; spaCy tokenizes in the
-parent) and ends the worker when its parent ends: at once on Linux (``PR_SET_PDEATHSIG``), else
-within a second (a watching thread).
+spaCy's ``nlp.pipe(n_process=N)`` and the pool of :func:`pinghu_nlp.pipeline.drafts` start their
+workers with ``multiprocessing``; a worker blocks on its queue for ever once the parent is gone.
+:func:`die_with_parent` runs in each worker (the pool's calls it as it starts; in spaCy's, the
+first pipeline stage calls it on every page, a no-op after the first) and ends the worker when its
+parent ends: at once on Linux (``PR_SET_PDEATHSIG``), else within a second (a watching thread).
 """
 
 from __future__ import annotations

@@ -422,45 +422,86 @@ class PageRows:
 def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:
     """A processed page's rows; its people and titles go into ``registry``, and its title
     references are resolved against it (:func:`resolve_title_references`). Batch and in-memory
-    runs both call this, page by page in input order, so their tables are the same."""
+    runs both call this (or its two halves, :func:`page_draft` in a worker process and
+    :func:`link_draft` in the parent), page by page in input order, so their tables are the same."""
+    return link_draft(page_draft(doc), registry)
+
+
+@dataclass
+class PageDraft:
+    """A page's rows before the run-wide registry is asked: everything :func:`page_rows` makes
+    from the Doc alone (text, offsets into the whole page, names, values, article ids), plain
+    and picklable, so a worker process makes it and sends it instead of the Doc.
+
+    ``rows`` has ``None`` for every entity id; ``kinds`` is the clash rule's title kind of each
+    mention, in order; ``links`` says where each id goes, ``(table, row, column, mention)``; and
+    ``titles``, ``(mention, normalised title)``, the posts the page says its people hold, in the
+    order the registry learns them. :func:`link_draft` fills them in."""
+
+    rows: PageRows
+    issue_date: str | None = None
+    kinds: list[str] = field(default_factory=list)
+    links: list[tuple[str, int, str, int]] = field(default_factory=list)
+    titles: list[tuple[int, str]] = field(default_factory=list)
+
+
+def page_draft(doc: Doc) -> PageDraft:
+    """The registry-free half of :func:`page_rows` (see :class:`PageDraft`)."""
     clean = CleanText(doc_text(doc), tuple(required(doc, "raw_index", "the tables")))
     articles = doc_articles(doc, "the tables")
     names = canonical_names(doc)
-    rows = PageRows()
-    ids = _link_mentions(doc, clean, articles, names, registry, rows.mentions)
-    rows.relations = _relation_rows(doc, clean, names, ids, registry)
-    rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids)
-    rows.events = _event_rows(doc, clean, names, ids, registry)
-    rows.articles = [_article_row(doc, clean, a) for a in articles]
-    resolve_title_references(rows.mentions, rows.relations, registry)
+    draft = PageDraft(PageRows(), issue_date=doc._.issue_date)
+    ids = _mention_rows(doc, clean, articles, names, draft)
+    draft.rows.relations = _relation_rows(doc, clean, names, ids, draft)
+    draft.rows.pronouns = _pronoun_rows(doc, clean, articles, names, ids, draft)
+    draft.rows.events = _event_rows(doc, clean, names, ids, draft)
+    draft.rows.articles = [_article_row(doc, clean, a) for a in articles]
     if doc._.offset:  # a part of a long page: offsets into the whole page
         for name in PAGE_TABLES:
-            for row in getattr(rows, name):
+            for row in getattr(draft.rows, name):
                 row["start"] += doc._.offset
                 row["end"] += doc._.offset
+    return draft
+
+
+def link_draft(draft: PageDraft, registry: EntityRegistry) -> PageRows:
+    """The registry half of :func:`page_rows`: the draft's mentions counted in ``registry`` (in
+    page order) and their ids filled in, its people's titles recorded, its title references
+    resolved. Call it page by page in input order; the draft's rows are filled in place."""
+    rows = draft.rows
+    ids = []
+    for row, kind in zip(rows.mentions, draft.kinds, strict=True):
+        fields = (row[c] for c in ("label", "name", "text", "doc_id", "article_id"))
+        row["entity_id"] = registry.add_mention(*fields, draft.issue_date, kind)
+        ids.append(row["entity_id"])
+    for table, number, column, mention in draft.links:
+        getattr(rows, table)[number][column] = ids[mention]
+    for mention, title in draft.titles:
+        registry.add_title(ids[mention], title, draft.issue_date)
+    resolve_title_references(rows.mentions, rows.relations, registry)
     return rows
 
 
-def _link_mentions(
+def _mention_rows(
     doc: Doc,
     clean: CleanText,
     articles: list[Article],
     names: dict[tuple[int, int], str],
-    registry: EntityRegistry,
-    rows: list[dict],
-) -> dict[tuple[int, int], str]:
-    """Add a page's mention rows and return the entity id of each mention span."""
+    draft: PageDraft,
+) -> dict[tuple[int, int], int]:
+    """Add a page's mention rows (and their title kinds) to the draft and return the mention
+    number of each mention span."""
     kinds = _title_kinds(clean.text, doc._.relations or [], names)
     date = doc._.issue_date
-    ids: dict[tuple[int, int], str] = {}
+    ids: dict[tuple[int, int], int] = {}
     for ent in doc.ents:
         span = (ent.start_char, ent.end_char)
         start, end = clean.to_raw(*span)
         aid = _article_id(doc, article_of(articles, ent.start_char))
         name, text = names[span], doc._.raw[start:end]
-        kind = kinds.get(name, "") if ent.label_ == "PERSON" else ""
-        ids[span] = registry.add_mention(ent.label_, name, text, doc._.doc_id, aid, date, kind)
-        rows.append(
+        draft.kinds.append(kinds.get(name, "") if ent.label_ == "PERSON" else "")
+        ids[span] = len(draft.rows.mentions)
+        draft.rows.mentions.append(
             {
                 "doc_id": doc._.doc_id,
                 "article_id": aid,
@@ -468,7 +509,7 @@ def _link_mentions(
                 "end": end,
                 "text": text,
                 "label": ent.label_,
-                "entity_id": ids[span],
+                "entity_id": None,
                 "name": name,
                 "source": ent._.source,
                 "issue_date": date,
@@ -479,12 +520,13 @@ def _link_mentions(
 
 
 def _pronoun_rows(
-    doc: Doc, clean: CleanText, articles: list[Article], names: dict, ids: dict
+    doc: Doc, clean: CleanText, articles: list[Article], names: dict, ids: dict, draft: PageDraft
 ) -> list[dict]:
     """One row per 他/她 linked to the person it most likely refers to."""
     rows = []
     for start, end, person in pronoun_antecedents(doc):
         raw_start, raw_end = clean.to_raw(start, end)
+        draft.links.append(("pronouns", len(rows), "entity_id", ids[person]))
         rows.append(
             {
                 "doc_id": doc._.doc_id,
@@ -492,7 +534,7 @@ def _pronoun_rows(
                 "start": raw_start,
                 "end": raw_end,
                 "text": doc._.raw[raw_start:raw_end],
-                "entity_id": ids[person],
+                "entity_id": None,
                 "name": names[person],
             }
         )
@@ -555,8 +597,9 @@ def _timestamp(day: dt.date | None) -> dt.date | None:
     return day if day and pd.Timestamp.min.date() < day < pd.Timestamp.max.date() else None
 
 
-def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
-    """Rows of ``doc._.relations`` with names, entity ids, raw offsets, date and evidence."""
+def _relation_rows(doc, clean, names, ids, draft: PageDraft) -> list[dict]:
+    """Rows of ``doc._.relations`` with names, raw offsets, date and evidence; where the entity
+    ids go, and the titles held, into the draft."""
     rows = []
     dates = {a.number: article_date(a.dateline, doc._.issue_date) for a in doc_articles(doc)}
     for relation in doc._.relations or []:
@@ -564,19 +607,23 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
         tail = tuple(relation["tail"]) if relation["tail"] else None
         aid = _article_id(doc, relation["article"])
         if tail:
-            tail_name, tail_id = "".join(clean.text[slice(*tail)].split()), ids.get(tail)
+            tail_name, tail_id = "".join(clean.text[slice(*tail)].split()), None
+            if tail in ids:
+                draft.links.append(("relations", len(rows), "tail_id", ids[tail]))
         else:
             tail_name, tail_id = relation["tail_text"], aid
         lo = min(head[0], tail[0]) if tail else head[0]
         hi = max(head[1], tail[1]) if tail else head[1]
         start, end = clean.to_raw(lo, hi)
-        if relation["relation"] == "HOLDS_TITLE" and head in ids:
-            registry.add_title(ids[head], decompose_title(tail_name)[2], doc._.issue_date)
+        if head in ids:
+            draft.links.append(("relations", len(rows), "head_id", ids[head]))
+            if relation["relation"] == "HOLDS_TITLE":
+                draft.titles.append((ids[head], decompose_title(tail_name)[2]))
         rows.append(
             {
                 "doc_id": doc._.doc_id,
                 "article_id": aid,
-                "head_id": ids.get(head),
+                "head_id": None,
                 "head": names.get(head, clean.text[slice(*head)]),
                 "relation": relation["relation"],
                 "tail_id": tail_id,
@@ -590,25 +637,25 @@ def _relation_rows(doc, clean, names, ids, registry) -> list[dict]:
     return rows
 
 
-def _event_rows(
-    doc: Doc, clean: CleanText, names: dict, ids: dict, registry: EntityRegistry
-) -> list[dict]:
-    """Rows of ``doc._.events`` with the person's id, the date, evidence and raw offsets; a
-    post given (appointed, elected, acting) is a title the person holds in ``registry``."""
+def _event_rows(doc: Doc, clean: CleanText, names: dict, ids: dict, draft: PageDraft) -> list[dict]:
+    """Rows of ``doc._.events`` with the date, evidence and raw offsets; a post given (appointed,
+    elected, acting) is a title the person holds (into the draft, for the registry)."""
     dates = {a.number: article_date(a.dateline, doc._.issue_date) for a in doc_articles(doc)}
     rows = []
     for event in doc._.events or []:
         person = tuple(event["person"])
         start, end = clean.to_raw(event["start"], event["end"])
         title_norm = decompose_title(event["title"])[2]
-        if event["kind"] in ("APPOINTED", "ELECTED", "ACTING") and person in ids:
-            registry.add_title(ids[person], title_norm, doc._.issue_date)
+        if person in ids:
+            draft.links.append(("events", len(rows), "entity_id", ids[person]))
+            if event["kind"] in ("APPOINTED", "ELECTED", "ACTING"):
+                draft.titles.append((ids[person], title_norm))
         rows.append(
             {
                 "doc_id": doc._.doc_id,
                 "article_id": _article_id(doc, event["article"]),
                 "kind": event["kind"],
-                "entity_id": ids.get(person),
+                "entity_id": None,
                 "person": names.get(person, clean.text[slice(*person)]),
                 "title": event["title"],
                 "title_norm": title_norm,

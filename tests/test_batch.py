@@ -165,3 +165,54 @@ def test_two_processes_give_the_same_tables(seeds_result):
     result = pinghu_nlp.extract(SEED_PAGES, n_process=2)
     for name in ("mentions", "relations", "articles", "entities"):
         pd.testing.assert_frame_equal(getattr(result, name), getattr(seeds_result, name))
+
+
+def test_workers_make_the_rows_and_the_tables_stay_the_same(tmp_path, monkeypatch, nlp):
+    """With two processes the workers send each page's rows (a draft, no Doc) and the parent
+    only links them: a 2-process batch equals the 1-process batch and extract(), 1 and 2
+    processes, on every column, with a long page cut in parts and a bad page among them."""
+    import multiprocessing
+
+    from conftest import read_raw
+
+    from pinghu_nlp import pages as pages_module
+    from pinghu_nlp.tables import PageDraft
+
+    monkeypatch.setattr(nlp, "max_length", 10_000)
+    monkeypatch.setattr(pages_module, "MAX_PART_CHARS", 8_000)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a_long.txt").write_text("\n\n".join(map(read_raw, SEED_PAGES)), encoding="utf-8")
+    for number, text in enumerate([*EVENT_PAGES, "", TITLE_HOLDER, TITLE_REFERENCE]):
+        (folder / f"b_{number}.txt").write_text(text, encoding="utf-8")
+    for path in SEED_PAGES:
+        shutil.copy(path, folder / f"c_{path.name}")
+    pages = sorted(folder.glob("*.txt"))
+    seen = []
+
+    def report(item):
+        if not isinstance(item, Exception):
+            assert isinstance(item[1], PageDraft)
+            seen.append(len(multiprocessing.active_children()))
+
+    options = {"issue_date": "2023-10-09", "nlp": nlp}
+    two = run_batch(pages, tmp_path / "two", n_process=2, batch_size=2, progress=report, **options)
+    assert seen and set(seen) == {2}  # the pool's two workers made the drafts
+    one = run_batch(pages, tmp_path / "one", **options)
+    assert (two.processed, two.failed) == (one.processed, one.failed) == (10, 1)
+    assert two.errors == one.errors
+    assert len(read_tables(tmp_path / "two")["articles"].doc_id.unique()) == 10
+    expected = {
+        "one-process batch": read_tables(tmp_path / "one"),
+        "extract()": vars(pinghu_nlp.extract(pages, **options)),
+        "extract(n_process=2)": vars(pinghu_nlp.extract(pages, n_process=2, **options)),
+    }
+    ours = read_tables(tmp_path / "two")
+    assert ours["mentions"]["refers_to"].notna().any()
+    assert (ours["mentions"]["start"] > 8_000).any()  # rows of the long page's later parts
+    for what, tables in expected.items():
+        for name in Result.TABLES:
+            assert len(ours[name]) == len(tables[name]) > 0, (what, name)
+            pd.testing.assert_frame_equal(
+                _comparable(ours[name]), _comparable(tables[name]), obj=f"{what}: {name}"
+            )

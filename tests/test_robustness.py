@@ -379,3 +379,28 @@ def test_jieba_cache_is_private_and_never_in_tmp(tmp_path, monkeypatch):
         assert fallback.stat().st_mode & 0o077 == 0
     finally:
         segment.cache_folder.cache_clear()
+
+
+def test_an_error_in_a_worker_is_raised_in_the_parent_and_ends_the_pool():
+    """A component that fails on one page in a worker of the 2-process pool: the run raises
+    that error, as the 1-process run does, and no worker is left."""
+    import multiprocessing
+
+    from spacy.language import Language
+
+    name = "test_fails_on_a_marked_page"
+    if name not in Language.factories:
+
+        @Language.component(name)
+        def fails_on_a_marked_page(doc):
+            if "炸" in doc._.raw:
+                raise RuntimeError("a component failed on this page")
+            return doc
+
+    nlp = pinghu_nlp.load(model=False)
+    nlp.add_pipe(name)
+    pages = ["市委书记仲旭东主持会议。", "炸", "他来了。"]
+    for n_process in (1, 2):
+        with pytest.raises(RuntimeError, match="a component failed"):
+            pinghu_nlp.extract(pages, n_process=n_process, nlp=nlp)
+    assert not multiprocessing.active_children()
