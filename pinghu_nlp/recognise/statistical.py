@@ -68,8 +68,9 @@ def model_spans(
     """
     around_titles = [(t.end, t.end + 1) for t in titles if t.end < len(text)]
     around_titles += [(t.start - 1, t.start) for t in titles if t.start > 0]
-    cues = sorted(name_cues(text) + around_titles)
-    pieces = None if everywhere else stretches_to_read(text, cues)
+    cues = [(*cue, CONTEXT) for cue in name_cues(text) + around_titles]
+    cues += [(*cue, PLACE_CONTEXT) for cue in place_cues(text)]
+    pieces = None if everywhere else stretches_to_read(text, sorted(cues))
     return [
         (start, end, label)
         for start, end, label in (lac or lac_tagger()).names(text, pieces)
@@ -79,22 +80,40 @@ def model_spans(
 
 CONTEXT = 10
 """Characters LAC reads on either side of a name cue (within the sentence)."""
+PLACE_CONTEXT = 4
+"""Characters LAC reads on either side of a place jieba knows: its edges are local."""
 
 
-def stretches_to_read(text: str, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches of ``text`` around the (sorted) cues, merged, each inside one sentence."""
+def stretches_to_read(
+    text: str, cues: list[tuple[int, int]] | list[tuple[int, int, int]]
+) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around the (sorted) cues, merged, each inside one sentence; a
+    cue ``(start, end, context)`` says how far to read around it (else :data:`CONTEXT`)."""
     stretches: list[tuple[int, int]] = []
     for sentence_start, sentence_end in sentences(text):
         first = bisect.bisect_left(cues, (sentence_start, sentence_start))
-        for cue_start, cue_end in cues[first:]:
+        for cue in cues[first:]:
+            cue_start, cue_end = cue[0], cue[1]
+            context = cue[2] if len(cue) > 2 else CONTEXT
             if cue_start >= sentence_end:
                 break
-            start = max(sentence_start, cue_start - CONTEXT)
-            end = min(sentence_end, cue_end + CONTEXT)
+            start = max(sentence_start, cue_start - context)
+            end = min(sentence_end, cue_end + context)
             if stretches and stretches[-1][1] >= start:
-                start = stretches.pop()[0]
+                last_start, last_end = stretches.pop()
+                start, end = min(start, last_start), max(end, last_end)
             stretches.append((start, end))
     return stretches
+
+
+def place_cues(text: str) -> list[tuple[int, int]]:
+    """The places jieba knows (``ns``: 达州, 布鲁塞尔), which LAC reads closely around."""
+    words = page_words(text)
+    return [
+        (start, start + len(word))
+        for start, word in zip(words.starts, words.words, strict=True)
+        if len(word) >= 2 and is_han(word) and tag_of(word) == "ns"
+    ]
 
 
 def name_cues(text: str) -> list[tuple[int, int]]:
@@ -141,7 +160,7 @@ def _surname_before(word: str, following: str) -> bool:
     return short and tag_of(following) not in _FUNCTION
 
 
-_CUE_TAGS = NAME_TAGS | {"nrt", "nt", "ns"}
+_CUE_TAGS = NAME_TAGS | {"nrt", "nt"}
 _NOUN_TAGS = frozenset({"n", "nz"})
 _FUNCTION = frozenset({"uj", "ul", "p", "c", "d", "u", "y", "r"})
 """jieba's tags of function words, which do not continue a name (张|的)."""
