@@ -12,8 +12,8 @@ from pinghu_nlp.recognise.statistical import (
     model_bodies,
     model_spans,
     name_cues,
-    place_cues,
     names_the_ner_model_agrees_on,
+    place_cues,
     plausible_name,
     stretches_to_read,
 )
