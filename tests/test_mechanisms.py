@@ -587,3 +587,27 @@ def test_a_countrys_office_and_its_holder_are_no_foreign_company(sentence, title
     found = entities(sentence)
     assert (title, "TITLE") in found and (name, "PERSON") in found
     assert not any(label == "ORG" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town", "village"),
+    [
+        ("在天荒坪镇余村，他详细了解了情况。", "天荒坪镇", "余村"),
+        ("随后来到洲泉镇东村走访农户。", "洲泉镇", "东村"),
+    ],
+)
+def test_a_village_named_by_one_character_is_split_from_its_town(sentence, town, village):
+    found = entities(sentence)
+    assert (town, "LOC") in found and (village, "LOC") in found
+
+
+@pytest.mark.parametrize(
+    ("page", "paper"),
+    [("今日安吉\n本报讯 县委书记调研。", "今日安吉"), ("  今日德清  \n第3版", "今日德清")],
+)
+def test_a_masthead_alone_on_its_line_is_the_county_paper(page, paper):
+    assert (paper, "ORG") in entities(page)
+
+
+def test_today_and_a_solar_term_on_a_line_is_no_paper():
+    assert ("今日", "DATE") in entities("今日立冬\n天气转冷。")

@@ -100,7 +100,20 @@ def find_known_names(text: str) -> list[Candidate]:
         FINDERS["county-paper"].candidate(m.start(), m.end(), "ORG")
         for m in _county_paper_pattern().finditer(text)
     ]
+    found += [  # a masthead alone on its line: 今日安吉, a county the gazetteer does not know
+        FINDERS["county-paper"].candidate(*m.span("paper"), "ORG")
+        for m in _MASTHEAD.finditer(text)
+        if tag_of(m.group("county"))[:1] in _MASTHEAD_NAME_TAGS
+    ]
     return found
+
+
+_MASTHEAD = re.compile(
+    rf"^[ \t　]*(?P<paper>今日(?P<county>[{lexicon.HAN_RANGE}]{{2,3}}))[ \t　]*$", re.MULTILINE
+)
+_MASTHEAD_NAME_TAGS = frozenset("nj")
+"""jieba's tags (their first letter) of what may follow 今日 in a masthead: nouns and names
+(安吉 is ``nr`` to jieba, 桐乡 ``ns``), not a time word (今日立冬) or a verb."""
 
 
 @lru_cache(maxsize=1)
@@ -403,7 +416,8 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
         rest = text[match.end() : candidate.end]
         named = match.end() - start > len(match.group())
         place_follows = rest.endswith(LOC_ENDINGS) and not rest.startswith(LOC_ENDINGS)
-        if named and len(rest) > _MIN_NAME and place_follows:
+        one_character_village = len(rest) == _MIN_NAME and rest not in _COMMON_PLACE_WORDS
+        if named and (len(rest) > _MIN_NAME or one_character_village) and place_follows:
             pieces.append(candidate._replace(start=start, end=match.end()))
             start = match.end()
     town = next((g for g in _towns() if text.startswith(g, start)), None)
