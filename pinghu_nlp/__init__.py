@@ -7,18 +7,30 @@
 
 from importlib import import_module
 
-from .link import EntityRegistry
-from .pages import PageError
-from .pipeline import extract, load
-
-_LAZY = {"evaluate": ".evaluate", "Result": ".tables", "query": ".tables", "render": ".tables"}
-"""Names whose modules load pandas: imported when first used, so ``load()`` starts faster."""
+_LAZY = {
+    "EntityRegistry": ".link",
+    "PageError": ".pages",
+    "extract": ".pipeline",
+    "load": ".pipeline",
+    "evaluate": ".evaluate",
+    "Result": ".tables",
+    "query": ".tables",
+    "render": ".tables",
+}
+"""Every public name, imported from its module when first used (as SPEC 1 lazy loading does):
+``import pinghu_nlp`` loads neither spaCy nor pandas; ``load()`` and ``extract()`` do."""
 
 
 def __getattr__(name: str):
     if name in _LAZY:
-        return getattr(import_module(_LAZY[name], __name__), name)
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value  # evaluate: the function, over the submodule of its name
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

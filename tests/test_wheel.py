@@ -117,13 +117,22 @@ def test_loading_the_pipeline_leaves_pandas_for_the_tables():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+def test_the_public_names_load_when_first_used():
+    code = (
+        "import sys, pinghu_nlp; assert 'spacy' not in sys.modules; "
+        "from pinghu_nlp import extract, EntityRegistry, PageError; assert 'spacy' in sys.modules; "
+        "assert callable(pinghu_nlp.evaluate) and 'load' in dir(pinghu_nlp)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
 def test_import_leaves_what_only_some_calls_need():
-    """``import pinghu_nlp`` brings in neither jieba's tagger (it reads jieba's dictionary at
-    import), cn2an, DuckDB, openpyxl nor pandas; tagging a word brings in the tagger, and a
-    figure's value cn2an."""
+    """``import pinghu_nlp`` brings in neither spaCy (the public names load when first used),
+    jieba's tagger (it reads jieba's dictionary at import), cn2an, DuckDB, openpyxl nor pandas;
+    tagging a word brings in the tagger, and a figure's value cn2an."""
     code = (
         "import sys, pinghu_nlp; "
-        "late = ('jieba.posseg', 'cn2an', 'duckdb', 'openpyxl', 'pandas', 'matplotlib'); "
+        "late = ('spacy', 'jieba.posseg', 'cn2an', 'duckdb', 'openpyxl', 'pandas', 'matplotlib'); "
         "assert not [m for m in late if m in sys.modules], [m for m in late if m in sys.modules]; "
         "from pinghu_nlp.segment import tag_of; assert tag_of('平湖') == 'ns'; "
         "assert 'jieba.posseg' in sys.modules and 'cn2an' not in sys.modules; "
