@@ -168,6 +168,16 @@ def batch_size_for(pages: int | None, n_process: int) -> int:
     return max(1, min(MAX_BATCH_SIZE, math.ceil(pages / (n_process * BATCHES_PER_PROCESS))))
 
 
+def _pipeline_and_batch_size(
+    inputs: Iterable[PageInput], n_process: int, batch_size: int | None, nlp: Language | None
+) -> tuple[Language, int]:
+    """``nlp`` or the process's shared pipeline, and ``batch_size`` or :func:`batch_size_for`
+    the pages in ``inputs``."""
+    if batch_size is None:
+        batch_size = batch_size_for(page_count(inputs), n_process)
+    return nlp or _shared_pipeline(), batch_size
+
+
 def page_count(inputs: Iterable[PageInput]) -> int | None:
     """How many pages ``inputs`` hold (folders walked), or None for inputs of unknown length."""
     if not isinstance(inputs, Sized):
@@ -206,9 +216,7 @@ def process(
         return
     if engine != "spacy":
         raise ValueError(f"engine must be 'spacy' or 'dask', not {engine!r}")
-    nlp = nlp or _shared_pipeline()
-    if batch_size is None:
-        batch_size = batch_size_for(page_count(inputs), n_process)
+    nlp, batch_size = _pipeline_and_batch_size(inputs, n_process, batch_size, nlp)
 
     def raw_texts() -> Iterator[str]:
         """The raw text of each page (part) for nlp.pipe, the part kept in ``sent`` in order:
@@ -277,9 +285,8 @@ def _drafts_in_workers(
     """:func:`drafts` on a pool of forked workers: batches of pages go out as they are read, at
     most :data:`TASKS_PER_PROCESS` per worker at a time (memory stays flat), and come back in
     order; a page that cannot be read is yielded in its place. A worker's error is raised here."""
-    nlp = nlp or _shared_pipeline()  # before the fork: every worker inherits it, loaded
-    if batch_size is None:
-        batch_size = batch_size_for(page_count(inputs), n_process)
+    # before the fork: every worker inherits the pipeline, loaded
+    nlp, batch_size = _pipeline_and_batch_size(inputs, n_process, batch_size, nlp)
     context = multiprocessing.get_context("fork")
     window: deque[tuple[list[PageError | list[Page]], AsyncResult]] = deque()
     with context.Pool(n_process, _start_worker, (nlp, issue_date)) as pool:

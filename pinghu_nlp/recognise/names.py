@@ -29,7 +29,7 @@ from ..segment import word_tags as _word_tags
 from .candidates import Candidate
 from .finders import FINDERS
 from .phrases import NAME_TAGS
-from .places import gazetteer
+from .places import gazetteer, known_name_at
 
 FOLLOWERS = lexicon.person_words("follower")
 """Words that commonly follow a person's name: the name ends where one of these begins."""
@@ -110,7 +110,7 @@ def function_word_opens(text: str, start: int) -> bool:
     characters after it make an ordinary word; a real name reads on (向东升, 于金山: 东升 and
     金山 are names to jieba).
     """
-    if text[start : start + 1] in _PLACE_VERBS and _place_at(text, start + 1):
+    if text[start : start + 1] in _PLACE_VERBS and known_name_at(text, start + 1):
         return True  # 来|平湖, 赴|嘉兴: a verb before a place, not a surname
     return tag_of(text[start : start + 1])[:1] in _FUNCTION_TAG_STARTS and is_common_word(
         text[start + 1 : start + 3]
@@ -119,11 +119,6 @@ def function_word_opens(text: str, start: int) -> bool:
 
 _PLACE_VERBS = frozenset(lexicon.characters("prefix-glue"))
 """Verbs and prepositions that go before a place (来平湖, 赴省), some of them surnames too."""
-
-
-def _place_at(text: str, start: int) -> bool:
-    """Whether a place of the gazetteer (two or three characters) begins at ``start``."""
-    return any(text[start : start + n] in gazetteer() for n in (3, 2))
 
 
 _FUNCTION_TAG_STARTS = frozenset("dpcu")

@@ -87,6 +87,11 @@ def _gazetteer_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+def known_name_at(text: str, start: int) -> bool:
+    """Whether a place or body of the gazetteer begins at ``start`` (当湖街道, 平湖)."""
+    return _gazetteer_pattern().match(text, start) is not None
+
+
 @on_one_line(gazetteer)
 def find_known_names(text: str) -> list[Candidate]:
     """Gazetteer matches, longest first, as LOC or ORG, and the county papers (今日海盐)."""
@@ -341,7 +346,7 @@ _OFFICE_ENDINGS = frozenset({"办公室", "办事处"})
 
 def _starts_with_place(name: str) -> bool:
     """Whether a name opens with a local prefix (市, 省…) or a known place or body (当湖街道)."""
-    return name.startswith(_LOCAL_PREFIXES) or bool(_gazetteer_pattern().match(name))
+    return name.startswith(_LOCAL_PREFIXES) or known_name_at(name, 0)
 
 
 _BODY_LIST_BEFORE = tuple(f"{unit}、" for unit in "局委办部厅院所处")

@@ -318,7 +318,7 @@ _OPENING_QUOTES = frozenset("“\"'‘「")
 _CLOSING_QUOTES = frozenset("”\"'’」")
 
 
-def _confirmed_body(text: str, start: int, end: int, label: str = "ORG") -> bool:
+def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
     """Whether jieba's words agree that ``text[start:end]`` names one body or place (a body
     with no ending is not made of place words alone: 多维度, which jieba guessed a place)."""
     name = text[start:end]
