@@ -160,7 +160,14 @@ SCHEMAS: dict[str, Schema] = {
             _column("word", _HAN_WORD),
             _column(
                 "kind",
-                _choice("follower", "speech-cue", "reference-head", "person-noun"),
+                _choice(
+                    "follower",
+                    "speech-cue",
+                    "reference-head",
+                    "person-noun",
+                    "not-person",
+                    "not-role",
+                ),
             ),
         ),
         ("word", "kind"),

@@ -199,6 +199,16 @@ class PageWords:
         return before + kept + after
 
 
+FREQUENT = 300
+"""jieba's count above which a word is an ordinary one, not a name, whatever its tag: its
+dictionary tags 智慧 and 陈述 as names (1,581 and 763), rare names fall below (王震 38)."""
+
+
+def is_frequent(word: str) -> bool:
+    """Whether jieba's dictionary counts ``word`` at least :data:`FREQUENT` times."""
+    return word_segmenter().FREQ.get(word, 0) >= FREQUENT
+
+
 def is_guessed(word: str) -> bool:
     """A word jieba's HMM made up (not in the dictionary, not whitespace or punctuation)."""
     return len(word) > 1 and not word_segmenter().FREQ.get(word)

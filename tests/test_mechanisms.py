@@ -611,3 +611,91 @@ def test_a_masthead_alone_on_its_line_is_the_county_paper(page, paper):
 
 def test_today_and_a_solar_term_on_a_line_is_no_paper():
     assert ("今日", "DATE") in entities("今日立冬\n天气转冷。")
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase",
+    [
+        ("每位县长都要面对群众，掏心里话。", "都要"),  # an adverb before a modal verb
+        ("各村书记都要带头落实。", "都要"),
+        ("镇领导由此看到了产业转型的希望。", "由此"),  # a function word of two characters
+        ("为业余选手设计了和专业选手相衔接的等级。", "相衔接"),  # a verb before a verb word
+        ("几位村干部才能说清楚。", "才能"),
+    ],
+)
+def test_a_surname_that_opens_a_phrase_is_no_name(sentence, phrase):
+    found = entities(sentence)
+    assert not any(label == "PERSON" for _, label in found), found
+    assert phrase in sentence
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("副县长向东升主持会议并讲话。", "向东升"),
+        ("讲解员于金山说，这座桥已有三百年历史。", "于金山"),
+        ("副市长于建华说，项目年底完工。", "于建华"),  # 建华: a proper noun to jieba, a name
+        ("社区主任都文杰介绍说，加装电梯已完成一半。", "都文杰"),
+    ],
+)
+def test_a_surname_that_is_also_a_function_word_still_opens_a_name(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, role, name",
+    [
+        ("超市收银员陈美玲说，最近来买菜的人多了。", "收银员", "陈美玲"),
+        ("村里的保管员沈国平每天清点仓库。", "保管员", "沈国平"),
+        ("飞行员刘建华驾驶直升机完成了救援。", "飞行员", "刘建华"),
+        ("园艺师陈海平正在修剪树枝。", "园艺师", "陈海平"),
+    ],
+)
+def test_a_job_role_known_by_its_ending_is_a_title_beside_its_holder(sentence, role, name):
+    found = entities(sentence)
+    assert (role, "TITLE") in found and (name, "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "凝聚了技术人员智慧的新产品上市。",  # 人员: a group, and 智慧 no name
+        "老党员钱一鸣带头捐款。",  # 党员: a status, no role (the name is still found)
+    ],
+)
+def test_a_group_or_a_status_with_a_roles_ending_is_no_title(sentence):
+    assert not any(label == "TITLE" for _, label in entities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("跳水名将高敏为国重披战袍。", "高敏"),
+        ("青年画家钱一鸣的作品在市博物馆展出。", "钱一鸣"),
+        ("民谣歌手沈小雨在音乐节上演唱。", "沈小雨"),
+    ],
+)
+def test_a_name_after_a_word_with_a_persons_ending(sentence, name):
+    found = entities(sentence)
+    assert (name, "PERSON") in found
+    assert not any(label == "TITLE" for _, label in found)  # a kind of person, not a job
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["要解决国家利益不同的矛盾。", "各方专家陈述己见，观点切中时弊。"],
+)
+def test_a_word_with_a_persons_ending_before_no_name(sentence):
+    assert not any(label == "PERSON" for _, label in entities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, reference",
+    [
+        ("匆匆来到李大娘家，李大娘说药酒管用。", "李大娘"),
+        ("收费的陈小姐看我们较真儿。", "陈小姐"),
+        ("安馆长介绍，图书馆的开放式管理很受欢迎。", "安馆长"),
+    ],
+)
+def test_a_surname_and_a_courtesy_or_office_word_is_one_person(sentence, reference):
+    assert (reference, "PERSON") in entities(sentence)

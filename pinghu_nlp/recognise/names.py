@@ -18,12 +18,12 @@ from .. import lexicon
 from ..articles import COMMON_SURNAMES
 from ..segment import (
     PageWords,
+    is_frequent,
     is_guessed,
     is_han,
     is_loose,
     page_words,
     tag_of,
-    word_segmenter,
 )
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate
@@ -58,14 +58,10 @@ def is_common_word(piece: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
-_FREQUENT = 300
-"""jieba's count above which a word it does not tag as a name is an ordinary word (高新, 黄河);
-rarer dictionary words are often names too (程志, 金正日), so the model decides."""
-
-
 def is_frequent_word(piece: str) -> bool:
-    """A frequent dictionary word that is not a name (``万分``, ``黄河``)."""
-    return is_common_word(piece) and word_segmenter().FREQ.get(piece, 0) >= _FREQUENT
+    """A frequent dictionary word that is not a name (``万分``, ``黄河``: :data:`FREQUENT`);
+    rarer dictionary words are often names too (程志, 金正日), so the model decides."""
+    return is_common_word(piece) and is_frequent(piece)
 
 
 COMPOUND_SURNAMES = lexicon.compound_surnames()
@@ -103,25 +99,50 @@ def _compound_surname_name_at(text: str, start: int) -> int | None:
 
 
 def function_word_opens(text: str, start: int) -> bool:
-    """A surname that is a function word here, before an ordinary word (和|乘客, 都|称赞, 曾|高兴)
-    or a verb before a place (来|平湖).
+    """A surname that is a function word or a verb here, before an ordinary word (和|乘客,
+    都|称赞, 曾|高兴), or a verb before a place (来|平湖).
 
-    The character alone is an adverb, preposition, conjunction or particle to jieba and the two
-    characters after it make an ordinary word; a real name reads on (向东升, 于金山: 东升 and
-    金山 are names to jieba).
+    The character alone is an adverb, preposition, conjunction, particle or verb to jieba, and
+    the two characters after it make an ordinary word (not after a verb: 管|建国 is a name), or
+    it makes a function word with the next one (由此, 向来), or the characters after it open with a
+    modal verb (都|要|面对, 才|能) or a word that is a verb or a function word (相|衔接); a real
+    name reads on (向东升, 于金山: 东升
+    and 金山 are names to jieba).
     """
     if text[start : start + 1] in _PLACE_VERBS and known_name_at(text, start + 1):
         return True  # 来|平湖, 赴|嘉兴: a verb before a place, not a surname
-    return tag_of(text[start : start + 1])[:1] in _FUNCTION_TAG_STARTS and is_common_word(
-        text[start + 1 : start + 3]
+    surname_tag = tag_of(text[start : start + 1])[:1]
+    if surname_tag not in _NO_NAME_TAG_STARTS:
+        return False
+    following = text[start + 1 : start + 3]
+    if surname_tag != "v" and is_common_word(following) and tag_of(following) != "nz":
+        return True  # 和|乘客 (not 于|建华: jieba's other proper nouns are given names too)
+    opening = text[start : start + 2]
+    if tag_of(opening)[:1] in _FUNCTION_TAG_STARTS and is_common_word(opening):
+        return True  # 由此|看到, 向来: the surname and the next character are a function word
+    if text[start + 1 : start + 2] in MODAL_VERBS:
+        return True  # 都|要|面对, 才|能
+    given = page_words(text).tagged_between(start + 1, min(len(text), start + 3))
+    first = given[0] if given else None
+    return (
+        bool(first)
+        and len(first.word) > 1
+        and not is_guessed(first.word)
+        and (
+            first.flag[:1] in _NO_NAME_TAG_STARTS  # 相|衔接 (not 盛|跃道, a word jieba made up)
+        )
     )
 
 
+MODAL_VERBS = frozenset(lexicon.characters("modal-verbs"))
+"""Modal verbs (要, 能, 会): after an adverb that is also a surname they make a phrase (都要)."""
 _PLACE_VERBS = frozenset(lexicon.characters("prefix-glue"))
 """Verbs and prepositions that go before a place (来平湖, 赴省), some of them surnames too."""
 
 
 _FUNCTION_TAG_STARTS = frozenset("dpcu")
+_NO_NAME_TAG_STARTS = _FUNCTION_TAG_STARTS | {"v"}
+"""jieba tags (by first letter) of verbs, adverbs, prepositions, conjunctions and particles."""
 
 
 def _could_be_name(piece: str, length: int) -> bool:
@@ -243,25 +264,44 @@ _PERSON_NOUNS = re.compile("|".join(map(re.escape, lexicon.person_words("person-
 
 
 def names_after_person_nouns(text: str) -> list[Candidate]:
-    """A name right after a word for a kind of person (学生王欣怡); the word is no title."""
+    """A name right after a word for a kind of person (学生王欣怡), listed or a noun of jieba's
+    with a person's ending (画家, 名将: ``person-noun-ends``) before no frequent word (专家|陈述,
+    which jieba's dictionary tags a name); the word is no title."""
     found = []
     words = page_words(text)
-    for match in _PERSON_NOUNS.finditer(text):
-        if not words.breaks_at(match.end()):
+    ends = {match.end() for match in _PERSON_NOUNS.finditer(text)}
+    ends |= {
+        start + len(word)
+        for start, word in zip(words.starts, words.words, strict=True)
+        if _is_person_noun_by_ending(word) and not is_frequent(text[start + len(word) :][:2])
+    }
+    for noun_end in sorted(ends):
+        if not words.breaks_at(noun_end):
             continue  # 企业主|管人员: the word ends inside another (企业|主管|人员)
-        end = name_at(text, match.end())
-        if end and not _common_word_opens(text[match.end() : match.end() + 2]):  # 军人|安置工作
-            found.append(FINDERS["after-noun"].candidate(match.end(), end, "PERSON"))
+        end = name_at(text, noun_end)
+        if end and not _common_word_opens(text[noun_end : noun_end + 2]):  # 军人|安置工作
+            found.append(FINDERS["after-noun"].candidate(noun_end, end, "PERSON"))
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _is_person_noun_by_ending(word: str) -> bool:
+    return (
+        2 <= len(word) <= 4
+        and word[-1] in _PERSON_NOUN_ENDS
+        and is_han(word)
+        and (tag_of(word) == "n")
+    )
+
+
+_PERSON_NOUN_ENDS = frozenset(lexicon.characters("person-noun-ends"))
+_NOT_PEOPLE = frozenset(lexicon.person_words("not-person"))
+"""Nouns with a person's ending that name no person (国家, 厂家)."""
 
 
 def _common_word_opens(piece: str) -> bool:
     """A verb or a function word opens the text: 军人|安置工作, not 工人|陆家明."""
     return is_common_word(piece) and tag_of(piece)[:1] in _NO_NAME_TAG_STARTS
-
-
-_NO_NAME_TAG_STARTS = _FUNCTION_TAG_STARTS | {"v"}
-"""jieba tags (by first letter) of verbs, adverbs, prepositions, conjunctions and particles."""
 
 
 def names_before_titles(text: str, titles: Iterable[Candidate]) -> list[Candidate]:

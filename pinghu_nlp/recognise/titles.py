@@ -12,10 +12,12 @@ title only beside a person's name (``role``: ``书记``, ``快递员``, ``各级
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..layout import COMMON_SURNAMES
+from ..segment import is_frequent, is_han, page_words, tag_of
 from .candidates import Candidate, on_one_line
 from .finders import FINDERS
 from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
@@ -77,20 +79,24 @@ _QUALIFIER_WINDOW = 24
 def find_titles(text: str) -> list[Candidate]:
     """TITLE candidates, ``source`` "office", "role" or "collective"."""
     found = []
-    for match in _HEAD_PATTERN.finditer(text):
-        head, (head_start, head_end) = match.group(), match.span()
-        if _NOT_A_HEAD_AFTER.match(text[head_end : head_end + 2]):
+    for head, head_start, head_end in sorted(_heads(text), key=lambda h: h[1]):
+        by_ending = _is_role_by_ending(head)
+        if not by_ending and _NOT_A_HEAD_AFTER.match(text[head_end : head_end + 2]):
             continue
         start = qualifier_start(text, head_start, head)
         if head in REPRESENTATIVE_HEADS and text.endswith(_NATION, 0, start):
             start -= len(_NATION)
-        if head in ROLE_HEADS and start == head_start:
+        if (head in ROLE_HEADS or by_ending) and start == head_start:
             start -= len(next((f for f in JOB_FIELDS if text.endswith(f, 0, start)), ""))
         qualifier = text[start:head_start]
-        stands_alone = head not in ROLE_HEADS and (
-            qualifier.startswith(PLACE_UNIT_CHARS)  # 市委书记, 镇长: a local office
-            or bool(_NAMED_PLACE_START.match(qualifier))
-            or (not qualifier and head not in BARE_HEADS)
+        stands_alone = (
+            head not in ROLE_HEADS
+            and not by_ending
+            and (
+                qualifier.startswith(PLACE_UNIT_CHARS)  # 市委书记, 镇长: a local office
+                or bool(_NAMED_PLACE_START.match(qualifier))
+                or (not qualifier and head not in BARE_HEADS)
+            )
         )
         found.append(
             FINDERS["office" if stands_alone else "role"].candidate(start, head_end, "TITLE")
@@ -98,6 +104,48 @@ def find_titles(text: str) -> list[Candidate]:
     for match in _COLLECTIVE.finditer(text):
         found.append(FINDERS["collective"].candidate(match.start(), match.end(), "TITLE"))
     return _longest_per_head(found)
+
+
+def _heads(text: str) -> list[tuple[str, int, int]]:
+    """``(head, start, end)`` of the heads of the lists, and of the job roles no list holds."""
+    heads = [(m.group(), *m.span()) for m in _HEAD_PATTERN.finditer(text)]
+    taken = {offset for _, start, end in heads for offset in range(start, end)}
+    return heads + [
+        (word, start, start + len(word))
+        for start, word in roles_by_ending(text)
+        if start not in taken and start + len(word) - 1 not in taken
+    ]
+
+
+def roles_by_ending(text: str) -> list[tuple[int, str]]:
+    """``(start, word)`` of job roles known by their last character (收银员, 理发师, 外交官):
+    nouns of jieba's on the page ending in one of ``role-ends`` (characters.tsv), that are no
+    kind of person (``person-noun``: 党员, 技术人员) and come before no frequent word (the name a
+    role needs cannot follow). Like any role, a TITLE only right beside a name."""
+    words = page_words(text)
+    return [
+        (start, word)
+        for start, word in zip(words.starts, words.words, strict=True)
+        if _is_role_by_ending(word) and not is_frequent(text[start + len(word) :][:2])
+    ]
+
+
+@lru_cache(maxsize=50_000)
+def _is_role_by_ending(word: str) -> bool:
+    return (
+        2 <= len(word) <= 4
+        and word[-1] in _ROLE_ENDS
+        and is_han(word)
+        and tag_of(word) == "n"
+        and word not in _NOT_ROLES
+        and not word.endswith(_NOT_ROLE_ENDS)
+    )
+
+
+_ROLE_ENDS = frozenset(lexicon.characters("role-ends"))
+_NOT_ROLES = frozenset(_ALL_HEADS)
+_NOT_ROLE_ENDS = lexicon.person_words("person-noun") + lexicon.person_words("not-role")
+"""Kinds of people (党员: 老党员) and groups (人员: 技术人员), no job role."""
 
 
 def qualifier_start(text: str, head_start: int, head: str = "") -> int:
