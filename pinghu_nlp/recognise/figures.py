@@ -172,7 +172,8 @@ _CUES = set("年月日号时点:：·世季%％.,个分到至~～-—–－")
 ``八一``/``五一``/``三八`` (a run ending in 一 or 八) are tried as holidays too."""
 _SCANNED = [re.compile(p) for p in WORD_DATES]
 _YEAR_ONLY = re.compile(rf"{_YEAR_NUMBER}(?:{_TO}{_YEAR_NUMBER})?年")
-_CONGRESS = re.compile(r"党代会|全会|代表大会|人代会|团代会|妇代会")
+_CONGRESS = re.compile("|".join(lexicon.place_words("congress")))
+"""A congress's meeting after its number (十九届三中全会): the number is no QUANTITY."""
 _CHINESE_START = re.compile(rf"[{_CN}]+")
 _BIG_NUMERAL = re.compile(r"[十百千万亿]")
 _QUOTED_NAME = re.compile(r"“[^“”\s，,。；;、]{1,8}\Z")

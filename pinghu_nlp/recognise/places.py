@@ -610,11 +610,9 @@ def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
 
 INDUSTRY_WORDS = lexicon.longest_first(lexicon.place_words("industry"))
 """Words a company's name ends with after its brand: 独山能源, 长城汽车, 湛新树脂."""
-_BRAND_COMPANY = re.compile(
-    "("
-    + "|".join(INDUSTRY_WORDS)
-    + r")(?!产业|行业|领域|板块|企业|技术|产品|项目|材料|创新|成果|进步|人才|水平|发展)"
-)
+_FIELD_WORDS = lexicon.place_words("industry-field")
+"""After an industry word they make a field, not a company: 汽车产业, 能源企业."""
+_BRAND_COMPANY = re.compile(f"({'|'.join(INDUSTRY_WORDS)})(?!{'|'.join(_FIELD_WORDS)})")
 _QUOTED_PLACE = re.compile(rf"[“\"]([{lexicon.HAN_RANGE}]{{1,4}}[湾湖岛])[”\"]")
 
 
@@ -635,7 +633,9 @@ def find_brand_companies(text: str) -> list[Candidate]:
 _ROAD = re.compile(
     r"(?:(?<=[在沿经至到从往与和、，,镇区市村的])|(?<=位于)|(?<=街道))"
     rf"([{lexicon.HAN_RANGE}]{{2}}(?:[东西南北中]路|路|大道|大街|街))"
-    r"(?=[与和、，,。；;\n旁边]|交叉口|路口|沿线|两侧|附近|一带|[东西南北]侧|\d+号|$)"
+    r"(?=[与和、，,。；;\n旁边]|"
+    + "|".join(lexicon.place_words("road-after"))
+    + r"|[东西南北]侧|\d+号|$)"
 )
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
 
