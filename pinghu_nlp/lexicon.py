@@ -209,7 +209,19 @@ SCHEMAS: dict[str, Schema] = {
     "relation_words.tsv": Schema(
         (
             _column("word", _HAN_WORD),
-            _column("kind", _choice("role-verb", "event-noun", "appointed-as", "figure-link")),
+            _column(
+                "kind",
+                _choice(
+                    "role-verb",
+                    "event-noun",
+                    "appointed-as",
+                    "figure-link",
+                    "event-verb-before",
+                    "event-verb-after",
+                    "event-lead",
+                    "event-lead-verb",
+                ),
+            ),
             _column("relation", _choice("", "CHAIRED", "ATTENDED", "SPOKE_AT")),
         ),
         ("word", "kind"),
