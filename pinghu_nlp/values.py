@@ -271,7 +271,7 @@ def _in_month(core: str, issue: dt.date | None) -> DateValue | None:
             return DateValue(None, None, granularity)
         first = issue.replace(day=int(days[1] or days[2]))
         return DateValue(first, issue.replace(day=int(days[2])), granularity)
-    if shift := re.fullmatch(r"(本|上|下|这个|上个|下个)月(.*)", core):
+    if shift := re.fullmatch(rf"({'|'.join(SHIFTS)})月(.*)", core):
         if issue is None:
             return DateValue(None, None, "range" if shift[2] else "month")
         step = SHIFTS[shift[1]]

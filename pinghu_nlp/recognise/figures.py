@@ -81,6 +81,8 @@ _PERIOD_SUFFIX = "[" + "".join(p for p in lexicon.periods() if len(p) == 1) + "]
 _RELATIVE_YEAR = "(?:" + "|".join(lexicon.date_words("relative-year")) + ")"
 _RELATIVE_DAY = "(?:" + "|".join(lexicon.date_words("relative-day")) + ")"
 _SHIFT = "(?:" + "|".join(SHIFTS) + ")"
+_SHIFT_CHARS = "".join(word for word in SHIFTS if len(word) == 1)
+"""The shifts a bare 周 takes (本周, 这周, 上周, 下周)."""
 _WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
 _BREAK = rf"(?=(?:{_DAY_WORD}|[早晚]|\d|[至到、，,。;；)）]|$))"
 _WEEKDAY = rf"(?:(?:{_SHIFT}{_WEEK_WORD}|星期|礼拜)[{WEEKDAYS}天]|周[{WEEKDAYS}]{_BREAK})"
@@ -132,7 +134,7 @@ WORD_DATES = (
     # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    rf"{_SHIFT}(?:月{_MONTH_PART}?|星期|礼拜)|[本这上下]周|[今去明][春夏秋冬]",
+    rf"{_SHIFT}(?:月{_MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[今去明][春夏秋冬]",
     rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
     r"(?:[上下]半年|第[一二三四1-4]季度|前三季度|前\d{1,2}个月|年初|年底|年末)",

@@ -51,6 +51,8 @@ NAME_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, revers
 """Every place and body ending, longest first (经济技术开发区 before 区)."""
 ADMIN_UNITS = lexicon.endings("LOC", "admin")
 """Administrative units: a chain of them is split per unit."""
+_ADMIN_CHARS = frozenset(u for u in ADMIN_UNITS if len(u) == 1)
+"""The administrative units of one character: 省, 市, 县, 区, 镇, 乡, 村."""
 
 _ENDING_PATTERN = re.compile(
     "|".join(map(re.escape, sorted(set(LOC_ENDINGS + ORG_ENDINGS), key=len, reverse=True)))
@@ -61,7 +63,7 @@ _FOREIGN_COMPANY = re.compile(
     rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[、，,和及与等])"
 )
 _TITLE_HEADS = lexicon.longest_first(lexicon.title_words("office") + lexicon.title_words("role"))
-_CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县区镇乡村"), key=len)
+_CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | _ADMIN_CHARS, key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 _PLACE_NAME_GOES_ON = re.compile(
@@ -349,7 +351,7 @@ def _starts_with_place(name: str) -> bool:
     return name.startswith(_LOCAL_PREFIXES) or known_name_at(name, 0)
 
 
-_BODY_LIST_BEFORE = tuple(f"{unit}、" for unit in "局委办部厅院所处")
+_BODY_LIST_BEFORE = tuple(f"{unit}、" for unit in lexicon.characters("listed-body-ends"))
 """A body listed after another one: 商务局、发改局、政法委 (政法委 alone is a common word)."""
 
 
@@ -540,7 +542,8 @@ def find_list_members(text: str) -> list[Candidate]:
     return found
 
 
-_FUNCTION_CHARS = "的了在是有和与及从由对向将把括"
+_FUNCTION_CHARS = lexicon.characters("list-cuts")
+"""Function characters a list of names before its class begins after (包括高正、纳狮等企业)."""
 _BREAKS_BEFORE_LIST = frozenset('，,、。；;：:“”"()（）\n ——')
 
 
@@ -590,9 +593,6 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
         and lexicon.HAN.fullmatch(text[m.start() - 1 : m.start()]) is not None
         and _unit_word(text, m.start(), m.end()) is not None
     ]
-
-
-_ADMIN_CHARS = frozenset(u for u in ADMIN_UNITS if len(u) == 1)
 
 
 _COMMUNITY_UNIT = re.compile("社区|街道|村|镇")
