@@ -45,7 +45,8 @@ _BODY = re.compile(
     + ")"
 )
 """A deciding body: ``市十七届人大常委会``, ``县政协``, ``市委``."""
-_TITLE_END = re.compile(r"(?:的?职务|的请求|的辞职请求|的申请)+.*$")
+_TITLE_END = re.compile(f"(?:{'|'.join(lexicon.title_words('post-end'))})+.*$")
+"""What closes the posts of a personnel change, and all after it: (免去…副市长)职务."""
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,15 @@ SCHEMAS: dict[str, Schema] = {
             _column("word", _HAN_WORD),
             _column(
                 "kind",
-                _choice("day-part", "week", "shift", "relative-day", "relative-year", "weekday"),
+                _choice(
+                    "day-part",
+                    "week",
+                    "shift",
+                    "relative-day",
+                    "relative-year",
+                    "weekday",
+                    "day-count",
+                ),
             ),
             _column("offset", _OPTIONAL_INTEGER),
         ),
@@ -150,7 +158,10 @@ SCHEMAS: dict[str, Schema] = {
     "title_words.tsv": Schema(
         (
             _column("word", _HAN_WORD),
-            _column("kind", _choice("office", "role", "field", "qualifier-end")),
+            _column(
+                "kind",
+                _choice("office", "role", "field", "qualifier-end", "not-head-after", "post-end"),
+            ),
             _column("flags", _choice("", "bare", "seat")),
         ),
         ("word", "kind"),

@@ -58,7 +58,7 @@ SHIFTS = {word: offset or 0 for word, offset in lexicon.date_offsets("shift").it
 """Words before 周/星期/月 that place a week or month relative to the issue's (``上周三``)."""
 _CLOCK = r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?|(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d))"
 _CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
-_EARLY_LATE = r"[早晚](?![会饭餐宴报霞班场点辈年期稻秋间上些])"
+_EARLY_LATE = f"[早晚](?![{lexicon.characters('early-late-words')}])"
 """A bare 早/晚 right after a day (``28日晚``, ``周五晚``), not 晚会, 早餐, 晚些."""
 _DAY_PART = (
     rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|[早晚]{_CLOCK}|{_CLOCK_ALONE}"
@@ -81,6 +81,8 @@ _PERIOD_SUFFIX = "[" + "".join(p for p in lexicon.periods() if len(p) == 1) + "]
 _RELATIVE_YEAR = "(?:" + "|".join(lexicon.date_words("relative-year")) + ")"
 _RELATIVE_DAY = "(?:" + "|".join(lexicon.date_words("relative-day")) + ")"
 _SHIFT = "(?:" + "|".join(SHIFTS) + ")"
+_DAY_COUNT = "|".join(lexicon.date_words("day-count"))
+"""After a number and 日 a count of days, not a date: 3日内, 5日以上."""
 _SHIFT_CHARS = "".join(word for word in SHIFTS if len(word) == 1)
 """The shifts a bare 周 takes (本周, 这周, 上周, 下周)."""
 _WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
@@ -118,7 +120,7 @@ NUMERAL_DATES = (
     rf"(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?",
     rf"{_CN_MONTH}月(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})",
     # 12日上午 (a day of the current month), not a span of days (30日内)
-    rf"(?:(?:3[01]|[12]\d|0?[1-9])日?{_TO})?(?:3[01]|[12]\d|0?[1-9])日(?!内|以内|之内|左右|以上)"
+    rf"(?:(?:3[01]|[12]\d|0?[1-9])日?{_TO})?(?:3[01]|[12]\d|0?[1-9])日(?!{_DAY_COUNT})"
     rf"{_DAY_PART}?",
     rf"{_CLOCK_ALONE}(?:{_TO}{_CLOCK})?",
     r"[一二三四1-4]季度",

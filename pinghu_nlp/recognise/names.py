@@ -445,6 +445,10 @@ def names_jieba_guessed(text: str) -> list[Candidate]:
     return found
 
 
+_MOU_WORDS = lexicon.characters("mou-words")
+"""After 某 they make a determiner, no anonymised name: 某些, 某种, 某地."""
+
+
 def surname_references(text: str) -> list[Candidate]:
     """One person by surname: ``张书记``, ``王老师``, ``老沈``, ``小李``, ``张某`` (anonymised)."""
     found = []
@@ -457,7 +461,7 @@ def surname_references(text: str) -> list[Candidate]:
         plain = not is_common_word(match.group()) and _ends_name(text, match.end())
         if plain or _addressed_or_speaking(text, match.start(), match.end()):
             found.append(FINDERS["nickname"].candidate(match.start(), match.end(), "PERSON"))
-    for match in re.finditer(rf"[{surnames}]某某?(?![些种个项类地处天年时方单部门家件])", text):
+    for match in re.finditer(rf"[{surnames}]某某?(?![{_MOU_WORDS}])", text):
         found.append(FINDERS["anonymised"].candidate(match.start(), match.end(), "PERSON"))
     return found
 

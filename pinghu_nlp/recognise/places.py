@@ -67,7 +67,7 @@ _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | _ADMIN_CHARS, k
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 _PLACE_NAME_GOES_ON = re.compile(
-    rf"(?:(?![的在和与及等是为将把被对向从])[{lexicon.HAN_RANGE}]){{0,6}}[园区城港岛]"
+    rf"(?:(?![{lexicon.characters('place-name-stops')}])[{lexicon.HAN_RANGE}]){{0,6}}[园区城港岛]"
 )
 _SHORT_BRAND = 4
 

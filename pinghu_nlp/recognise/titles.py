@@ -60,7 +60,9 @@ def is_collective_title(text: str) -> bool:
     return _COLLECTIVE.fullmatch(text) is not None
 
 
-_NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职(?![务位])|们|队伍|班子|领办|论)")
+_NOT_A_HEAD_AFTER = re.compile(
+    f"^(?:{'|'.join(lexicon.title_words('not-head-after'))}|职(?![务位]))"
+)
 """What turns a head into part of a longer word: 委员会, 常委会, 书记领办 (not 副市长职务)."""
 _ORG_ENDINGS = lexicon.title_words("qualifier-end")
 """Endings of a qualifier that names an organisation or a place."""
