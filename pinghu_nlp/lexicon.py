@@ -251,6 +251,16 @@ SCHEMAS: dict[str, Schema] = {
         ),
         ("period",),
     ),
+    "month_parts.tsv": Schema(
+        (
+            _column("part", _HAN_WORD),
+            Column("first", lambda v: v.isdigit() and 1 <= int(v) <= 31, "a day, 1-31"),
+            Column(
+                "last", lambda v: v == "end" or (v.isdigit() and 1 <= int(v) <= 31), "a day or end"
+            ),
+        ),
+        ("part",),
+    ),
     "hedges.tsv": Schema(
         (_column("hedge", _HAN_WORD), _column("position", _choice("before", "after"))),
         ("hedge",),
@@ -467,6 +477,15 @@ def periods() -> dict[str, tuple[tuple[int, int], tuple[int, int], str]]:
             row["granularity"],
         )
         for row in rows("periods.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def month_parts() -> dict[str, tuple[int, int | None]]:
+    """Named parts of a month (``上旬``, ``底``): first and last day (None: the month's last)."""
+    return {
+        row["part"]: (int(row["first"]), None if row["last"] == "end" else int(row["last"]))
+        for row in rows("month_parts.tsv")
     }
 
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .recognise.figures import CURRENCIES, DAY_WORDS, MEASURE_WORDS, SHIFTS, WEEK_WORDS, WEEKDAYS
+from .recognise.figures import (
+    CURRENCIES,
+    DAY_WORDS,
+    MEASURE_WORDS,
+    MONTH_PART,
+    SHIFTS,
+    WEEK_WORDS,
+    WEEKDAYS,
+)
 
 CURRENCY_CODES = lexicon.currency_codes()
 """ISO 4217 codes of the currencies a MONEY span ends with."""
@@ -219,7 +227,7 @@ _PERIODS = {"": ((1, 1), (12, 31), "year"), **lexicon.periods()}
 _MONTHS = re.compile(
     r"(?:(?P<m1>\d{1,2})(?:月份?)?[" + _TO + r"])?(?P<month>\d{1,2})月份?"
     r"(?:(?P<day>\d{1,2})[日号](?:[" + _TO + r"](?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})[日号])?"
-    r"|(?P<part>[上中下]旬|底|初|末))?"
+    rf"|(?P<part>{MONTH_PART}))?"
 )
 
 
@@ -255,9 +263,7 @@ def _within_year(year: int | None, rest: str) -> DateValue:
         end = dt.date(year, int(match["month2"] or month), int(match["day2"] or match["day"]))
         return DateValue(start, end, granularity)
     if match["part"]:
-        first_day, last_day = {"上旬": (1, 10), "中旬": (11, 20), "初": (1, 10)}.get(
-            match["part"], (21, 0)
-        )
+        first_day, last_day = lexicon.month_parts()[match["part"]]
         end = dt.date(year, month, last_day) if last_day else _month_end(year, month)
         return DateValue(dt.date(year, month, first_day), end, "part-of-month")
     return DateValue(dt.date(year, first_month, 1), _month_end(year, month), granularity)

@@ -46,7 +46,8 @@ _DAY = (
     r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])[日号]"
 )
-_MONTH_PART = r"(?:[上中下]旬|底|初|末)"
+MONTH_PART = "(?:" + "|".join(lexicon.month_parts()) + ")"
+"""A named part of a month (month_parts.tsv): 上旬, 月底, 7月初; values.py reads it too."""
 DAY_WORDS = lexicon.date_words("day-part")
 """Times of day a date may end with (``周三夜间``, ``昨天下午``); values.py reads them too."""
 _DAY_WORD = "(?:" + "|".join(DAY_WORDS) + ")"
@@ -66,9 +67,7 @@ _DAY_PART = (
 )
 """A time of the day: ``上午9时``, ``9时30分``; a bare 早/晚 right after a day (28日晚)."""
 _DAYS = rf"{_DAY}(?:{_TO}(?:{_MONTH})?{_DAY})?"
-_CALENDAR = (
-    rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH}(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?)"
-)
+_CALENDAR = rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH}(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})?)"
 """Months and days within a year: ``9月``, ``7月29日上午``, ``1—8月``, ``9月11日至17日``."""
 _PERIOD = (
     "(?:"
@@ -117,8 +116,8 @@ NUMERAL_DATES = (
     rf"{_YEAR_NUMBER}([.\-/]){_MONTH_NUMBER}\1(?:3[01]|[12]\d|0?[1-9])(?!\d)",
     # 7月29日上午, 8月15日, 7月份, 9月底, 1—8月 (a Chinese month alone is too often no date)
     rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH_NUMBER}月份?|{_CN_MONTH}月份)"
-    rf"(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?",
-    rf"{_CN_MONTH}月(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})",
+    rf"(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})?",
+    rf"{_CN_MONTH}月(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})",
     # 12日上午 (a day of the current month), not a span of days (30日内)
     rf"(?:(?:3[01]|[12]\d|0?[1-9])日?{_TO})?(?:3[01]|[12]\d|0?[1-9])日(?!{_DAY_COUNT})"
     rf"{_DAY_PART}?",
@@ -136,7 +135,7 @@ WORD_DATES = (
     # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    rf"{_SHIFT}(?:月{_MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[今去明][春夏秋冬]",
+    rf"{_SHIFT}(?:月{MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[今去明][春夏秋冬]",
     rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
     r"(?:[上下]半年|第[一二三四1-4]季度|前三季度|前\d{1,2}个月|年初|年底|年末)",
