@@ -248,6 +248,7 @@ SCHEMAS: dict[str, Schema] = {
             _column("first", _MONTH_DAY),
             _column("last", _MONTH_DAY),
             _column("granularity", _choice("year", "half-year", "part-of-year", "range", "season")),
+            _column("flags", _choice("", "alone")),
         ),
         ("period",),
     ),
@@ -478,6 +479,11 @@ def periods() -> dict[str, tuple[tuple[int, int], tuple[int, int], str]]:
         )
         for row in rows("periods.tsv")
     }
+
+
+def periods_alone() -> tuple[str, ...]:
+    """The named parts of a year that are a date of the issue's year written alone (上半年)."""
+    return words("periods.tsv", "period", flags="alone")
 
 
 @lru_cache(maxsize=1)

@@ -138,7 +138,7 @@ WORD_DATES = (
     rf"{_SHIFT}(?:月{MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[今去明][春夏秋冬]",
     rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
-    r"(?:[上下]半年|第[一二三四1-4]季度|前三季度|前\d{1,2}个月|年初|年底|年末)",
+    rf"(?:{'|'.join(lexicon.periods_alone())}|第[一二三四1-4]季度|前\d{{1,2}}个月)",
     rf"(?:{_DAY_WORD}{_CLOCK}?|[早晚]{_CLOCK})(?:{_TO}{_CLOCK})?",
     r"上世纪(?:\d0|[五六七八九]十)年代",
     _HOLIDAY_NAME,
