@@ -208,6 +208,7 @@ SCHEMAS: dict[str, Schema] = {
                     "class-body",
                     "industry-field",
                     "road-after",
+                    "road-before",
                     "doctrine",
                     "congress",
                     "deciding-body",

@@ -44,7 +44,7 @@ NOT_IN_NAME = frozenset(lexicon.characters("not-in-name"))
 """Characters no name holds after its surname: function words, body endings, punctuation."""
 REFERENCE_HEADS = lexicon.person_words("reference-head")
 """Words that make a surname a reference to one person: ``张书记``, ``王老师``."""
-_REFERENCE_START = rf"(?:(?<![{lexicon.HAN_RANGE}])|(?<=[向对和与跟给让请是问找说到的民]))"
+_REFERENCE_START = rf"(?:(?<![{lexicon.HAN_RANGE}])|(?<=[{lexicon.characters('reference-after')}]))"
 _LIST_SEPARATORS = lexicon.list_glue("names")
 _TITLE_NAME_GAPS = ("", ":", "：")
 _NAME_LENGTHS = (3, 2)

@@ -630,8 +630,12 @@ def find_brand_companies(text: str) -> list[Candidate]:
     return found
 
 
+_ROAD_AFTER = "|".join(
+    [f"(?<=[{lexicon.characters('road-after-chars')}])"]
+    + [f"(?<={word})" for word in lexicon.place_words("road-before")]
+)
 _ROAD = re.compile(
-    r"(?:(?<=[在沿经至到从往与和、，,镇区市村的])|(?<=位于)|(?<=街道))"
+    f"(?:{_ROAD_AFTER})"
     rf"([{lexicon.HAN_RANGE}]{{2}}(?:[东西南北中]路|路|大道|大街|街))"
     r"(?=[与和、，,。；;\n旁边]|"
     + "|".join(lexicon.place_words("road-after"))
