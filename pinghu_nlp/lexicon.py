@@ -134,6 +134,7 @@ SCHEMAS: dict[str, Schema] = {
                     "relative-year",
                     "weekday",
                     "day-count",
+                    "season-year",
                 ),
             ),
             _column("offset", _OPTIONAL_INTEGER),

@@ -19,6 +19,8 @@ from .recognise.figures import (
     DAY_WORDS,
     MEASURE_WORDS,
     MONTH_PART,
+    SEASON_YEARS,
+    SEASONS,
     SHIFTS,
     WEEK_WORDS,
     WEEKDAYS,
@@ -157,7 +159,7 @@ def _known_and_contextual(kind: str) -> tuple[dict[str, int], tuple[str, ...]]:
 _RELATIVE_DAYS, _CONTEXT_DAYS = _known_and_contextual("relative-day")
 """Days relative to the story (the second part), not to the issue: not resolvable alone."""
 _RELATIVE_YEARS, _CONTEXT_YEARS = _known_and_contextual("relative-year")
-_RELATIVE_SEASONS = {"今": 0, "去": -1, "明": 1}
+_RELATIVE_SEASONS = SEASON_YEARS
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_MONTH_DAY = re.compile(r"[一二三四五六七八九十]{1,3}(?=[月日号])")
@@ -205,7 +207,7 @@ def _resolve(core: str, issue: dt.date | None) -> DateValue:
         shift = _RELATIVE_YEARS.get(head)
         target = year + shift if year is not None and shift is not None else None
         return _within_year(target, core[len(head) :])
-    if core[:1] in _RELATIVE_SEASONS and core[1:] in ("春", "夏", "秋", "冬"):
+    if core[:1] in _RELATIVE_SEASONS and len(core) == 2 and core[1:] in SEASONS:
         target = year + _RELATIVE_SEASONS[core[0]] if year is not None else None
         return _within_year(target, core[1:] + "季")
     if core in _RELATIVE_DAYS or core in _CONTEXT_DAYS:

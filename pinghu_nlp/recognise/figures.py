@@ -82,6 +82,10 @@ _RELATIVE_DAY = "(?:" + "|".join(lexicon.date_words("relative-day")) + ")"
 _SHIFT = "(?:" + "|".join(SHIFTS) + ")"
 _DAY_COUNT = "|".join(lexicon.date_words("day-count"))
 """After a number and 日 a count of days, not a date: 3日内, 5日以上."""
+SEASON_YEARS = {word: offset or 0 for word, offset in lexicon.date_offsets("season-year").items()}
+"""Years in one character before a season's: 今(春), 去(冬), 明(夏); values.py reads them too."""
+SEASONS = "".join(dict.fromkeys(p[0] for p, v in lexicon.periods().items() if v[2] == "season"))
+"""The seasons in one character (春夏秋冬), from periods.tsv's 春季…冬季."""
 _SHIFT_CHARS = "".join(word for word in SHIFTS if len(word) == 1)
 """The shifts a bare 周 takes (本周, 这周, 上周, 下周)."""
 _WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
@@ -135,7 +139,7 @@ WORD_DATES = (
     # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    rf"{_SHIFT}(?:月{MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[今去明][春夏秋冬]",
+    rf"{_SHIFT}(?:月{MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[{''.join(SEASON_YEARS)}][{SEASONS}]",
     rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
     rf"(?:{'|'.join(lexicon.periods_alone())}|第[一二三四1-4]季度|前\d{{1,2}}个月)",
