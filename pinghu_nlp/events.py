@@ -40,11 +40,13 @@ _CLAUSE = "，。；;！？!?\n"
 _PERSON_GLUE = re.compile(r"[、和与及]")
 _BODY = re.compile(
     rf"(?:[{lexicon.HAN_RANGE}]{{0,6}}?[省市县区镇])?(?:第?[一二三四五六七八九十\d]+届)?"
-    r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|人大|政协|常委会|党委|组织部|"
-    r"人民政府|市委|县委|区委|省委|镇党委)"
+    + "(?:"
+    + "|".join(lexicon.place_words("deciding-body"))
+    + ")"
 )
 """A deciding body: ``市十七届人大常委会``, ``县政协``, ``市委``."""
-_TITLE_END = re.compile(r"(?:的?职务|的请求|的辞职请求|的申请)+.*$")
+_TITLE_END = re.compile(f"(?:{'|'.join(lexicon.title_words('post-end'))})+.*$")
+"""What closes the posts of a personnel change, and all after it: (免去…副市长)职务."""
 
 
 @dataclass(frozen=True)

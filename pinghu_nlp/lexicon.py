@@ -126,7 +126,16 @@ SCHEMAS: dict[str, Schema] = {
             _column("word", _HAN_WORD),
             _column(
                 "kind",
-                _choice("day-part", "week", "shift", "relative-day", "relative-year", "weekday"),
+                _choice(
+                    "day-part",
+                    "week",
+                    "shift",
+                    "relative-day",
+                    "relative-year",
+                    "weekday",
+                    "day-count",
+                    "season-year",
+                ),
             ),
             _column("offset", _OPTIONAL_INTEGER),
         ),
@@ -150,7 +159,10 @@ SCHEMAS: dict[str, Schema] = {
     "title_words.tsv": Schema(
         (
             _column("word", _HAN_WORD),
-            _column("kind", _choice("office", "role", "field", "qualifier-end")),
+            _column(
+                "kind",
+                _choice("office", "role", "field", "qualifier-end", "not-head-after", "post-end"),
+            ),
             _column("flags", _choice("", "bare", "seat")),
         ),
         ("word", "kind"),
@@ -167,6 +179,7 @@ SCHEMAS: dict[str, Schema] = {
                     "person-noun",
                     "not-person",
                     "not-role",
+                    "doctrine",
                 ),
             ),
         ),
@@ -202,6 +215,13 @@ SCHEMAS: dict[str, Schema] = {
                     "generic",
                     "class-place",
                     "class-body",
+                    "industry-field",
+                    "road-after",
+                    "road-before",
+                    "doctrine",
+                    "congress",
+                    "deciding-body",
+                    "place-body",
                 ),
             ),
         ),
@@ -210,7 +230,19 @@ SCHEMAS: dict[str, Schema] = {
     "relation_words.tsv": Schema(
         (
             _column("word", _HAN_WORD),
-            _column("kind", _choice("role-verb", "event-noun", "appointed-as", "figure-link")),
+            _column(
+                "kind",
+                _choice(
+                    "role-verb",
+                    "event-noun",
+                    "appointed-as",
+                    "figure-link",
+                    "event-verb-before",
+                    "event-verb-after",
+                    "event-lead",
+                    "event-lead-verb",
+                ),
+            ),
             _column("relation", _choice("", "CHAIRED", "ATTENDED", "SPOKE_AT")),
         ),
         ("word", "kind"),
@@ -226,8 +258,19 @@ SCHEMAS: dict[str, Schema] = {
             _column("first", _MONTH_DAY),
             _column("last", _MONTH_DAY),
             _column("granularity", _choice("year", "half-year", "part-of-year", "range", "season")),
+            _column("flags", _choice("", "alone")),
         ),
         ("period",),
+    ),
+    "month_parts.tsv": Schema(
+        (
+            _column("part", _HAN_WORD),
+            Column("first", lambda v: v.isdigit() and 1 <= int(v) <= 31, "a day, 1-31"),
+            Column(
+                "last", lambda v: v == "end" or (v.isdigit() and 1 <= int(v) <= 31), "a day or end"
+            ),
+        ),
+        ("part",),
     ),
     "hedges.tsv": Schema(
         (_column("hedge", _HAN_WORD), _column("position", _choice("before", "after"))),
@@ -445,6 +488,20 @@ def periods() -> dict[str, tuple[tuple[int, int], tuple[int, int], str]]:
             row["granularity"],
         )
         for row in rows("periods.tsv")
+    }
+
+
+def periods_alone() -> tuple[str, ...]:
+    """The named parts of a year that are a date of the issue's year written alone (上半年)."""
+    return words("periods.tsv", "period", flags="alone")
+
+
+@lru_cache(maxsize=1)
+def month_parts() -> dict[str, tuple[int, int | None]]:
+    """Named parts of a month (``上旬``, ``底``): first and last day (None: the month's last)."""
+    return {
+        row["part"]: (int(row["first"]), None if row["last"] == "end" else int(row["last"]))
+        for row in rows("month_parts.tsv")
     }
 
 

@@ -183,13 +183,18 @@ def memberships(text: str, holds: list[Relation]) -> list[Relation]:
 
 _EVENT_WORDS = "(?:" + "|".join(lexicon.relation_words("event-noun")) + ")"
 """How the name of an event ends: …推进会, …活动, …仪式."""
+_HOLDS_BEFORE = "|".join(lexicon.relation_words("event-verb-before"))
+_HOLDS_AFTER = "|".join(lexicon.relation_words("event-verb-after"))
 _EVENT_PATTERNS = (
     re.compile(rf"在([^，。,；;：:\n“”]{{2,40}}?{_EVENT_WORDS})上"),
-    re.compile(
-        rf"(?:召开|举行|举办|启动|开展)了?([^，。,；;：:\n]{{2,50}}?{_EVENT_WORDS})(?=[，。,；;]|$)"
-    ),
-    re.compile(rf"([^，。,；;：:\n]{{2,50}}?{_EVENT_WORDS})(?:召开|举行|举办|启动|开营)"),
+    re.compile(rf"(?:{_HOLDS_BEFORE})了?([^，。,；;：:\n]{{2,50}}?{_EVENT_WORDS})(?=[，。,；;]|$)"),
+    re.compile(rf"([^，。,；;：:\n]{{2,50}}?{_EVENT_WORDS})(?:{_HOLDS_AFTER})"),
 )
+_EVENT_LEAD = re.compile(
+    f"^(?:{'|'.join(lexicon.relation_words('event-lead'))})?"
+    f"(?:{'|'.join(lexicon.relation_words('event-lead-verb'))})?"
+)
+"""What opens an event's name as found and is no part of it: (我市召开)…推进会."""
 _EVENT_VERBS = lexicon.relation_words("role-verb")
 """A name then one of these verbs: a role at the article's event (主持 → CHAIRED)."""
 _VERB_REACH = 12
@@ -203,7 +208,7 @@ def article_event(text: str, article: Article) -> str:
         for pattern in _EVENT_PATTERNS:
             match = pattern.search(piece or "")
             if match:
-                return re.sub(r"^(?:我市|全市|市委|昨天|今天)?(?:召开|举行)?", "", match.group(1))
+                return _EVENT_LEAD.sub("", match.group(1))
     return ""
 
 

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .recognise.figures import CURRENCIES, DAY_WORDS, MEASURE_WORDS, SHIFTS, WEEK_WORDS, WEEKDAYS
+from .recognise.figures import (
+    CURRENCIES,
+    DAY_WORDS,
+    MEASURE_WORDS,
+    MONTH_PART,
+    SEASON_YEARS,
+    SEASONS,
+    SHIFTS,
+    WEEK_WORDS,
+    WEEKDAYS,
+)
 
 CURRENCY_CODES = lexicon.currency_codes()
 """ISO 4217 codes of the currencies a MONEY span ends with."""
@@ -149,7 +159,7 @@ def _known_and_contextual(kind: str) -> tuple[dict[str, int], tuple[str, ...]]:
 _RELATIVE_DAYS, _CONTEXT_DAYS = _known_and_contextual("relative-day")
 """Days relative to the story (the second part), not to the issue: not resolvable alone."""
 _RELATIVE_YEARS, _CONTEXT_YEARS = _known_and_contextual("relative-year")
-_RELATIVE_SEASONS = {"今": 0, "去": -1, "明": 1}
+_RELATIVE_SEASONS = SEASON_YEARS
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_MONTH_DAY = re.compile(r"[一二三四五六七八九十]{1,3}(?=[月日号])")
@@ -197,7 +207,7 @@ def _resolve(core: str, issue: dt.date | None) -> DateValue:
         shift = _RELATIVE_YEARS.get(head)
         target = year + shift if year is not None and shift is not None else None
         return _within_year(target, core[len(head) :])
-    if core[:1] in _RELATIVE_SEASONS and core[1:] in ("春", "夏", "秋", "冬"):
+    if core[:1] in _RELATIVE_SEASONS and len(core) == 2 and core[1:] in SEASONS:
         target = year + _RELATIVE_SEASONS[core[0]] if year is not None else None
         return _within_year(target, core[1:] + "季")
     if core in _RELATIVE_DAYS or core in _CONTEXT_DAYS:
@@ -219,7 +229,7 @@ _PERIODS = {"": ((1, 1), (12, 31), "year"), **lexicon.periods()}
 _MONTHS = re.compile(
     r"(?:(?P<m1>\d{1,2})(?:月份?)?[" + _TO + r"])?(?P<month>\d{1,2})月份?"
     r"(?:(?P<day>\d{1,2})[日号](?:[" + _TO + r"](?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})[日号])?"
-    r"|(?P<part>[上中下]旬|底|初|末))?"
+    rf"|(?P<part>{MONTH_PART}))?"
 )
 
 
@@ -255,9 +265,7 @@ def _within_year(year: int | None, rest: str) -> DateValue:
         end = dt.date(year, int(match["month2"] or month), int(match["day2"] or match["day"]))
         return DateValue(start, end, granularity)
     if match["part"]:
-        first_day, last_day = {"上旬": (1, 10), "中旬": (11, 20), "初": (1, 10)}.get(
-            match["part"], (21, 0)
-        )
+        first_day, last_day = lexicon.month_parts()[match["part"]]
         end = dt.date(year, month, last_day) if last_day else _month_end(year, month)
         return DateValue(dt.date(year, month, first_day), end, "part-of-month")
     return DateValue(dt.date(year, first_month, 1), _month_end(year, month), granularity)
@@ -271,7 +279,7 @@ def _in_month(core: str, issue: dt.date | None) -> DateValue | None:
             return DateValue(None, None, granularity)
         first = issue.replace(day=int(days[1] or days[2]))
         return DateValue(first, issue.replace(day=int(days[2])), granularity)
-    if shift := re.fullmatch(r"(本|上|下|这个|上个|下个)月(.*)", core):
+    if shift := re.fullmatch(rf"({'|'.join(SHIFTS)})月(.*)", core):
         if issue is None:
             return DateValue(None, None, "range" if shift[2] else "month")
         step = SHIFTS[shift[1]]

@@ -185,3 +185,32 @@ def test_an_unknown_file_or_character_set_is_an_error():
         lexicon.rows("nothing.tsv")
     with pytest.raises(lexicon.LexiconError, match="no character set 'nothing'"):
         lexicon.characters("nothing")
+
+
+@pytest.mark.parametrize("part", lexicon.month_parts())
+def test_every_month_part_is_found_and_resolves_to_its_days(part):
+    sentence = f"今年2月{part}，我们在一起。"
+    dates = [sentence[c.start : c.end] for c in find_figures(sentence) if c.label == "DATE"]
+    assert f"今年2月{part}" in dates
+    first, last = lexicon.month_parts()[part]
+    value = resolve_date(f"2024年2月{part}", ISSUE)
+    assert value.granularity == "part-of-month"
+    assert (value.start, value.end) == (dt.date(2024, 2, first), dt.date(2024, 2, last or 29))
+
+
+@pytest.mark.parametrize("period", lexicon.periods_alone())
+def test_a_period_flagged_alone_is_a_date_of_the_issues_year(period):
+    sentence = f"{period}，我们在一起。"
+    dates = [sentence[c.start : c.end] for c in find_figures(sentence) if c.label == "DATE"]
+    assert period in dates
+    assert resolve_date(period, ISSUE).start.year == ISSUE.year
+
+
+@pytest.mark.parametrize("year", lexicon.date_offsets("season-year"))
+def test_a_season_after_a_one_character_year_resolves(year):
+    offset = lexicon.date_offsets("season-year")[year]
+    sentence = f"{year}春，我们在一起。"
+    dates = [sentence[c.start : c.end] for c in find_figures(sentence) if c.label == "DATE"]
+    assert f"{year}春" in dates
+    value = resolve_date(f"{year}春", ISSUE)
+    assert value.granularity == "season" and value.start == dt.date(ISSUE.year + offset, 3, 1)

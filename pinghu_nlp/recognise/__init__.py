@@ -25,7 +25,6 @@ is listed in ``doc._.candidates`` with its source and priority, for auditing.
 from __future__ import annotations
 
 import bisect
-import re
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
+from .. import lexicon
 from ..articles import Article, doc_articles
 from ..extensions import doc_text
 from .candidates import LABELS, WORK_TITLE, Candidate, resolve_overlaps
@@ -161,8 +161,10 @@ def _kept(text: str, candidates: list[Candidate], ents_filter: EntsFilter) -> li
     return ents_filter([c for c in candidates if not not_annotated(text, c)])
 
 
-_DOCTRINE_AFTER_NAME = re.compile(r"新时代|(?:法治|经济|生态文明|强军|外交|文化)?思想")
-_DOCTRINE_AFTER_PLACE = re.compile(r"特色社会主义|式现代化")
+_DOCTRINE_AFTER_NAME = lexicon.person_words("doctrine")
+"""What makes a leader's name part of a doctrine's name: 习近平(新时代…思想), (法治思想)."""
+_DOCTRINE_AFTER_PLACE = lexicon.place_words("doctrine")
+"""What makes a place's name part of a doctrine's name: 中国(特色社会主义), (式现代化)."""
 
 
 def not_annotated(text: str, candidate: Candidate) -> bool:
@@ -172,7 +174,7 @@ def not_annotated(text: str, candidate: Candidate) -> bool:
     if work and work.end() >= candidate.end:
         return True
     after = _DOCTRINE_AFTER_NAME if candidate.label == "PERSON" else _DOCTRINE_AFTER_PLACE
-    return bool(after.match(text, candidate.end))
+    return text.startswith(after, candidate.end)
 
 
 def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:

@@ -46,7 +46,8 @@ _DAY = (
     r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])[日号]"
 )
-_MONTH_PART = r"(?:[上中下]旬|底|初|末)"
+MONTH_PART = "(?:" + "|".join(lexicon.month_parts()) + ")"
+"""A named part of a month (month_parts.tsv): 上旬, 月底, 7月初; values.py reads it too."""
 DAY_WORDS = lexicon.date_words("day-part")
 """Times of day a date may end with (``周三夜间``, ``昨天下午``); values.py reads them too."""
 _DAY_WORD = "(?:" + "|".join(DAY_WORDS) + ")"
@@ -58,7 +59,7 @@ SHIFTS = {word: offset or 0 for word, offset in lexicon.date_offsets("shift").it
 """Words before 周/星期/月 that place a week or month relative to the issue's (``上周三``)."""
 _CLOCK = r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?|(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d))"
 _CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
-_EARLY_LATE = r"[早晚](?![会饭餐宴报霞班场点辈年期稻秋间上些])"
+_EARLY_LATE = f"[早晚](?![{lexicon.characters('early-late-words')}])"
 """A bare 早/晚 right after a day (``28日晚``, ``周五晚``), not 晚会, 早餐, 晚些."""
 _DAY_PART = (
     rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|[早晚]{_CLOCK}|{_CLOCK_ALONE}"
@@ -66,9 +67,7 @@ _DAY_PART = (
 )
 """A time of the day: ``上午9时``, ``9时30分``; a bare 早/晚 right after a day (28日晚)."""
 _DAYS = rf"{_DAY}(?:{_TO}(?:{_MONTH})?{_DAY})?"
-_CALENDAR = (
-    rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH}(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?)"
-)
+_CALENDAR = rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH}(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})?)"
 """Months and days within a year: ``9月``, ``7月29日上午``, ``1—8月``, ``9月11日至17日``."""
 _PERIOD = (
     "(?:"
@@ -81,6 +80,14 @@ _PERIOD_SUFFIX = "[" + "".join(p for p in lexicon.periods() if len(p) == 1) + "]
 _RELATIVE_YEAR = "(?:" + "|".join(lexicon.date_words("relative-year")) + ")"
 _RELATIVE_DAY = "(?:" + "|".join(lexicon.date_words("relative-day")) + ")"
 _SHIFT = "(?:" + "|".join(SHIFTS) + ")"
+_DAY_COUNT = "|".join(lexicon.date_words("day-count"))
+"""After a number and 日 a count of days, not a date: 3日内, 5日以上."""
+SEASON_YEARS = {word: offset or 0 for word, offset in lexicon.date_offsets("season-year").items()}
+"""Years in one character before a season's: 今(春), 去(冬), 明(夏); values.py reads them too."""
+SEASONS = "".join(dict.fromkeys(p[0] for p, v in lexicon.periods().items() if v[2] == "season"))
+"""The seasons in one character (春夏秋冬), from periods.tsv's 春季…冬季."""
+_SHIFT_CHARS = "".join(word for word in SHIFTS if len(word) == 1)
+"""The shifts a bare 周 takes (本周, 这周, 上周, 下周)."""
 _WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
 _BREAK = rf"(?=(?:{_DAY_WORD}|[早晚]|\d|[至到、，,。;；)）]|$))"
 _WEEKDAY = rf"(?:(?:{_SHIFT}{_WEEK_WORD}|星期|礼拜)[{WEEKDAYS}天]|周[{WEEKDAYS}]{_BREAK})"
@@ -113,10 +120,10 @@ NUMERAL_DATES = (
     rf"{_YEAR_NUMBER}([.\-/]){_MONTH_NUMBER}\1(?:3[01]|[12]\d|0?[1-9])(?!\d)",
     # 7月29日上午, 8月15日, 7月份, 9月底, 1—8月 (a Chinese month alone is too often no date)
     rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH_NUMBER}月份?|{_CN_MONTH}月份)"
-    rf"(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})?",
-    rf"{_CN_MONTH}月(?:{_DAYS}{_DAY_PART}?|{_MONTH_PART})",
+    rf"(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})?",
+    rf"{_CN_MONTH}月(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})",
     # 12日上午 (a day of the current month), not a span of days (30日内)
-    rf"(?:(?:3[01]|[12]\d|0?[1-9])日?{_TO})?(?:3[01]|[12]\d|0?[1-9])日(?!内|以内|之内|左右|以上)"
+    rf"(?:(?:3[01]|[12]\d|0?[1-9])日?{_TO})?(?:3[01]|[12]\d|0?[1-9])日(?!{_DAY_COUNT})"
     rf"{_DAY_PART}?",
     rf"{_CLOCK_ALONE}(?:{_TO}{_CLOCK})?",
     r"[一二三四1-4]季度",
@@ -132,10 +139,10 @@ WORD_DATES = (
     # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    rf"{_SHIFT}(?:月{_MONTH_PART}?|星期|礼拜)|[本这上下]周|[今去明][春夏秋冬]",
+    rf"{_SHIFT}(?:月{MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[{''.join(SEASON_YEARS)}][{SEASONS}]",
     rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
-    r"(?:[上下]半年|第[一二三四1-4]季度|前三季度|前\d{1,2}个月|年初|年底|年末)",
+    rf"(?:{'|'.join(lexicon.periods_alone())}|第[一二三四1-4]季度|前\d{{1,2}}个月)",
     rf"(?:{_DAY_WORD}{_CLOCK}?|[早晚]{_CLOCK})(?:{_TO}{_CLOCK})?",
     r"上世纪(?:\d0|[五六七八九]十)年代",
     _HOLIDAY_NAME,
@@ -172,7 +179,8 @@ _CUES = set("年月日号时点:：·世季%％.,个分到至~～-—–－")
 ``八一``/``五一``/``三八`` (a run ending in 一 or 八) are tried as holidays too."""
 _SCANNED = [re.compile(p) for p in WORD_DATES]
 _YEAR_ONLY = re.compile(rf"{_YEAR_NUMBER}(?:{_TO}{_YEAR_NUMBER})?年")
-_CONGRESS = re.compile(r"党代会|全会|代表大会|人代会|团代会|妇代会")
+_CONGRESS = re.compile("|".join(lexicon.place_words("congress")))
+"""A congress's meeting after its number (十九届三中全会): the number is no QUANTITY."""
 _CHINESE_START = re.compile(rf"[{_CN}]+")
 _BIG_NUMERAL = re.compile(r"[十百千万亿]")
 _QUOTED_NAME = re.compile(r"“[^“”\s，,。；;、]{1,8}\Z")

@@ -44,7 +44,7 @@ NOT_IN_NAME = frozenset(lexicon.characters("not-in-name"))
 """Characters no name holds after its surname: function words, body endings, punctuation."""
 REFERENCE_HEADS = lexicon.person_words("reference-head")
 """Words that make a surname a reference to one person: ``张书记``, ``王老师``."""
-_REFERENCE_START = rf"(?:(?<![{lexicon.HAN_RANGE}])|(?<=[向对和与跟给让请是问找说到的民]))"
+_REFERENCE_START = rf"(?:(?<![{lexicon.HAN_RANGE}])|(?<=[{lexicon.characters('reference-after')}]))"
 _LIST_SEPARATORS = lexicon.list_glue("names")
 _TITLE_NAME_GAPS = ("", ":", "：")
 _NAME_LENGTHS = (3, 2)
@@ -485,6 +485,10 @@ def names_jieba_guessed(text: str) -> list[Candidate]:
     return found
 
 
+_MOU_WORDS = lexicon.characters("mou-words")
+"""After 某 they make a determiner, no anonymised name: 某些, 某种, 某地."""
+
+
 def surname_references(text: str) -> list[Candidate]:
     """One person by surname: ``张书记``, ``王老师``, ``老沈``, ``小李``, ``张某`` (anonymised)."""
     found = []
@@ -497,7 +501,7 @@ def surname_references(text: str) -> list[Candidate]:
         plain = not is_common_word(match.group()) and _ends_name(text, match.end())
         if plain or _addressed_or_speaking(text, match.start(), match.end()):
             found.append(FINDERS["nickname"].candidate(match.start(), match.end(), "PERSON"))
-    for match in re.finditer(rf"[{surnames}]某某?(?![些种个项类地处天年时方单部门家件])", text):
+    for match in re.finditer(rf"[{surnames}]某某?(?![{_MOU_WORDS}])", text):
         found.append(FINDERS["anonymised"].candidate(match.start(), match.end(), "PERSON"))
     return found
 

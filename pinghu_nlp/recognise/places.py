@@ -51,6 +51,8 @@ NAME_ENDINGS = tuple(sorted(set(LOC_ENDINGS) | set(ORG_ENDINGS), key=len, revers
 """Every place and body ending, longest first (经济技术开发区 before 区)."""
 ADMIN_UNITS = lexicon.endings("LOC", "admin")
 """Administrative units: a chain of them is split per unit."""
+_ADMIN_CHARS = frozenset(u for u in ADMIN_UNITS if len(u) == 1)
+"""The administrative units of one character: 省, 市, 县, 区, 镇, 乡, 村."""
 
 _ENDING_PATTERN = re.compile(
     "|".join(map(re.escape, sorted(set(LOC_ENDINGS + ORG_ENDINGS), key=len, reverse=True)))
@@ -61,11 +63,11 @@ _FOREIGN_COMPANY = re.compile(
     rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[、，,和及与等])"
 )
 _TITLE_HEADS = lexicon.longest_first(lexicon.title_words("office") + lexicon.title_words("role"))
-_CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | set("省市县区镇乡村"), key=len)
+_CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | _ADMIN_CHARS, key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 _PLACE_NAME_GOES_ON = re.compile(
-    rf"(?:(?![的在和与及等是为将把被对向从])[{lexicon.HAN_RANGE}]){{0,6}}[园区城港岛]"
+    rf"(?:(?![{lexicon.characters('place-name-stops')}])[{lexicon.HAN_RANGE}]){{0,6}}[园区城港岛]"
 )
 _SHORT_BRAND = 4
 
@@ -349,7 +351,7 @@ def _starts_with_place(name: str) -> bool:
     return name.startswith(_LOCAL_PREFIXES) or known_name_at(name, 0)
 
 
-_BODY_LIST_BEFORE = tuple(f"{unit}、" for unit in "局委办部厅院所处")
+_BODY_LIST_BEFORE = tuple(f"{unit}、" for unit in lexicon.characters("listed-body-ends"))
 """A body listed after another one: 商务局、发改局、政法委 (政法委 alone is a common word)."""
 
 
@@ -540,7 +542,8 @@ def find_list_members(text: str) -> list[Candidate]:
     return found
 
 
-_FUNCTION_CHARS = "的了在是有和与及从由对向将把括"
+_FUNCTION_CHARS = lexicon.characters("list-cuts")
+"""Function characters a list of names before its class begins after (包括高正、纳狮等企业)."""
 _BREAKS_BEFORE_LIST = frozenset('，,、。；;：:“”"()（）\n ——')
 
 
@@ -592,9 +595,6 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
     ]
 
 
-_ADMIN_CHARS = frozenset(u for u in ADMIN_UNITS if len(u) == 1)
-
-
 _COMMUNITY_UNIT = re.compile("社区|街道|村|镇")
 
 
@@ -610,11 +610,9 @@ def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
 
 INDUSTRY_WORDS = lexicon.longest_first(lexicon.place_words("industry"))
 """Words a company's name ends with after its brand: 独山能源, 长城汽车, 湛新树脂."""
-_BRAND_COMPANY = re.compile(
-    "("
-    + "|".join(INDUSTRY_WORDS)
-    + r")(?!产业|行业|领域|板块|企业|技术|产品|项目|材料|创新|成果|进步|人才|水平|发展)"
-)
+_FIELD_WORDS = lexicon.place_words("industry-field")
+"""After an industry word they make a field, not a company: 汽车产业, 能源企业."""
+_BRAND_COMPANY = re.compile(f"({'|'.join(INDUSTRY_WORDS)})(?!{'|'.join(_FIELD_WORDS)})")
 _QUOTED_PLACE = re.compile(rf"[“\"]([{lexicon.HAN_RANGE}]{{1,4}}[湾湖岛])[”\"]")
 
 
@@ -632,10 +630,16 @@ def find_brand_companies(text: str) -> list[Candidate]:
     return found
 
 
+_ROAD_AFTER = "|".join(
+    [f"(?<=[{lexicon.characters('road-after-chars')}])"]
+    + [f"(?<={word})" for word in lexicon.place_words("road-before")]
+)
 _ROAD = re.compile(
-    r"(?:(?<=[在沿经至到从往与和、，,镇区市村的])|(?<=位于)|(?<=街道))"
+    f"(?:{_ROAD_AFTER})"
     rf"([{lexicon.HAN_RANGE}]{{2}}(?:[东西南北中]路|路|大道|大街|街))"
-    r"(?=[与和、，,。；;\n旁边]|交叉口|路口|沿线|两侧|附近|一带|[东西南北]侧|\d+号|$)"
+    r"(?=[与和、，,。；;\n旁边]|"
+    + "|".join(lexicon.place_words("road-after"))
+    + r"|[东西南北]侧|\d+号|$)"
 )
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
+from .. import lexicon
 from ..articles import COMMON_SURNAMES
 from ..segment import is_guessed, is_han, page_words, tag_of, word_segmenter
 from .candidates import Candidate
@@ -304,7 +305,7 @@ def _known_word(word: str) -> bool:
     return word_segmenter().FREQ.get(word, 0) >= _KNOWN
 
 
-_NOT_IN_GIVEN_NAME = frozenset("的了着过们我你他她它这那说讲称是在")
+_NOT_IN_GIVEN_NAME = frozenset(lexicon.characters("not-in-model-name"))
 """Characters the model's names never hold: LAC ends a name too late at them (黄说)."""
 
 

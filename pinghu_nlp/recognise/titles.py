@@ -62,15 +62,16 @@ def is_collective_title(text: str) -> bool:
     return _COLLECTIVE.fullmatch(text) is not None
 
 
-_NOT_A_HEAD_AFTER = re.compile(r"^(?:会|处|局|办|部|组|团|室|制|职(?![务位])|们|队伍|班子|领办|论)")
+_NOT_A_HEAD_AFTER = re.compile(
+    f"^(?:{'|'.join(lexicon.title_words('not-head-after'))}|职(?![务位]))"
+)
 """What turns a head into part of a longer word: 委员会, 常委会, 书记领办 (not 副市长职务)."""
 _ORG_ENDINGS = lexicon.title_words("qualifier-end")
 """Endings of a qualifier that names an organisation or a place."""
-_NAMED_PLACE_START = re.compile(
-    rf"[{lexicon.HAN_RANGE}]{{2,3}}[省市县区](?:委|政府|人民政府|人大|政协|纪委)"
-)
+_PLACE_BODIES = "|".join(lexicon.place_words("place-body"))
+_NAMED_PLACE_START = re.compile(rf"[{lexicon.HAN_RANGE}]{{2,3}}[省市县区](?:{_PLACE_BODIES})")
 """Or a named place's party or government body: 平湖市委(副书记), 嘉兴市政府(秘书长)."""
-_UNIT_HEAD_CHARS = tuple("部局院所站处科社行校馆园队厅会组")
+_UNIT_HEAD_CHARS = tuple(lexicon.characters("unit-head-starts"))
 """``宣传部长``: a head opening with one of these closes its organisation (宣传部)."""
 _QUALIFIER_WINDOW = 24
 
