@@ -33,6 +33,7 @@ from .processes import die_with_parent
 
 Span = tuple[int, int]
 
+_BRACKETED_BYLINE = re.compile(BRACKETED_BYLINE)
 _PEN_NAME_LINE = re.compile(rf"^■\s*[{lexicon.HAN_RANGE}]{{2,4}}$")
 _PHOTO_CREDIT_LINE = re.compile(
     rf"^{BRACKETED_BYLINE}$|^(?:[{lexicon.HAN_RANGE}]{{2,3}}\s+){{1,4}}摄$"
@@ -243,6 +244,8 @@ def _build_article(
     if inline:
         article.bylines.extend(parse_byline(inline.group(inline_group), inline.start(inline_group)))
     body = [(s, e) for (s, e), k in zip(lines, kinds, strict=False) if k == "body"]
+    for s, e in body:
+        article.bylines.extend(_bracketed_credits(text, s, e, inline))
     if body:
         article.body_start = body[0][0]
         dateline = _DATELINE.match(text[body[0][0] : body[0][1]])
@@ -250,6 +253,20 @@ def _build_article(
             article.dateline = dateline.group()
             article.dateline_span = (body[0][0], body[0][0] + dateline.end())
     return article
+
+
+def _bracketed_credits(
+    text: str, start: int, end: int, inline: re.Match[str] | None
+) -> list[Byline]:
+    """The bylines in brackets inside a line of the body (``…采摘杨梅。（通讯员 钱一鸣 摄）``,
+    ``（本报记者 李明 摄）``), besides the one that opens the story (``inline``)."""
+    found = []
+    for match in _BRACKETED_BYLINE.finditer(text, start, end):
+        if inline and match.start() < inline.end() and inline.start() < match.end():
+            continue
+        if is_byline_line(match.group(1)):
+            found.extend(parse_byline(match.group(1), match.start(1)))
+    return found
 
 
 def _line_spans(text: str) -> list[Span]:

@@ -119,6 +119,29 @@ def test_photo_credits_in_brackets_or_after_the_names():
     assert parse_byline("（记者 王强 摄）", 0)[0].names == [("王强", (4, 6))]
 
 
+@pytest.mark.parametrize(
+    "page, roles, names",
+    [
+        ("图为村民在采摘杨梅。（通讯员 钱一鸣 摄）\n", ["通讯员"], ["钱一鸣"]),
+        ("游客在景区拍照留念（本报记者李小舟摄）。\n", ["记者"], ["李小舟"]),
+        (
+            "志愿者为老人理发（记者 沈佳 通讯员 陆明 摄），现场秩序井然。\n",
+            ["记者", "通讯员"],
+            ["沈佳", "陆明"],
+        ),
+    ],
+)
+def test_a_credit_in_brackets_inside_a_line_of_the_story(page, roles, names):
+    mentions = pinghu_nlp.extract([page]).mentions
+    assert sorted(mentions.text[mentions.label == "TITLE"]) == sorted(roles)
+    assert sorted(mentions.text[mentions.label == "PERSON"]) == sorted(names)
+
+
+def test_brackets_that_hold_no_byline_give_no_credit():
+    mentions = pinghu_nlp.extract(["活动现场（图为志愿者在服务）热闹非凡。\n"]).mentions
+    assert not (mentions.label == "PERSON").any()
+
+
 def roles_and_names(line: str) -> list[tuple[str, str, list[str]]]:
     """Each byline of a line as (role as written, role text at its span, names)."""
     return [

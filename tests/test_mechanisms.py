@@ -699,3 +699,30 @@ def test_a_word_with_a_persons_ending_before_no_name(sentence):
 )
 def test_a_surname_and_a_courtesy_or_office_word_is_one_person(sentence, reference):
     assert (reference, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("据介绍，沈国良院士将来平湖讲学。", "沈国良", "院士"),
+        ("县交警大队杨子进大队长说，将进一步整治。", "杨子进", "大队长"),  # jieba: 杨子|进
+        ("当天，钱国华总经理带队参观。", "钱国华", "总经理"),
+    ],
+)
+def test_a_name_right_before_a_title_without_qualifier(sentence, name, title):
+    found = entities(sentence)
+    assert (name, "PERSON") in found and (title, "TITLE") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        ("全体医生参加培训。", "全体"),  # a word
+        ("由于院长不在，会议推迟。", "由于"),
+        ("两国总理翁霍、洪森两首相联名致电。", "森两"),  # 两: the holders counted
+        ("我们感谢参议长的邀请。", "谢参"),  # 感谢 cut through
+    ],
+)
+def test_no_name_is_read_into_the_words_before_a_title(sentence, words):
+    found = entities(sentence)
+    assert not any(label == "PERSON" and words in text for text, label in found), found

@@ -74,7 +74,7 @@ from .places import (
 )
 from .runs import names_in_runs
 from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
-from .titles import BARE_HEADS, find_titles
+from .titles import HEADS, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 
@@ -121,7 +121,9 @@ def find_entities(
     people = [c for c in bylines if c.label == "PERSON"]
     model_starts = frozenset(start for start, _, label in tagged if label == "PERSON")
     people += names_after_titles(text, titles, model_starts)
-    people += names_before_titles(text, [t for t in titles if text[t.start : t.end] in BARE_HEADS])
+    people += names_before_titles(
+        text, [t for t in titles if text[t.start : t.end] in HEADS], model_starts
+    )
     people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
     people += names_before_speech(text) + names_after_person_nouns(text)

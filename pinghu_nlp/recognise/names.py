@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..articles import COMMON_SURNAMES
+from ..layout import is_byline_role
 from ..segment import (
     PageWords,
     is_frequent,
@@ -290,7 +291,9 @@ def _is_person_noun_by_ending(word: str) -> bool:
         2 <= len(word) <= 4
         and word[-1] in _PERSON_NOUN_ENDS
         and is_han(word)
-        and (tag_of(word) == "n")
+        and tag_of(word) == "n"
+        and word not in _NOT_PEOPLE
+        and not is_byline_role(word)  # 记者: a byline's role, a TITLE
     )
 
 
@@ -304,22 +307,39 @@ def _common_word_opens(piece: str) -> bool:
     return is_common_word(piece) and tag_of(piece)[:1] in _NO_NAME_TAG_STARTS
 
 
-def names_before_titles(text: str, titles: Iterable[Candidate]) -> list[Candidate]:
-    """A name jieba tags right before a title: ``习近平总书记``."""
+def names_before_titles(
+    text: str, titles: Iterable[Candidate], model_starts: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """A name right before a title: one jieba tags (``习近平总书记``), or three characters no
+    word cuts into that open a clause or where the statistical model begins a name
+    (``model_starts``): ``林培中教授``, ``支队杨子进支队长`` (jieba: 杨子|进)."""
     found = []
     for title in titles:
         for length in _NAME_LENGTHS:
             start = title.start - length
             piece = text[max(0, start) : title.start]
-            plausible = start >= 0 and piece[0] in COMMON_SURNAMES
-            if (
-                plausible
-                and _could_be_name(piece, length)
-                and _tagged_name_length(piece, 0) == length
-            ):
+            if start < 0 or piece[0] not in COMMON_SURNAMES or not _could_be_name(piece, length):
+                continue
+            if not page_words(text).breaks_at(start):
+                continue  # 俄|罗斯|总统, 感|谢参|议长: the name would begin inside a word
+            tagged = _tagged_name_length(piece, 0) == length
+            untagged = length == 3 and _untagged_name_before(text, start, model_starts)
+            if tagged or untagged:
                 found.append(FINDERS["before-title"].candidate(start, title.start, "PERSON"))
                 break
     return found
+
+
+def _untagged_name_before(text: str, start: int, model_starts: frozenset[int]) -> bool:
+    """Three characters at ``start`` read as a name jieba does not tag: neither two of them
+    make a word (全体|医生, 由于|院长), and they open a clause or the model begins a name there."""
+    piece = text[start : start + 3]
+    if is_common_word(piece[:2]) or is_common_word(piece[1:]) or function_word_opens(text, start):
+        return False
+    if tag_of(piece[2]) == "m":
+        return False  # 洪森两|首相: a numeral counts the holders
+    opens_clause = start == 0 or not _NAME_CHAR.match(text[start - 1])
+    return opens_clause or start in model_starts
 
 
 def names_in_lists(text: str, names: Iterable[Candidate]) -> list[Candidate]:

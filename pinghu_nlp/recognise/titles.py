@@ -43,6 +43,8 @@ BARE_HEADS = frozenset(lexicon.title_words("office", "bare"))
 """Heads that name no office without a qualifier: a title only beside a person's name."""
 
 _ALL_HEADS = lexicon.longest_first(OFFICE_HEADS + ROLE_HEADS)
+HEADS = frozenset(_ALL_HEADS)
+"""Every head of a title, office or role: a title that is one alone has no qualifier (教授)."""
 _HEAD_PATTERN = re.compile("|".join(map(re.escape, _ALL_HEADS)))
 """Every head, longest first across offices and roles (主任医师 before 主任)."""
 _COLLECTIVE = re.compile(
