@@ -101,7 +101,10 @@ def _check_holiday(rule: str, value: str) -> str | None:
 
 SCHEMAS: dict[str, Schema] = {
     "surnames.tsv": Schema(
-        (_column("surname", _HAN_WORD), _column("frequency", _choice("top", "common"))),
+        (
+            _column("surname", _HAN_WORD),
+            _column("frequency", _choice("top", "common", "japanese")),
+        ),
         ("surname",),
     ),
     "holidays.tsv": Schema(
@@ -369,8 +372,16 @@ def top_surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def compound_surnames() -> frozenset[str]:
-    """Two-character surnames: ``欧阳``, ``诸葛``."""
-    return frozenset(s for s in words("surnames.tsv", "surname") if len(s) == 2)
+    """Two-character Chinese surnames: ``欧阳``, ``诸葛``."""
+    chinese = words("surnames.tsv", "surname", frequency="top")
+    chinese += words("surnames.tsv", "surname", frequency="common")
+    return frozenset(s for s in chinese if len(s) == 2)
+
+
+@lru_cache(maxsize=1)
+def japanese_surnames() -> frozenset[str]:
+    """Japanese family names of two or three characters: ``山田``, ``佐佐木``."""
+    return frozenset(words("surnames.tsv", "surname", frequency="japanese"))
 
 
 def characters(name: str) -> str:

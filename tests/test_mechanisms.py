@@ -726,3 +726,21 @@ def test_a_name_right_before_a_title_without_qualifier(sentence, name, title):
 def test_no_name_is_read_into_the_words_before_a_title(sentence, words):
     found = entities(sentence)
     assert not any(label == "PERSON" and words in text for text, label in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("日资企业总经理田中一郎介绍了公司的发展。", "田中一郎"),  # after a title
+        ("株式会社社长永守重信一行来平湖考察。", "永守重信"),  # 重信: a word to jieba
+        ("总经理山本说，订单增加了。", "山本"),  # the family name alone before a speech verb
+    ],
+)
+def test_a_japanese_name_after_a_title(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+def test_a_japanese_family_name_that_ends_a_place_name_stays_a_place():
+    found = entities("石川县代表团来访。")
+    assert ("石川县", "LOC") in found
+    assert not any(label == "PERSON" for _, label in found)

@@ -206,11 +206,40 @@ def names_after_titles(
                 if not end and (start in model_starts or text.startswith(SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
                 end = end or _transliterated_name_at(text, start)
+                if not end and (length := japanese_name_length(text, start)):
+                    end = start + length if _ends_name(text, start + length) else None
                 end = _to_the_dot(text, start, end)
                 if end:
                     found.append(FINDERS["after-title"].candidate(start, end, "PERSON"))
                     break
     return found
+
+
+JAPANESE_SURNAMES = lexicon.japanese_surnames()
+"""Japanese family names (山田, 佐佐木), which open a name of one or two more characters."""
+
+
+def japanese_name_length(text: str, start: int) -> int | None:
+    """Length of a Japanese name at ``start``: a family name and two given characters (山田太郎,
+    池田大作), or one where no Chinese character follows, or the family name alone where a name
+    may end (总经理山本|说)."""
+    for surname_length in (3, 2):
+        if text[start : start + surname_length] not in JAPANESE_SURNAMES:
+            continue
+        given = start + surname_length
+        if text.startswith(FOLLOWERS, given):
+            return surname_length
+        for length in (2, 1):
+            piece = text[given : given + length]
+            if len(piece) != length or not lexicon.is_han(piece):
+                continue
+            if any(c in NOT_IN_NAME for c in piece):
+                continue  # (given names are often words: 大作, 重信)
+            if length == 1 and _NAME_CHAR.match(text[given + 1 : given + 2] or " "):
+                continue
+            return surname_length + length
+        return surname_length if _ends_name(text, given) else None
+    return None
 
 
 def _to_the_dot(text: str, start: int, end: int | None) -> int | None:

@@ -39,6 +39,7 @@ from .names import (
     function_word_opens,
     is_common_word,
     is_frequent_word,
+    japanese_name_length,
     names_in_lists,
     repeated_names,
 )
@@ -277,7 +278,8 @@ def model_bodies(text: str, spans: list[Span]) -> list[Candidate]:
 
 
 def plausible_name(name: str) -> bool:
-    """A Chinese name (surname + one or two characters, not a dictionary word) or a foreign one."""
+    """A Chinese name (surname + one or two characters, not a dictionary word), a Japanese one
+    (family name + one or two characters) or a transliterated one."""
     if len(name) >= 3 and all(c in TRANSLITERATION or c in "·•" for c in name):
         return True
     parts = name.replace("•", "·").split("·")
@@ -285,6 +287,8 @@ def plausible_name(name: str) -> bool:
         return True  # a foreign name with a middle dot: 斯洛博丹·米洛舍维奇
     if len(name) >= 3 and tag_of(name) in _FOREIGN_NAME_TAGS and _known_word(name):
         return True  # a name jieba's dictionary knows: 克林顿, 威尔逊
+    if japanese_name_length(name, 0) == len(name):
+        return True  # 池田大作, 山田太郎
     surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
     given = name[len(surname) :]
     return (
