@@ -744,3 +744,36 @@ def test_a_japanese_family_name_that_ends_a_place_name_stays_a_place():
     found = entities("石川县代表团来访。")
     assert ("石川县", "LOC") in found
     assert not any(label == "PERSON" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("会上，钱小龙介绍了村里的经验。", "钱小龙"),
+        ("沈志成回答说，工程年底前完工。", "沈志成"),  # jieba does not tag it a name
+    ],
+)
+def test_a_name_jieba_does_not_tag_before_a_speech_verb(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他向记者介绍，今年产量翻番。",
+        "相关专家认为，这一做法值得推广。",
+        "工作人员介绍说，展览持续一周。",
+    ],
+)
+def test_words_before_a_speech_verb_are_no_name(sentence):
+    assert not any(label == "PERSON" for _, label in entities(sentence))
+
+
+def test_a_surname_reference_takes_no_holder_after_its_title():
+    found = entities("游客们参观了毛主席纪念堂。")
+    assert ("纪念堂", "PERSON") not in found
+
+
+def test_a_role_inside_a_longer_word_is_no_title():
+    found = entities("活动中，老师傅传授绝活，新职工学技术。")
+    assert not any(label in ("TITLE", "PERSON") for _, label in found), found

@@ -126,7 +126,7 @@ def find_entities(
     )
     people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
-    people += names_before_speech(text) + names_after_person_nouns(text)
+    people += names_before_speech(text, model_starts) + names_after_person_nouns(text)
     people += names_as_speakers(text)
     people += repeated_names(text, people)
     people += names_in_lists(text, people)  # lists around names seen first elsewhere on the page

@@ -199,6 +199,8 @@ def names_after_titles(
     """
     found = []
     for title in titles:
+        if _closes_a_reference(text, title):
+            continue  # 毛主席|纪念堂: the title is part of a surname reference
         for gap in _TITLE_NAME_GAPS:
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
@@ -240,6 +242,12 @@ def japanese_name_length(text: str, start: int) -> int | None:
             return surname_length + length
         return surname_length if _ends_name(text, given) else None
     return None
+
+
+def _closes_a_reference(text: str, title: Candidate) -> bool:
+    """A reference head right after one of the commonest surnames: ``毛主席``, ``王书记``."""
+    head = text[title.start : title.end]
+    return head in REFERENCE_HEADS and text[title.start - 1 : title.start] in TOP_SURNAMES
 
 
 def _to_the_dot(text: str, start: int, end: int | None) -> int | None:
@@ -352,8 +360,7 @@ def names_before_titles(
             if not page_words(text).breaks_at(start):
                 continue  # 俄|罗斯|总统, 感|谢参|议长: the name would begin inside a word
             tagged = _tagged_name_length(piece, 0) == length
-            untagged = length == 3 and _untagged_name_before(text, start, model_starts)
-            if tagged or untagged:
+            if tagged or (length == 3 and _untagged_name_at(text, start, model_starts)):
                 found.append(FINDERS["before-title"].candidate(start, title.start, "PERSON"))
                 break
     return found
@@ -408,13 +415,16 @@ def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def names_before_speech(text: str) -> list[Candidate]:
-    """A name the jieba tagger calls ``nr`` right before a speech verb: ``肖忠华说``."""
+def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -> list[Candidate]:
+    """A name right before a speech verb: one the jieba tagger calls ``nr`` (``肖忠华说``), or
+    three characters it does not tag that open a clause or where the statistical model begins a
+    name (``model_starts``), as before a title (``朱邦造回答说``)."""
     found = []
     cue = "|".join(SPEECH_CUES)
     for match in re.finditer(rf"([{lexicon.HAN_RANGE}]{{2,3}})(?={cue})", text):
         window_start = max(0, match.start() - 4)
         offset = window_start
+        tagged = False
         for pair in page_words(text).tagged_between(window_start, match.end()):
             end = offset + len(pair.word)
             is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
@@ -422,8 +432,20 @@ def names_before_speech(text: str) -> list[Candidate]:
             is_name = is_name and pair.word not in gazetteer()  # 阿根廷: jieba's nr
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(FINDERS["speech"].candidate(offset, end, "PERSON"))
+                tagged = True
             offset = end
+        start = match.end() - 3
+        if not tagged and start >= 0 and _untagged_name_at(text, start, model_starts):
+            found.append(FINDERS["speech"].candidate(start, match.end(), "PERSON"))
     return found
+
+
+def _untagged_name_at(text: str, start: int, model_starts: frozenset[int]) -> bool:
+    """Three characters at ``start``, a surname first, that make a name jieba does not tag."""
+    piece = text[start : start + 3]
+    if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
+        return False
+    return page_words(text).breaks_at(start) and _untagged_name_before(text, start, model_starts)
 
 
 TRANSLITERATION = frozenset(lexicon.characters("transliteration"))

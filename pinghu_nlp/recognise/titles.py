@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..layout import COMMON_SURNAMES
-from ..segment import is_frequent, is_han, page_words, tag_of
+from ..segment import is_frequent, is_guessed, is_han, page_words, tag_of
 from .candidates import Candidate, on_one_line
 from .finders import FINDERS
 from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
@@ -86,6 +86,8 @@ def find_titles(text: str) -> list[Candidate]:
         by_ending = _is_role_by_ending(head)
         if not by_ending and _NOT_A_HEAD_AFTER.match(text[head_end : head_end + 2]):
             continue
+        if head in ROLE_HEADS and _inside_a_dictionary_word(text, head_end):
+            continue  # 老师|傅: the role ends inside a word of jieba's dictionary (老师傅)
         start = qualifier_start(text, head_start, head)
         if head in REPRESENTATIVE_HEADS and text.endswith(_NATION, 0, start):
             start -= len(_NATION)
@@ -107,6 +109,15 @@ def find_titles(text: str) -> list[Candidate]:
     for match in _COLLECTIVE.finditer(text):
         found.append(FINDERS["collective"].candidate(match.start(), match.end(), "TITLE"))
     return _longest_per_head(found)
+
+
+def _inside_a_dictionary_word(text: str, offset: int) -> bool:
+    """Whether a word of the page that jieba's dictionary knows runs across ``offset``."""
+    words = page_words(text)
+    if words.breaks_at(offset):
+        return False
+    _, word = words.word_at(offset - 1)
+    return not is_guessed(word)
 
 
 def _heads(text: str) -> list[tuple[str, int, int]]:
