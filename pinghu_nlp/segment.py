@@ -23,7 +23,6 @@ from importlib import import_module, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import jieba
 import spacy
 import srsly
 from spacy.language import Language
@@ -35,7 +34,24 @@ from .layout import repair
 from .lexicon import is_han  # the one definition, for the finders too
 
 if TYPE_CHECKING:
+    import jieba
     import jieba.posseg
+
+
+def _import_jieba():
+    """jieba, imported without ``pkg_resources`` where nothing has imported that yet: jieba
+    reads its own data files through it when it can (a fifth of a second to import, and
+    deprecated), else opens the same files from its folder."""
+    if "pkg_resources" in sys.modules or "jieba" in sys.modules:
+        return import_module("jieba")
+    sys.modules["pkg_resources"] = None  # so `import pkg_resources` raises ImportError
+    try:
+        return import_module("jieba")
+    finally:
+        del sys.modules["pkg_resources"]
+
+
+jieba = _import_jieba()  # noqa: F811
 
 USER_DICTIONARY = resources.files("pinghu_nlp") / "data" / "userdict.txt"
 """Local place names and office titles, one ``word frequency tag`` per line (jieba format)."""
