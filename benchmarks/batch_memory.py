@@ -7,6 +7,9 @@ The pages are the seeds, each copy made distinct by a final line (so none is ski
 ``extract()`` runs in one process and keeps the whole result in memory (the tables are the
 output: they grow with the pages, the Docs do not stay); the command line runs as a user runs
 it (Parquet page by page, every core), its workers' peak shown apart from the parent's.
+``tables MB``: the size of ``extract()``'s tables themselves (``memory_usage(deep=True)``), the
+part of its peak that grows with the pages by design; ``--only extract`` shows both sizes of
+``extract()`` in one command.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ import resource, sys
 import pinghu_nlp
 result = pinghu_nlp.extract([sys.argv[1]], n_process=1)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(result.articles["doc_id"].nunique(), len(result.mentions), round(peak), "-")
+tables = sum(getattr(result, t).memory_usage(deep=True).sum() for t in result.TABLES) / 2**20
+print(result.articles["doc_id"].nunique(), len(result.mentions), round(peak), "-", round(tables))
 """
 CLI = """
 import resource, sys
@@ -37,7 +41,7 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 pages = len(list((__import__("pathlib").Path(sys.argv[2]) / "articles").glob("*.parquet")))
 mentions = len(read_tables(sys.argv[2])["mentions"])
-print(pages, mentions, round(peak), round(workers) if workers else "-")
+print(pages, mentions, round(peak), round(workers) if workers else "-", "-")
 """
 
 
@@ -62,8 +66,11 @@ def main() -> None:
     runs = [(name, code) for name, code, kind in runs if args.only in (None, kind)]
     env = {**os.environ}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    print("| run | pages | characters | processed | mentions | peak RSS MB | workers' peak | s |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| run | pages | characters | processed | mentions | peak RSS MB | workers' peak "
+        "| tables MB | s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for count in (args.pages, args.factor * args.pages):
         with tempfile.TemporaryDirectory() as scratch:
             pages, out = Path(scratch) / "pages", Path(scratch) / "out"
@@ -79,10 +86,10 @@ def main() -> None:
                     env=env,
                 )
                 seconds = time.perf_counter() - start
-                processed, mentions, peak, workers = run.stdout.split()[-4:]
+                processed, mentions, peak, workers, tables = run.stdout.split()[-5:]
                 print(
                     f"| {name} | {count:,} | {chars:,} | {processed} | {int(mentions):,} | {peak} "
-                    f"| {workers} | {seconds:.0f} |",
+                    f"| {workers} | {tables} | {seconds:.0f} |",
                     flush=True,
                 )
 

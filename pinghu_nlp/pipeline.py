@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import logging
 import math
 import multiprocessing
@@ -11,7 +12,7 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -199,9 +200,14 @@ def process(
     batch_size: int | None = None,
     nlp: Language | None = None,
     engine: str = "spacy",
+    zoned: bool = False,
 ) -> Iterator[tuple[Page, Doc] | PageError]:
     """Run the pipeline (``nlp``, default :func:`load`'s) over pages, yielding ``(page, doc)``
     or the page's error.
+
+    ``zoned=True`` (one process): the pages run in spaCy memory zones (see
+    :data:`ZONE_TEXTS`), and a Doc is valid only until the next item is asked for: for a
+    caller that reads each Doc and drops it, as :func:`drafts` does.
 
     ``engine="spacy"`` streams through ``nlp.pipe`` (``n_process`` worker processes, each
     given the raw text of ``batch_size`` pages at a time, by default :func:`batch_size_for` the
@@ -234,13 +240,30 @@ def process(
     errors: list[PageError] = []
     sent: deque[Page] = deque()
     parts = PartNumbering()
-    for doc in nlp.pipe(raw_texts(), n_process=n_process, batch_size=batch_size):
-        page = sent.popleft()  # nlp.pipe gives the Docs in the order of the texts
-        while errors:
-            yield errors.pop(0)
-        parts.label(page, doc, issue_date)
-        yield page, doc
+    texts = raw_texts()
+    zoned = zoned and n_process == 1
+    while True:
+        with nlp.memory_zone() if zoned else nullcontext():
+            docs, doc = 0, None
+            zone = itertools.islice(texts, ZONE_TEXTS) if zoned else texts
+            for doc in nlp.pipe(zone, n_process=n_process, batch_size=batch_size):
+                page = sent.popleft()  # nlp.pipe gives the Docs in the order of the texts
+                while errors:
+                    yield errors.pop(0)
+                parts.label(page, doc, issue_date)
+                yield page, doc
+                docs += 1
+            doc = None  # not to outlive its memory zone
+        if not zoned or not docs:
+            break
     yield from errors
+
+
+ZONE_TEXTS = 32
+"""Pages (parts) :func:`process` runs in one spaCy memory zone, with ``zoned=True``: when the
+zone ends, the words and strings its Docs added to the vocabulary are freed, so a long run's
+memory stays flat (every new word of every page would stay in the vocabulary otherwise). The
+texts are still read one at a time, as ``nlp.pipe`` asks for them."""
 
 
 def drafts(
@@ -267,7 +290,7 @@ def drafts(
         return
     from .tables import page_draft
 
-    for item in process(inputs, issue_date, n_process, batch_size, nlp, engine):
+    for item in process(inputs, issue_date, n_process, batch_size, nlp, engine, zoned=True):
         yield item if isinstance(item, PageError) else (item[0], page_draft(item[1]))
 
 
@@ -349,15 +372,17 @@ def _draft_pages(pages: list[list[Page]]) -> list[list[PageDraft]]:
 
     assert _worker is not None, "not a worker started by _start_worker"
     nlp, issue_date = _worker
-    docs = nlp.pipe(part.raw for parts in pages for part in parts)
     out = []
-    for parts in pages:
-        numbering, page = PartNumbering(), []
-        for part in parts:
-            doc = next(docs)
-            numbering.label(part, doc, issue_date)
-            page.append(page_draft(doc))
-        out.append(page)
+    with nlp.memory_zone():  # the batch's words and strings leave the vocabulary with it
+        docs = nlp.pipe(part.raw for parts in pages for part in parts)
+        for parts in pages:
+            numbering, page = PartNumbering(), []
+            for part in parts:
+                doc = next(docs)
+                numbering.label(part, doc, issue_date)
+                page.append(page_draft(doc))
+            out.append(page)
+        doc = docs = None  # not to outlive the zone
     return out
 
 
