@@ -209,6 +209,8 @@ SCHEMAS: dict[str, Schema] = {
             _column(
                 "kind",
                 _choice(
+                    "abbreviation",
+                    "pair-after",
                     "saying",
                     "descriptive",
                     "common",

@@ -777,3 +777,24 @@ def test_a_surname_reference_takes_no_holder_after_its_title():
 def test_a_role_inside_a_longer_word_is_no_title():
     found = entities("活动中，老师傅传授绝活，新职工学技术。")
     assert not any(label in ("TITLE", "PERSON") for _, label in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("科创走廊地处苏浙毗邻的地带。", ["苏", "浙"]),  # a pair before a word of relations
+        ("两地将推进沪杭合作。", ["沪", "杭"]),
+        ("研讨会在京举行。", ["京"]),  # after a verb of stay, glued by jieba
+        ("外商代表团访华期间到我市考察。", ["华"]),
+    ],
+)
+def test_a_place_written_as_one_character(sentence, places):
+    found = entities(sentence)
+    assert [text for text, label in found if label == "LOC" and len(text) == 1] == places
+
+
+@pytest.mark.parametrize(
+    "sentence", ["来日方长，他在中间坐着。", "他在湖边散步。", "这是一个平台经济的时代。"]
+)
+def test_a_character_that_could_abbreviate_a_place_in_an_ordinary_word(sentence):
+    assert not any(label == "LOC" and len(text) == 1 for text, label in entities(sentence))

@@ -66,6 +66,7 @@ from .places import (
     find_foreign_companies,
     find_known_names,
     find_list_members,
+    find_place_abbreviations,
     find_quoted_places,
     find_roads,
     repeated_bodies,
@@ -142,6 +143,7 @@ def find_entities(
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
+    candidates += find_place_abbreviations(text)
     bodies = model_bodies(text, tagged)
     candidates += find_roads(text) + bodies
     candidates += bodies_over_their_places(text, bodies, candidates)

@@ -98,6 +98,9 @@ FINDERS: dict[str, FinderSpec] = {
     "road": FinderSpec("road", ("LOC",), 20, "roads and streets"),
     "brand": FinderSpec("brand", ("ORG",), 18, "a company named by its brand"),
     "quoted": FinderSpec("quoted", ("LOC",), 18, "a place in quotes"),
+    "abbreviation": FinderSpec(
+        "abbreviation", ("LOC",), 18, "a place as one character: 沪浙毗邻, 中美关系, 访华, 在京"
+    ),
     "jieba": FinderSpec("jieba", _PERSON, 15, "a three-character name jieba guessed"),
     "model": FinderSpec(
         "model", _BODY, 10, "the character NER model's name for an ending the rules left bare"

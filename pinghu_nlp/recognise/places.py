@@ -658,6 +658,43 @@ _NOT_ROADS = frozenset(lexicon.place_words("not-road"))
 """Words before 路 that make a way, not a road: 走好路, 蹚出致富路."""
 
 
+PLACE_ABBREVIATIONS = lexicon.place_words("abbreviation")
+"""One character for a province, city or country: 沪, 浙, 京, 中, 美."""
+_ABBREVIATION_CLASS = "".join(PLACE_ABBREVIATIONS)
+_ABBREVIATION_PAIR = re.compile(
+    f"[{_ABBREVIATION_CLASS}]{{2,3}}"
+    f"(?={'|'.join(lexicon.longest_first(lexicon.place_words('pair-after')))})"
+)
+_NOT_TRAVEL_TAGS = frozenset({"t", "i"})
+"""Tags of a verb and an abbreviation that make no travel: 来日 (days to come), 来日方长."""
+_AFTER_TRAVEL = re.compile(f"(?<=[{lexicon.characters('travel-verbs')}])[{_ABBREVIATION_CLASS}]")
+
+
+@on_one_line(gazetteer)
+def find_place_abbreviations(text: str) -> list[Candidate]:
+    """Places written as one character: each of a pair before a word of relations (沪浙毗邻,
+    中美关系: 沪, 浙), or one after a verb of travel or stay (访华, 在京举行, 赴沪) that is a word
+    of its own or makes one with the verb, not the start of a longer word (在|中国, 来日方长)."""
+    words = page_words(text)
+    found = [
+        FINDERS["abbreviation"].candidate(offset, offset + 1, "LOC")
+        for match in _ABBREVIATION_PAIR.finditer(text)
+        if words.breaks_at(match.start())
+        for offset in range(match.start(), match.end())
+    ]
+    for match in _AFTER_TRAVEL.finditer(text):
+        offset = match.start()
+        word_start, word = words.word_at(offset)
+        alone = word_start == offset and len(word) == 1 and words.breaks_at(offset - 1)
+        with_verb = word_start == offset - 1 and (
+            (len(word) == 2 and tag_of(word) not in _NOT_TRAVEL_TAGS)
+            or tag_of(word[2:]).startswith("v")  # 在京|举行, not 来日方长
+        )
+        if alone or with_verb:
+            found.append(FINDERS["abbreviation"].candidate(offset, offset + 1, "LOC"))
+    return found
+
+
 @on_one_line(gazetteer)
 def find_quoted_places(text: str) -> list[Candidate]:
     """A short quoted name of a bay, lake or island: "壹号湾"."""
