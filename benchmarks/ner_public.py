@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "training"))
 from convert import held_out_examples, read_char_tags  # noqa: E402
 
 import pinghu_nlp  # noqa: E402
+from pinghu_nlp.articles import split_articles  # noqa: E402
 from pinghu_nlp.recognise import find_entities, not_annotated  # noqa: E402
 from pinghu_nlp.recognise.candidates import resolve_overlaps  # noqa: E402
 from pinghu_nlp.recognise.lac import lac_tagger  # noqa: E402
@@ -59,7 +60,11 @@ def lac_only(text: str) -> Spans:
 
 
 def recogniser_spans(text: str) -> Spans:
-    return {(c.start, c.end, c.label) for c in find_entities(text, (), load_model())}
+    """The recogniser as the pipeline runs it on a clean text: with the text's articles, whose
+    bylines it reads (（本报记者李舸摄）)."""
+    return {
+        (c.start, c.end, c.label) for c in find_entities(text, split_articles(text), load_model())
+    }
 
 
 _CORPUS_HEADS = sorted({*REFERENCE_HEADS, *"先生 女士 氏 老 总书记 同志".split()}, key=len)
@@ -76,7 +81,7 @@ def in_corpus_convention(text: str) -> Spans:
     own candidates there are put back. Nothing else changes.
     """
     audit: list = []
-    kept = find_entities(text, (), load_model(), audit=audit)
+    kept = find_entities(text, split_articles(text), load_model(), audit=audit)
     unannotated = [c for c in audit if c.label == "PERSON" and not_annotated(text, c)]
     titles = [c for c in kept if c.label == "TITLE"]
     qualifiers = [  # 外经贸部|副部长, 美国|总统: the body or place a title names, on its own

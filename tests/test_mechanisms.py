@@ -721,6 +721,8 @@ def test_a_name_right_before_a_title_without_qualifier(sentence, name, title):
         ("由于院长不在，会议推迟。", "由于"),
         ("两国总理翁霍、洪森两首相联名致电。", "森两"),  # 两: the holders counted
         ("我们感谢参议长的邀请。", "谢参"),  # 感谢 cut through
+        ("他说，和小平同志的谈话让人难忘。", "和小平"),  # 和: a conjunction
+        ("爱尔兰都柏林市长到访。", "都柏林"),  # a local office: its place goes first
     ],
 )
 def test_no_name_is_read_into_the_words_before_a_title(sentence, words):
@@ -767,6 +769,11 @@ def test_a_name_jieba_does_not_tag_before_a_speech_verb(sentence, name):
 )
 def test_words_before_a_speech_verb_are_no_name(sentence):
     assert not any(label == "PERSON" for _, label in entities(sentence))
+
+
+def test_a_name_before_a_speech_verb_ends_on_a_word_edge():
+    found = entities("对于王伟来说，这是一次机会。")  # 来说: 王伟来 would end inside a word
+    assert ("王伟来", "PERSON") not in found
 
 
 def test_a_surname_reference_takes_no_holder_after_its_title():

@@ -58,6 +58,7 @@ from .names import (
     repeated_names,
     surname_references,
 )
+from .phrases import PLACE_UNIT_CHARS
 from .places import (
     bodies_over_their_places,
     find_bracketed_companies,
@@ -75,7 +76,7 @@ from .places import (
 )
 from .runs import names_in_runs
 from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
-from .titles import HEADS, find_titles
+from .titles import BARE_HEADS, HEADS, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 
@@ -122,9 +123,7 @@ def find_entities(
     people = [c for c in bylines if c.label == "PERSON"]
     model_starts = frozenset(start for start, _, label in tagged if label == "PERSON")
     people += names_after_titles(text, titles, model_starts)
-    people += names_before_titles(
-        text, [t for t in titles if text[t.start : t.end] in HEADS], model_starts
-    )
+    people += names_before_titles(text, [t for t in titles if _bare_head(text, t)], model_starts)
     people += names_before_collective(text, titles)
     people += names_in_lists(text, people)
     people += names_before_speech(text, model_starts) + names_after_person_nouns(text)
@@ -158,6 +157,13 @@ def find_entities(
     if audit is not None:
         audit.extend(sorted(set(candidates + repeats)))
     return _kept(text, chosen + repeats, ents_filter)
+
+
+def _bare_head(text: str, title: Candidate) -> bool:
+    """A title that is one head alone and may follow its holder's name (习近平总书记, 沈国良院士),
+    not a local office whose place goes first (都柏林市长: the mayor of Dublin)."""
+    head = text[title.start : title.end]
+    return head in BARE_HEADS or (head in HEADS and not head.startswith(PLACE_UNIT_CHARS))
 
 
 def _kept(text: str, candidates: list[Candidate], ents_filter: EntsFilter) -> list[Candidate]:

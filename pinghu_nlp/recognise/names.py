@@ -445,7 +445,12 @@ def _untagged_name_at(text: str, start: int, model_starts: frozenset[int]) -> bo
     piece = text[start : start + 3]
     if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
         return False
-    return page_words(text).breaks_at(start) and _untagged_name_before(text, start, model_starts)
+    if tag_of(piece[0])[:1] in _NO_NAME_TAG_STARTS:
+        return False  # 和小平|同志: a function word, not a surname
+    words = page_words(text)
+    if not (words.breaks_at(start) and words.breaks_at(start + 3)):
+        return False  # 对樊禹|来说: the name would end inside a word
+    return _untagged_name_before(text, start, model_starts)
 
 
 TRANSLITERATION = frozenset(lexicon.characters("transliteration"))
