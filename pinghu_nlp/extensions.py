@@ -26,7 +26,8 @@ DOC_ATTRIBUTES = {
 }
 SPAN_ATTRIBUTES = {
     "ref": None,  # canonical form (a name without layout spaces)
-    "source": None,  # which finder proposed the span
+    "source": None,  # which finder proposed the span (an audit label: nothing reads it)
+    "kind": None,  # what it is beyond its label: office, collective, surname… (Candidate.kind)
 }
 
 

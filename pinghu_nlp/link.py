@@ -25,7 +25,8 @@ from .extensions import doc_text
 from .layout import is_byline_role
 from .relate import article_of
 
-_SURNAME_SOURCES = {"surname-title", "nickname"}
+_SURNAME_REFERENCES = {"surname", "nickname"}
+"""The kinds of PERSON mention that refer to a person named before (``span._.kind``)."""
 
 
 def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
@@ -37,8 +38,8 @@ def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
         name = ent._.ref or "".join(ent.text.split())
         if ent.label_ == "PERSON":
             article = article_of(articles, ent.start_char)
-            if ent._.source in _SURNAME_SOURCES:
-                surname = name[1] if name[0] in "老小" and ent._.source == "nickname" else name[0]
+            if ent._.kind in _SURNAME_REFERENCES:
+                surname = name[1] if name[0] in "老小" and ent._.kind == "nickname" else name[0]
                 name = last_by_surname.get((article, surname), name)
             elif len(name) >= 2:
                 last_by_surname[(article, name[0])] = name

@@ -97,7 +97,7 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     following = _chain_end(text, ents, index)
     if following is not None and ents[following].label_ == "PERSON":
         # 副主任赵强、钱红、孙建国: a title before a list belongs to every name of it
-        shared = _is_collective(title) or title._.source == "byline"
+        shared = _is_collective(title) or title._.kind == "byline"
         return _list_from(text, ents, following, _LIST_GLUE if shared else _NAME_LIST_GLUE)
     if _is_collective(title) and text[title.start_char - 1 : title.start_char] == "等":
         return _list_before(text, ents, index)
@@ -117,7 +117,7 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
         if gap in ("、", "") and ents[current + 1].label_ == "TITLE":
             current += 1  # 市委常委、宣传部长…; 联合创始人首席战略官…
             continue
-        if gap in ("", ":", "：") or (ents[current]._.source == "byline" and gap.isspace()):
+        if gap in ("", ":", "：") or (ents[current]._.kind == "byline" and gap.isspace()):
             return current + 1
         return None
     return None
@@ -164,7 +164,7 @@ def authors(articles: list[Article]) -> list[Relation]:
 
 def _is_collective(title: Span) -> bool:
     """A title shared by the names listed with it: ``市领导``, ``县政协领导``."""
-    return title._.source == "collective" or is_collective_title(title.text)
+    return title._.kind == "collective" or is_collective_title(title.text)
 
 
 def memberships(text: str, holds: list[Relation]) -> list[Relation]:

@@ -126,3 +126,96 @@ def test_a_saved_pipeline_keeps_its_policy(tmp_path, raw_pages):
 def test_load_refuses_settings_for_a_component_it_does_not_have():
     with pytest.raises(ValueError, match="pinghu_entity"):
         pinghu_nlp.load(config={"pinghu_entity": {}})
+
+
+def _page_reading(nlp, pages):
+    """What the pipeline makes of the pages, the sources left out: the entities (with their
+    kind), the relations and the canonical names."""
+    from pinghu_nlp.link import canonical_names
+
+    reading, sources = [], set()
+    for text in pages:
+        doc = nlp(text)
+        ents = [(e.start_char, e.end_char, e.label_, e._.ref, e._.kind) for e in doc.ents]
+        reading.append((ents, doc._.relations, sorted(canonical_names(doc).items())))
+        sources |= {e._.source for e in doc.ents}
+    return reading, sources
+
+
+def test_the_source_is_an_audit_label_only(nlp, raw_pages, monkeypatch):
+    """Renaming every finder's source changes no entity, relation or linked name (issue #12):
+    what a later stage reads of a candidate is its declared ``kind`` and ``drawn_by``."""
+    from pinghu_nlp.recognise import figures, places
+
+    pages = [
+        *raw_pages.values(),
+        "王立新、赵海东等市领导出席。市委书记在会上强调，要抓落实。",
+        "市委书记张建华主持会议。张书记指出，要抓落实。沈国良来了，老沈说：好。",
+        "本报记者 钱一鸣 通讯员 王芳 李明",
+    ]
+    before, sources = _page_reading(nlp, pages)
+    assert {"office", "collective", "byline", "lac"} <= sources  # the sites that once read them
+    for name, spec in FINDERS.items():
+        monkeypatch.setitem(FINDERS, name, spec._replace(source=f"renamed-{spec.source}"))
+    monkeypatch.setattr(figures, "FIGURES", FINDERS["figures"])
+    monkeypatch.setattr(places, "ENDING", FINDERS["ending"])
+    after, renamed = _page_reading(nlp, pages)
+    assert renamed <= {f"renamed-{s}" for s in sources} | {"event"}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    ("finder", "kind", "drawn_by"),
+    [
+        ("office", "office", ""),
+        ("role", "role", ""),
+        ("collective", "collective", ""),
+        ("byline", "byline", ""),
+        ("surname-title", "surname", ""),
+        ("known-reference", "surname", ""),
+        ("nickname", "nickname", ""),
+        ("lac", "", "lac"),
+        ("lac-body", "", "lac"),
+        ("model", "", "ner"),
+        ("list", "", ""),
+    ],
+)
+def test_a_finders_candidates_carry_its_kind_and_model(finder, kind, drawn_by):
+    candidate = FINDERS[finder].candidate(0, 2, FINDERS[finder].labels[0])
+    assert (candidate.kind, candidate.drawn_by) == (kind, drawn_by)
+    assert candidate._replace(priority=99).kind == kind  # a derived priority keeps them
+
+
+@pytest.fixture
+def renamed_sources(monkeypatch):
+    """Every finder's source renamed, for the test's duration."""
+    from pinghu_nlp.recognise import figures, places
+
+    for name, spec in FINDERS.items():
+        monkeypatch.setitem(FINDERS, name, spec._replace(source=f"renamed-{spec.source}"))
+    monkeypatch.setattr(figures, "FIGURES", FINDERS["figures"])
+    monkeypatch.setattr(places, "ENDING", FINDERS["ending"])
+
+
+def test_the_rules_read_the_kind_and_the_model_not_the_source(renamed_sources):
+    from pinghu_nlp.recognise.names import names_before_collective
+    from pinghu_nlp.recognise.places import repeated_bodies
+    from pinghu_nlp.recognise.statistical import model_names_completing_rules
+    from pinghu_nlp.recognise.titles import find_titles
+
+    text = "王立新、赵海东等市领导出席。"
+    names = names_before_collective(text, find_titles(text))
+    assert [text[c.start : c.end] for c in names] == ["赵海东"]
+    text = "平湖市华茂精密有限公司成立。华茂精密有限公司很大。"
+    start, end = text.index("华茂"), text.index("公司") + 2
+    assert repeated_bodies(text, [FINDERS["model"].candidate(start, end, "ORG")]) == []
+    assert len(repeated_bodies(text, [FINDERS["ending"].candidate(start, end, "ORG")])) == 2
+    text = "毛泽东、周恩来等老一代革命家"  # LAC's 周恩来 completes the list's 周恩
+    rule, tagged = (
+        FINDERS["list"].candidate(4, 6, "PERSON"),
+        FINDERS["lac"].candidate(4, 7, "PERSON"),
+    )
+    assert model_names_completing_rules(text, [tagged], [rule]) == [tagged._replace(priority=66)]
+    assert model_names_completing_rules(text, [rule._replace(end=7)], [rule]) == []  # no LAC's
+    shorter = FINDERS["lac"].candidate(4, 6, "PERSON")  # LAC's own name is no rule's
+    assert model_names_completing_rules(text, [tagged], [shorter]) == []

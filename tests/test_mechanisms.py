@@ -5,6 +5,7 @@ import pytest
 from pinghu_nlp import extract
 from pinghu_nlp.recognise import find_entities
 from pinghu_nlp.recognise.candidates import Candidate, crosses_line
+from pinghu_nlp.recognise.finders import FINDERS
 from pinghu_nlp.recognise.model import load_model
 from pinghu_nlp.recognise.places import bodies_over_their_places, split_place_chain
 from pinghu_nlp.recognise.statistical import model_names_completing_rules
@@ -522,11 +523,14 @@ def test_a_verb_before_a_place_is_no_name_after_a_title(sentence):
 
 def test_the_tagger_does_not_complete_a_name_the_layout_cut_before_a_verb():
     text = "常务副市长沈振主本期创新学堂由市委组织部主办"  # 沈振 主(持), the 持 on the next line
-    rule = Candidate(5, 7, "PERSON", "after-title", 70)
-    tagged = Candidate(5, 8, "PERSON", "lac", 21)
+    rule = FINDERS["after-title"].candidate(5, 7, "PERSON")
+    tagged = FINDERS["lac"].candidate(5, 8, "PERSON")
     assert model_names_completing_rules(text, [tagged], [rule]) == []
     text = "毛泽东、周恩来等老一代革命家"  # 周恩|来: 来 read as a verb, but the name goes on
-    rule, tagged = Candidate(4, 6, "PERSON", "list", 65), Candidate(4, 7, "PERSON", "lac", 21)
+    rule, tagged = (
+        FINDERS["list"].candidate(4, 6, "PERSON"),
+        FINDERS["lac"].candidate(4, 7, "PERSON"),
+    )
     assert model_names_completing_rules(text, [tagged], [rule]) == [tagged._replace(priority=66)]
 
 

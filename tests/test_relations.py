@@ -170,3 +170,34 @@ def test_registries_of_two_runs_merge():
     assert zhong.n_mentions == 2
     assert zhong.titles["市委书记"] == ["2023-09-01", "2023-09-12"]
     assert merged.entity_for("PERSON", "周军波") == "PERSON:周军波"
+
+
+def test_the_relations_and_the_links_read_the_kind_not_the_source():
+    """A span's ``source`` is an audit label: a byline role shares its names, a collective title
+    closes a list, a surname reference links, by the span's ``kind`` (issue #12)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pinghu_nlp.link import canonical_names
+    from pinghu_nlp.relate import title_holders
+
+    words = ["记者", " ", "钱一鸣", "，", "王芳", "。", "张建华", "、", "沈国良", "等", "领导"]
+    words += ["。", "张书记", "说"]
+    doc = Doc(spacy.blank("xx").vocab, words=words, spaces=[False] * len(words))
+    doc._.articles = []
+    labels = {0: "TITLE", 2: "PERSON", 4: "PERSON", 6: "PERSON", 8: "PERSON", 10: "TITLE"}
+    labels[12] = "PERSON"
+    kinds = {0: "byline", 10: "collective", 12: "surname"}
+    doc.ents = [
+        doc.char_span(doc[i].idx, doc[i].idx + len(doc[i]), label=lab) for i, lab in labels.items()
+    ]
+    for ent in doc.ents:
+        ent._.source = "anything"
+        ent._.kind = kinds.get(ent.start, "")
+    text = doc.text
+    holds = {
+        (text[slice(*r.head)], text[slice(*r.tail)])
+        for r in title_holders(text, list(doc.ents), [])
+    }
+    assert holds == {("钱一鸣", "记者"), ("王芳", "记者"), ("张建华", "领导"), ("沈国良", "领导")}
+    assert canonical_names(doc)[(text.index("张书记"), text.index("张书记") + 3)] == "张建华"

@@ -38,7 +38,7 @@ from thinc.api import Config
 from .. import lexicon
 from ..articles import Article, doc_articles
 from ..extensions import doc_text
-from .candidates import LABELS, WORK_TITLE, Candidate, resolve_overlaps
+from .candidates import AUDIT_FIELDS, LABELS, WORK_TITLE, Candidate, resolve_overlaps
 from .figures import find_figures
 from .finders import FINDERS
 from .lac import LAC_VERSION, LacTagger, lac_tagger
@@ -218,8 +218,8 @@ def _titles_with_holders(
             following = chain_end[following]
         chain_end[title.start] = following
         named = following in starts or title.start in ends
-        closes_list = title.source == "collective" and text[title.start - 1 : title.start] == "等"
-        if title.source == "office" or named or closes_list:
+        closes_list = title.kind == "collective" and text[title.start - 1 : title.start] == "等"
+        if title.kind == "office" or named or closes_list:
             kept.append(title)
     return kept
 
@@ -233,6 +233,7 @@ def _titles_with_holders(
         "token.ent_type",
         "span._.ref",
         "span._.source",
+        "span._.kind",
         "doc._.candidates",
     ],
     requires=["doc._.articles"],
@@ -277,7 +278,10 @@ class EntityRecognizer:
             doc_text(doc), articles, self.ner, lac, proposed, self.ents_filter
         )
         kept = set(candidates)
-        doc._.candidates = [{**c._asdict(), "kept": c in kept} for c in proposed]
+        doc._.candidates = [
+            {**{field: getattr(c, field) for field in AUDIT_FIELDS}, "kept": c in kept}
+            for c in proposed
+        ]
         doc = split_at_boundaries(doc, {i for c in proposed for i in (c.start, c.end)})
         doc.spans[CANDIDATES_KEY] = [
             span
@@ -291,6 +295,7 @@ class EntityRecognizer:
                 continue
             span._.ref = candidate.ref
             span._.source = candidate.source
+            span._.kind = candidate.kind
             spans.append(span)
         doc.ents = spans
         return doc

@@ -18,8 +18,19 @@ LINE_BOUND_LABELS = frozenset({"ORG", "LOC", "TITLE"})
 class Candidate(NamedTuple):
     """A labelled span of the clean text proposed by one finder.
 
-    ``priority`` settles overlaps (higher wins, then longer); ``ref`` is a clean canonical form
-    where the finder knows it (a name joined across a layout break).
+    ``source`` names the finder, for auditing only: nothing downstream reads it. ``priority``
+    settles overlaps (higher wins, then longer); ``ref`` is a clean canonical form where the
+    finder knows it (a name joined across a layout break). What the later stages read of a
+    candidate is declared by its finder (:class:`~pinghu_nlp.recognise.finders.FinderSpec`):
+
+    - ``kind``, what the span is beyond its label: a TITLE ``"office"`` (it stands alone:
+      ``市委书记在会上强调``), ``"role"`` (a title only beside its holder's name: ``书记``),
+      ``"collective"`` (the names listed with it share it: ``市领导``) or ``"byline"`` (a
+      byline's role, shared by the names after it, spaces between); a PERSON ``"surname"``
+      (surname + title: ``张书记``) or ``"nickname"`` (老 or 小 + surname: ``老沈``), a reference to
+      the last person named with that surname; ``""`` otherwise;
+    - ``drawn_by``, the statistical model that drew the span's edges: ``"lac"`` (LAC),
+      ``"ner"`` (the character NER model), ``""`` for a rule's span.
     """
 
     start: int
@@ -28,6 +39,12 @@ class Candidate(NamedTuple):
     source: str
     priority: int = 0
     ref: str | None = None
+    kind: str = ""
+    drawn_by: str = ""
+
+
+AUDIT_FIELDS = ("start", "end", "label", "source", "priority", "ref")
+"""The fields of a candidate ``doc._.candidates`` lists (with ``kept``)."""
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -645,7 +645,7 @@ def names_before_collective(text: str, titles: Iterable[Candidate]) -> list[Cand
     """The names a collective title closes: ``王立新、赵海东等市领导``."""
     found = []
     for title in titles:
-        if title.source != "collective" or text[title.start - 1 : title.start] != "等":
+        if title.kind != "collective" or text[title.start - 1 : title.start] != "等":
             continue
         end = title.start - 1
         for length in _NAME_LENGTHS:

@@ -558,8 +558,8 @@ def repeated_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
     """
     forms: dict[str, str] = {}
     for candidate in found:
-        if candidate.label not in ("ORG", "LOC") or candidate.source == "model":
-            continue
+        if candidate.label not in ("ORG", "LOC") or candidate.drawn_by == "ner":
+            continue  # the character model's left edge is its guess: no repeats of it
         name = text[candidate.start : candidate.end]
         short = _BRACKETED_REGION.sub("", name)
         for suffix in _COMPANY_SUFFIXES:

@@ -232,13 +232,13 @@ def model_names_completing_rules(
     reads as a verb, 陈|桂林 where jieba knows 桂林): they take the rule's priority, plus one."""
     by_span: dict[tuple[int, int], int] = {}
     for person in people:
-        if person.label == "PERSON" and person.source != "lac":
+        if person.label == "PERSON" and person.drawn_by != "lac":  # a rule's name
             span = (person.start, person.end)
             by_span[span] = max(by_span.get(span, 0), person.priority)
     found = []
     for name in model_found:
-        if name.source != "lac" or name.end - name.start != 3:
-            continue
+        if name.drawn_by != "lac" or name.end - name.start != 3:
+            continue  # only LAC's own names (not the lists and repeats they seed)
         for span in ((name.start, name.end - 1), (name.start + 1, name.end)):
             if span == (name.start, name.end - 1) and text[span[1]] in CUT_VERB_STARTS:
                 continue  # 戴振|主(持): the rule cut a verb the layout broke, not the name

@@ -60,7 +60,7 @@ _COLLECTIVE = re.compile(
 
 def is_collective_title(text: str) -> bool:
     """Whether ``text`` is a whole collective title (``市领导``, ``县级领导``): the one test the
-    recogniser (source "collective") and the relations (a title its names share) both use."""
+    recogniser (kind "collective") and the relations (a title its names share) both use."""
     return _COLLECTIVE.fullmatch(text) is not None
 
 
@@ -80,7 +80,7 @@ _QUALIFIER_WINDOW = 24
 
 @on_one_line()
 def find_titles(text: str) -> list[Candidate]:
-    """TITLE candidates, ``source`` "office", "role" or "collective"."""
+    """TITLE candidates of ``kind`` "office", "role" or "collective"."""
     found = []
     for head, head_start, head_end in sorted(_heads(text), key=lambda h: h[1]):
         by_ending = _is_role_by_ending(head)
