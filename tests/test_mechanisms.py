@@ -809,3 +809,31 @@ def test_a_place_written_as_one_character(sentence, places):
 )
 def test_a_character_that_could_abbreviate_a_place_in_an_ordinary_word(sentence):
     assert not any(label == "LOC" and len(text) == 1 for text, label in entities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, nickname",
+    [
+        ("“老宋是我们村的热心人。”村民们说。", "老宋"),  # 老宋: a rare word to jieba
+        ("小张每天早上六点就到岗。", "小张"),
+    ],
+)
+def test_a_nickname_before_a_verb(sentence, nickname):
+    assert (nickname, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["小康路上一个都不能少。", "小龙虾节开幕。", "他就想赚点小钱。"]
+)
+def test_an_ordinary_word_of_lao_or_xiao_and_a_surname_is_no_nickname(sentence):
+    assert not any(label == "PERSON" for _, label in entities(sentence))
+
+
+def test_a_bodys_one_character_ending_closes_a_titles_qualifier():
+    found = entities("市人才办主任沈丽芳介绍了人才新政。")  # jieba: 人才|办 (a verb)
+    assert ("市人才办主任", "TITLE") in found and ("沈丽芳", "PERSON") in found
+
+
+def test_a_verb_and_a_kind_of_compound_are_no_place():
+    found = entities("市长带队到当湖街道调研老旧小区改造工作。")
+    assert not any(label == "LOC" and "老旧" in text for text, label in found), found

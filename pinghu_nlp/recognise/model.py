@@ -19,7 +19,7 @@ from ..segment import page_words, tagged_words
 from .candidates import Candidate
 from .finders import FINDERS
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, phrase_start
-from .places import NAME_ENDINGS
+from .places import DESCRIPTIVE_WORDS, NAME_ENDINGS
 
 _PACKAGED_MODEL = Path(__file__).resolve().parents[1] / "models" / "ner"  # inside the wheel
 _REPO_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"  # an editable checkout
@@ -84,6 +84,8 @@ def _plausible(text: str) -> bool:
     if ending is None or len(text) - len(ending) < 2:
         return False  # 纪委, 党委: a one-character name is a kind of body, not a named one
     words = tagged_words(text[: -len(ending)])
+    if any(w.word in DESCRIPTIVE_WORDS for w in words):
+        return False  # 调研老旧小区: a kind of compound, no name
     if words[0].word in GENERIC_WORDS or words[0].word.startswith(DEICTIC_STARTS):
         return False
     return any(w.flag in PROPER_TAGS or w.flag == "x" or w.flag in NAME_TAGS for w in words)

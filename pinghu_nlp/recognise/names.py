@@ -25,6 +25,7 @@ from ..segment import (
     is_loose,
     page_words,
     tag_of,
+    word_segmenter,
 )
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate
@@ -575,11 +576,33 @@ def surname_references(text: str) -> list[Candidate]:
             found.append(FINDERS["surname-title"].candidate(match.start(), match.end(), "PERSON"))
     for match in re.finditer(rf"[老小][{surnames}]", text):
         plain = not is_common_word(match.group()) and _ends_name(text, match.end())
-        if plain or _addressed_or_speaking(text, match.start(), match.end()):
+        if (
+            plain
+            or _addressed_or_speaking(text, match.start(), match.end())
+            or (_nickname_before_a_verb(text, match.start(), match.end()))
+        ):
             found.append(FINDERS["nickname"].candidate(match.start(), match.end(), "PERSON"))
     for match in re.finditer(rf"[{surnames}]某某?(?![{_MOU_WORDS}])", text):
         found.append(FINDERS["anonymised"].candidate(match.start(), match.end(), "PERSON"))
     return found
+
+
+def _nickname_before_a_verb(text: str, start: int, end: int) -> bool:
+    """老/小 + surname as a word of the page before a verb, an adverb or a pronoun (老宋|是,
+    小张|每天), though jieba's dictionary has it as a rare word (老宋: the Song, 48): not a
+    frequent one (小康, 小龙) nor inside a longer word (小龙虾)."""
+    if word_segmenter().FREQ.get(text[start:end], 0) >= _NICKNAME_WORD_LIMIT:
+        return False
+    words = page_words(text)
+    if not (words.breaks_at(start) and words.breaks_at(end)) or end >= len(text):
+        return False
+    following = words.word_at(end)[1]
+    return tag_of(following)[:1] in _NO_NAME_TAG_STARTS | {"r"}
+
+
+_NICKNAME_WORD_LIMIT = 500
+"""jieba's count from which 老/小 + surname is an ordinary word (小康 735), not a nickname (小张
+302, 老马 270)."""
 
 
 def names_as_speakers(text: str) -> list[Candidate]:

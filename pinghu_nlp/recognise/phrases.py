@@ -69,6 +69,9 @@ def noun_phrase(
             kept.insert(0, make_pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: the prefix glued on
             break
         joins = word == "和" and _joins_body_name(words, index, kept)  # 经济和信息化局
+        if not kept and index and word in UNIT_CHARS and words[index - 1].flag[:1] == "n":
+            kept.insert(0, make_pair(word, "n"))  # 人才|办: a body's ending jieba reads as a verb
+            continue
         ordinal = (
             (named_unit or ordinals) and (kept or word.endswith("届")) and _ORDINAL.match(word)
         )

@@ -41,7 +41,7 @@ RESIDENTIAL_ENDINGS = lexicon.endings("LOC", "residential")
 
 LOC_ENDINGS = lexicon.endings("LOC")
 """Endings of place names."""
-_DESCRIPTIVE_WORDS = frozenset(lexicon.place_words("descriptive"))
+DESCRIPTIVE_WORDS = frozenset(lexicon.place_words("descriptive"))
 """Words that describe a kind of compound (美丽家园, 老旧小区), some tagged as names by jieba."""
 
 ORG_ENDINGS = lexicon.endings("ORG")
@@ -313,7 +313,7 @@ def _names_a_compound(name: str, words) -> bool:
     A word tagged as a name counts (梅园, 翠湖: jieba tags many compounds' names so); a word
     jieba does not know does not (老旧), nor any that describes a kind of compound.
     """
-    if any(w.word in _DESCRIPTIVE_WORDS for w in words):
+    if any(w.word in DESCRIPTIVE_WORDS for w in words):
         return False
     return name in gazetteer() or any(
         w.flag in _PROPER_OR_UNKNOWN and w.word not in _COMMON_PLACE_WORDS for w in words
