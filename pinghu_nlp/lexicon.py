@@ -210,6 +210,7 @@ SCHEMAS: dict[str, Schema] = {
                 "kind",
                 _choice(
                     "abbreviation",
+                    "body-link",
                     "pair-after",
                     "saying",
                     "descriptive",

@@ -151,6 +151,9 @@ def test_not_figures(text):
         ("开放时间为周一至周五", "周一至周五"),
         ("活动周一至五，", "周一至五"),
         ("上周一至周三晚上", "上周一至周三晚上"),
+        ("活动周五将在广场举行", "周五"),  # before an adverb
+        ("周日在家休息", "周日"),
+        ("周二举行签约仪式", "周二"),  # before a verb of two characters
     ],
 )
 def test_weekdays_and_weekends(text, span):
@@ -169,6 +172,7 @@ def test_weekdays_and_weekends(text, span):
         "周五星说",
         "周三说",
         "周一鸣",
+        "周一鸣在会上发言",  # 周一|鸣: a one-character verb
         "每周三下午开展志愿服务",  # habitual: no date, not even 下午
         "每周一至周五上午",
         "每逢周末",
@@ -194,3 +198,10 @@ def test_spans_are_flat_and_sorted():
     spans = find_figures(text)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
     assert {(c.source, c.priority) for c in spans} == {("figures", 50)}
+
+
+def test_a_weekday_after_another_closes_a_range():
+    assert [span for span, label in figures("周三夜间到周四有中到大雨") if label == "DATE"] == [
+        "周三夜间",
+        "周四",
+    ]

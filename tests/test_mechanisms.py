@@ -837,3 +837,26 @@ def test_a_bodys_one_character_ending_closes_a_titles_qualifier():
 def test_a_verb_and_a_kind_of_compound_are_no_place():
     found = entities("市长带队到当湖街道调研老旧小区改造工作。")
     assert not any(label == "LOC" and "老旧" in text for text, label in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("嘉兴南湖区七星街道的村民说", ["嘉兴", "南湖区", "七星街道"]),  # a known city, unit-less
+        ("杭州西湖区的游客", ["杭州", "西湖区"]),
+        ("嘉兴经开区的企业", ["嘉兴经开区"]),  # a zone: one place
+    ],
+)
+def test_a_city_written_without_its_unit_opens_a_chain(sentence, places):
+    assert [text for text, label in entities(sentence) if label == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("浙江大学医学院附属第二医院专家来到县里义诊。", "浙江大学医学院附属第二医院"),
+        ("市第二医院的医生", "市第二医院"),  # an ordinal right before the ending
+    ],
+)
+def test_a_body_that_belongs_to_another_is_one_name(sentence, body):
+    assert (body, "ORG") in entities(sentence)

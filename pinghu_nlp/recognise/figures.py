@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ..segment import is_guessed, page_words
+from ..segment import is_guessed, page_words, tag_of
 from .candidates import WORK_TITLE, Candidate, resolve_overlaps
 from .finders import FINDERS
 
@@ -189,6 +189,7 @@ _QUOTED_NAME = re.compile(r"“[^“”\s，,。；;、]{1,8}\Z")
 def find_figures(text: str) -> list[Candidate]:
     """DATE, MONEY, PERCENT and QUANTITY spans of a clean text, flat and sorted."""
     found = [(m.start(), m.end(), "DATE") for p in _SCANNED for m in p.finditer(text)]
+    found += [(start, end, "DATE") for start, end in _weekdays_before_a_verb(text)]
     for run in _RUN.finditer(text):
         start = run.start()
         digit = text[start].isdigit()
@@ -213,6 +214,30 @@ def find_figures(text: str) -> list[Candidate]:
         and not (label == "DATE" and any(a <= start < b for a, b in habits))
     ]
     return [c._replace(priority=FIGURES.priority) for c in resolve_overlaps(candidates)]
+
+
+def _weekdays_before_a_verb(text: str) -> list[tuple[int, int]]:
+    """A bare weekday that is a word of its own after 到/至 (…到周四) or before a word of jieba's
+    that is an adverb or a preposition (周五|将, 周日|在家) or a longer verb (周二|举行), not
+    before a speech verb (周三|说) or a one-character verb (周一|鸣: 周一鸣 is a name)."""
+    words = page_words(text)
+    found = []
+    for match in _BARE_WEEKDAY.finditer(text):
+        start, end = match.span()
+        if not (words.breaks_at(start) and words.breaks_at(end)) or end >= len(text):
+            continue
+        following = words.word_at(end)[1]
+        tag = tag_of(following)[:1]
+        before = not is_guessed(following) and not text.startswith(_SPEECH, end)
+        before = before and (tag in "dp" or (len(following) > 1 and tag in "vr"))
+        if before or text[start - 1 : start] in _RANGE_CHARS:
+            found.append((start, end))
+    return found
+
+
+_BARE_WEEKDAY = re.compile(rf"周[{WEEKDAYS}]")
+_RANGE_CHARS = frozenset("到至")
+_SPEECH = lexicon.person_words("speech-cue")
 
 
 def _inside_a_word(text: str, start: int) -> bool:

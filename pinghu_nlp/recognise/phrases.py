@@ -69,11 +69,14 @@ def noun_phrase(
             kept.insert(0, make_pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: the prefix glued on
             break
         joins = word == "和" and _joins_body_name(words, index, kept)  # 经济和信息化局
+        joins = joins or (word in _BODY_LINKS and bool(kept))  # 医学院附属第二医院
         if not kept and index and word in UNIT_CHARS and words[index - 1].flag[:1] == "n":
             kept.insert(0, make_pair(word, "n"))  # 人才|办: a body's ending jieba reads as a verb
             continue
         ordinal = (
-            (named_unit or ordinals) and (kept or word.endswith("届")) and _ORDINAL.match(word)
+            (named_unit or ordinals)
+            and (kept or named_unit or word.endswith("届"))  # (附属)第二|医院
+            and _ORDINAL.match(word)
         )
         if not (joins or ordinal) and (
             _COUNT.match(word) or not _may_stand_in_name(word_pair, kept, named_unit, brand)
@@ -98,6 +101,8 @@ def _field_words_after_place(words: list[pair]) -> list[pair]:
 
 
 _FIELD_TAGS = NOUN_TAGS | {"vn", "l"}
+_BODY_LINKS = frozenset(lexicon.place_words("body-link"))
+"""Words that join a body to the one it belongs to inside a name (附属)."""
 
 
 def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, brand: bool) -> bool:

@@ -427,15 +427,25 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
         if named and (len(rest) > _MIN_NAME or one_character_village) and place_follows:
             pieces.append(candidate._replace(start=start, end=match.end()))
             start = match.end()
+    pieces.append(candidate._replace(start=start))
+    return [part for piece in pieces for part in _split_leading_town(text, piece)]
+
+
+def _split_leading_town(text: str, piece: Candidate) -> list[Candidate]:
+    """A known place written without its unit before the next unit of the chain: 新仓|安桥社区,
+    上海|金山区, 嘉兴|南湖区 (in 嘉兴南湖区七星街道 too)."""
+    start = piece.start
     town = next((g for g in _towns() if text.startswith(g, start)), None)
-    rest = text[start + len(town or "") : candidate.end]
+    rest = text[start + len(town or "") : piece.end]
+    name = rest[:-1]
     unit_follows = rest.endswith(("社区", "村")) or (
-        rest[-1:] in ("市", "县", "区", "镇") and rest[:-1] in gazetteer()  # 上海|金山区
+        rest[-1:] in ("市", "县", "区", "镇")  # 上海|金山区, 杭州|西湖区 (not 嘉兴|经开区)
+        and (name in gazetteer() or (len(name) > 1 and tag_of(name) == "ns"))
     )
-    if town and unit_follows and candidate.end - start - len(town) > _MIN_NAME:
-        pieces.append(candidate._replace(start=start, end=start + len(town)))
-        start += len(town)
-    return [*pieces, candidate._replace(start=start)]
+    if town and unit_follows and piece.end - start - len(town) > _MIN_NAME:
+        split = start + len(town)
+        return [piece._replace(end=split), piece._replace(start=split)]
+    return [piece]
 
 
 @lru_cache(maxsize=1)
