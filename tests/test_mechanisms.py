@@ -860,3 +860,14 @@ def test_a_city_written_without_its_unit_opens_a_chain(sentence, places):
 )
 def test_a_body_that_belongs_to_another_is_one_name(sentence, body):
     assert (body, "ORG") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("在施工现场，项目负责人俞卫东正指挥工人浇筑混凝土。", "项目负责人"),
+        ("公司销售经理王芳介绍了新产品。", "销售经理"),
+    ],
+)
+def test_a_field_before_an_office_without_a_body(sentence, title):
+    assert (title, "TITLE") in entities(sentence)

@@ -33,7 +33,8 @@ ROLE_HEADS = lexicon.longest_first(lexicon.title_words("role"))
 """Job roles: a TITLE only right beside a person's name (``快递员张喜妹``, ``省人大代表顾小平``)."""
 
 JOB_FIELDS = lexicon.longest_first(lexicon.title_words("field"))
-"""The trade or field written before a job role: 外卖(骑手), 网约车(司机), 语文(老师)."""
+"""The trade or field written before a job role or an office with no body before it: 外卖(骑手),
+语文(老师), 项目(负责人)."""
 
 REPRESENTATIVE_HEADS = lexicon.title_words("role", "seat")
 """A seat in a congress: the nation (``全国``) qualifies it like a place (``全国人大代表``)."""
@@ -91,7 +92,7 @@ def find_titles(text: str) -> list[Candidate]:
         start = qualifier_start(text, head_start, head)
         if head in REPRESENTATIVE_HEADS and text.endswith(_NATION, 0, start):
             start -= len(_NATION)
-        if (head in ROLE_HEADS or by_ending) and start == head_start:
+        if start == head_start:  # no body before it: the trade or field (外卖骑手, 项目负责人)
             start -= len(next((f for f in JOB_FIELDS if text.endswith(f, 0, start)), ""))
         qualifier = text[start:head_start]
         stands_alone = (
