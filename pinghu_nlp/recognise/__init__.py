@@ -357,20 +357,29 @@ def split_at_boundaries(doc: Doc, boundaries: set[int]) -> Doc:
     The new Doc keeps the text, the entities and the extension values (``doc._``, ``span._``);
     the pipeline sets no other token attribute before this runs.
     """
-    starts = doc.to_array("IDX").tolist()
+    if not len(doc):
+        return doc
+    columns = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist()
+    starts = [start for start, _, _ in columns]
     cuts: dict[int, list[int]] = {}
     for boundary in sorted(boundaries):
         index = bisect.bisect_right(starts, boundary) - 1
-        if index >= 0 and starts[index] < boundary < starts[index] + len(doc[index]):
-            cuts.setdefault(index, [0]).append(boundary - starts[index])
+        if index >= 0 and starts[index] < boundary < starts[index] + columns[index][1]:
+            cuts.setdefault(index, [starts[index]]).append(boundary)
     if not cuts:
         return doc
+    text = doc_text(doc)
     words: list[str] = []
     spaces: list[bool] = []
-    for token in doc:
-        edges = [*cuts.get(token.i, [0]), len(token)]
-        words.extend(token.text[a:b] for a, b in zip(edges, edges[1:], strict=False))
-        spaces.extend([False] * (len(edges) - 2) + [bool(token.whitespace_)])
+    for index, (start, length, space) in enumerate(columns):  # token attributes, no Token objects
+        edges = cuts.get(index)
+        if edges is None:
+            words.append(text[start : start + length])
+            spaces.append(bool(space))
+            continue
+        edges = [*edges, start + length]
+        words.extend(text[a:b] for a, b in zip(edges, edges[1:], strict=False))
+        spaces.extend([False] * (len(edges) - 2) + [bool(space)])
     split = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
     split._context = doc._context  # nlp.pipe(as_tuples=True) carries its context here
     split.ents = [

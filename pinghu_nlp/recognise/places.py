@@ -435,7 +435,9 @@ def _split_leading_town(text: str, piece: Candidate) -> list[Candidate]:
     """A known place written without its unit before the next unit of the chain: 新仓|安桥社区,
     上海|金山区, 嘉兴|南湖区 (in 嘉兴南湖区七星街道 too)."""
     start = piece.start
-    town = next((g for g in _towns() if text.startswith(g, start)), None)
+    town = next(
+        (g for g in _towns().get(text[start : start + 1], ()) if text.startswith(g, start)), None
+    )
     rest = text[start + len(town or "") : piece.end]
     name = rest[:-1]
     unit_follows = rest.endswith(("社区", "村")) or (
@@ -449,9 +451,15 @@ def _split_leading_town(text: str, piece: Candidate) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def _towns() -> list[str]:
-    """Gazetteer places, longest first, that may open a chain without their unit (新仓安桥社区)."""
-    return sorted((n for n, label in gazetteer().items() if label == "LOC"), key=len, reverse=True)
+def _towns() -> dict[str, list[str]]:
+    """Gazetteer places that may open a chain without their unit (新仓安桥社区), by their first
+    character, longest first."""
+    towns: dict[str, list[str]] = {}
+    for name in sorted(
+        (n for n, label in gazetteer().items() if label == "LOC"), key=len, reverse=True
+    ):
+        towns.setdefault(name[0], []).append(name)
+    return towns
 
 
 def _bracket_start(text: str, start: int) -> int:

@@ -47,6 +47,7 @@ _ALL_HEADS = lexicon.longest_first(OFFICE_HEADS + ROLE_HEADS)
 HEADS = frozenset(_ALL_HEADS)
 """Every head of a title, office or role: a title that is one alone has no qualifier (教授)."""
 _HEAD_PATTERN = re.compile("|".join(map(re.escape, _ALL_HEADS)))
+_HEAD_AT_END = re.compile(f"(?:{_HEAD_PATTERN.pattern})$")
 """Every head, longest first across offices and roles (主任医师 before 主任)."""
 _COLLECTIVE = re.compile(
     f"[{''.join(lexicon.collective_parts('place'))}]"
@@ -221,7 +222,8 @@ def decompose_title(title: str) -> tuple[str, str, str]:
     ``市纪委书记`` → (市纪委, 书记, 市纪委书记); ``宣传部长`` → (宣传部, 部长, 宣传部部长), so that
     ``宣传部长`` and ``宣传部部长`` normalise to the same title.
     """
-    role = next((h for h in _ALL_HEADS if title.endswith(h)), title)  # 记者, 市领导: all role
+    head = _HEAD_AT_END.search(title)
+    role = head.group() if head else title  # 记者, 市领导: all role
     organisation = title[: len(title) - len(role)]
     core = role.lstrip("副")
     closes_body = core.endswith("长") and core.startswith(_UNIT_HEAD_CHARS)
