@@ -27,7 +27,7 @@ from . import lexicon
 from .articles import Article, doc_articles
 from .extensions import doc_text
 from .recognise.phrases import noun_phrase
-from .recognise.titles import decompose_title, is_collective_title
+from .recognise.titles import TITLE_CHAIN, decompose_title, is_collective_title
 
 _LIST_GLUE = lexicon.list_glue()
 """What joins the names a collective title or a byline role shares (list_glue.tsv)."""
@@ -114,7 +114,7 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
     current = index
     while current + 1 < len(ents):
         gap = text[ents[current].end_char : ents[current + 1].start_char]
-        if gap in ("、", "") and ents[current + 1].label_ == "TITLE":
+        if (gap == "" or gap in TITLE_CHAIN) and ents[current + 1].label_ == "TITLE":
             current += 1  # 市委常委、宣传部长…; 联合创始人首席战略官…
             continue
         if gap in ("", ":", "：") or (ents[current]._.kind == "byline" and gap.isspace()):
@@ -252,7 +252,7 @@ def _next_attendee(text: str, ents: list[Span], current: int) -> int | None:
         if following + 1 >= len(ents):
             return None
         gap = text[ents[following].end_char : ents[following + 1].start_char]
-        if gap not in ("", "、"):
+        if gap != "" and gap not in TITLE_CHAIN:
             return None
         following += 1
     return following if ents[following].label_ == "PERSON" else None

@@ -871,3 +871,22 @@ def test_a_body_that_belongs_to_another_is_one_name(sentence, body):
 )
 def test_a_field_before_an_office_without_a_body(sentence, title):
     assert (title, "TITLE") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, titles",
+    [
+        ("市政府党组成员、副市长徐强出席会议。", ["市政府党组成员", "副市长"]),
+        ("市发改局一级主任科员沈佳明介绍了项目进展。", ["市发改局一级主任科员"]),
+        ("公司执行董事兼总经理邹建华说，产值有望翻番。", ["公司执行董事", "总经理"]),  # 兼
+    ],
+)
+def test_civil_service_ranks_party_group_seats_and_titles_joined_by_jian(sentence, titles):
+    assert [text for text, label in entities(sentence) if label == "TITLE"] == titles
+
+
+def test_both_titles_joined_by_jian_are_held():
+    relations = extract(["公司执行董事兼总经理邹建华说，产值有望翻番。"]).relations
+    held = relations[relations.relation == "HOLDS_TITLE"]
+    assert sorted(held["tail"]) == ["公司执行董事", "总经理"]
+    assert set(held["head"]) == {"邹建华"}

@@ -44,6 +44,8 @@ BARE_HEADS = frozenset(lexicon.title_words("office", "bare"))
 """Heads that name no office without a qualifier: a title only beside a person's name."""
 
 _ALL_HEADS = lexicon.longest_first(OFFICE_HEADS + ROLE_HEADS)
+TITLE_CHAIN = frozenset(lexicon.characters("title-chain"))
+"""What joins the titles one person holds: 市委常委、宣传部长, 执行董事兼总经理."""
 HEADS = frozenset(_ALL_HEADS)
 """Every head of a title, office or role: a title that is one alone has no qualifier (教授)."""
 _HEAD_PATTERN = re.compile("|".join(map(re.escape, _ALL_HEADS)))
