@@ -31,6 +31,7 @@ from pinghu_nlp.recognise.candidates import resolve_overlaps  # noqa: E402
 from pinghu_nlp.recognise.lac import lac_tagger  # noqa: E402
 from pinghu_nlp.recognise.model import load_model  # noqa: E402
 from pinghu_nlp.recognise.names import REFERENCE_HEADS  # noqa: E402
+from pinghu_nlp.recognise.titles import HEADS  # noqa: E402
 
 Spans = set[tuple[int, int, str]]
 JIEBA_LABELS = {"nr": "PERSON", "nrfg": "PERSON", "ns": "LOC", "nt": "ORG"}
@@ -67,7 +68,7 @@ def recogniser_spans(text: str) -> Spans:
     }
 
 
-_CORPUS_HEADS = sorted({*REFERENCE_HEADS, *"先生 女士 氏 老 总书记 同志".split()}, key=len)
+_CORPUS_HEADS = sorted({*REFERENCE_HEADS, *HEADS, *"先生 女士 氏 老 同志".split()}, key=len)
 _CORPUS_REFERENCE = re.compile(rf"(.)(?:{'|'.join(reversed(_CORPUS_HEADS))})|[老小](.)")
 
 

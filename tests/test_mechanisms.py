@@ -890,3 +890,11 @@ def test_both_titles_joined_by_jian_are_held():
     held = relations[relations.relation == "HOLDS_TITLE"]
     assert sorted(held["tail"]) == ["公司执行董事", "总经理"]
     assert set(held["head"]) == {"邹建华"}
+
+
+@pytest.mark.parametrize(
+    "sentence, reference",
+    [("江总书记高屋建瓴地提出了发展战略。", "江总书记"), ("李主任委员在会上说", "李主任委员")],
+)
+def test_a_surname_reference_takes_the_longest_title_head(sentence, reference):
+    assert (reference, "PERSON") in entities(sentence)  # not 江总|书记

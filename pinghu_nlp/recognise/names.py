@@ -32,6 +32,7 @@ from .candidates import Candidate
 from .finders import FINDERS
 from .phrases import NAME_TAGS
 from .places import gazetteer, known_name_at
+from .titles import TITLE_HEAD
 
 FOLLOWERS = lexicon.person_words("follower")
 """Words that commonly follow a person's name: the name ends where one of these begins."""
@@ -572,8 +573,8 @@ def surname_references(text: str) -> list[Candidate]:
     surnames = "".join(sorted(TOP_SURNAMES))
     heads = "|".join(REFERENCE_HEADS)
     for match in re.finditer(rf"{_REFERENCE_START}[{surnames}](?:{heads})", text):
-        if _ends_name(text, match.end()) or _ends_word(text, match.end()):
-            found.append(FINDERS["surname-title"].candidate(match.start(), match.end(), "PERSON"))
+        if end := _reference_end(text, match):
+            found.append(FINDERS["surname-title"].candidate(match.start(), end, "PERSON"))
     for match in re.finditer(rf"[老小][{surnames}]", text):
         plain = not is_common_word(match.group()) and _ends_name(text, match.end())
         if (
@@ -647,10 +648,18 @@ def references_to_known(text: str, people: Iterable[Candidate]) -> list[Candidat
     heads = "|".join(REFERENCE_HEADS)
     pattern = rf"{_REFERENCE_START}[{''.join(sorted(surnames))}](?:{heads})"
     return [
-        FINDERS["known-reference"].candidate(m.start(), m.end(), "PERSON")
+        FINDERS["known-reference"].candidate(m.start(), end, "PERSON")
         for m in re.finditer(pattern, text)
-        if _ends_name(text, m.end()) or _ends_word(text, m.end())
+        if (end := _reference_end(text, m))
     ]
+
+
+def _reference_end(text: str, match: re.Match[str]) -> int | None:
+    """Where a surname + title reference ends: at the longest title head after the surname
+    (江总书记, not 江总|书记; 李主任委员), if a name may end there or jieba's words break."""
+    title = TITLE_HEAD.match(text, match.start() + 1)
+    end = max(match.end(), title.end() if title else 0)
+    return end if _ends_name(text, end) or _ends_word(text, end) else None
 
 
 def repeated_names(text: str, names: Iterable[Candidate]) -> list[Candidate]:

@@ -50,6 +50,8 @@ HEADS = frozenset(_ALL_HEADS)
 """Every head of a title, office or role: a title that is one alone has no qualifier (教授)."""
 _HEAD_PATTERN = re.compile("|".join(map(re.escape, _ALL_HEADS)))
 _HEAD_AT_END = re.compile(f"(?:{_HEAD_PATTERN.pattern})$")
+TITLE_HEAD = _HEAD_PATTERN
+"""Any head of a title, longest first: ``TITLE_HEAD.match(text, i)`` reads the head at ``i``."""
 """Every head, longest first across offices and roles (主任医师 before 主任)."""
 _COLLECTIVE = re.compile(
     f"[{''.join(lexicon.collective_parts('place'))}]"
