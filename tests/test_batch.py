@@ -9,6 +9,7 @@ import pytest
 from conftest import SEED_PAGES
 
 import pinghu_nlp
+from pinghu_nlp import batch
 from pinghu_nlp.batch import read_tables, run_batch
 from pinghu_nlp.cli import main
 from pinghu_nlp.tables import Result
@@ -93,20 +94,20 @@ def kill_halfway(monkeypatch, chosen, nth: int) -> list[Path]:
     """Make the ``nth`` Parquet write to a path that is ``chosen`` write half its bytes, then
     die (inside the atomic write: its temporary file exists and is half full); the chosen paths
     written so far are returned in a list that grows."""
-    real_to_parquet = pd.DataFrame.to_parquet
+    real_write = batch.write_parquet
     writes = []
 
-    def to_parquet(frame, path, *args, **kwargs):
+    def write_parquet(table, path):
         if chosen(Path(path)):
             writes.append(Path(path))
             if len(writes) == nth:
                 whole = io.BytesIO()
-                real_to_parquet(frame, whole, *args, **kwargs)
+                real_write(table, whole)
                 Path(path).write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
                 raise KeyboardInterrupt("killed mid-write")
-        return real_to_parquet(frame, path, *args, **kwargs)
+        return real_write(table, path)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", to_parquet)
+    monkeypatch.setattr(batch, "write_parquet", write_parquet)
     return writes
 
 
