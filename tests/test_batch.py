@@ -217,3 +217,33 @@ def test_workers_make_the_rows_and_the_tables_stay_the_same(tmp_path, monkeypatc
             pd.testing.assert_frame_equal(
                 _comparable(ours[name]), _comparable(tables[name]), obj=f"{what}: {name}"
             )
+
+
+def test_a_pages_arrow_tables_are_what_pandas_writes():
+    import datetime as dt
+
+    import pyarrow as pa
+
+    from pinghu_nlp.tables import PAGE_TABLES, arrow_table, typed_frame
+
+    mentions = [
+        {"doc_id": "a.txt", "start": 3, "end": 5, "text": "仲旭东", "label": "PERSON"},
+        {"doc_id": "a.txt", "start": 9, "end": 12, "label": "MONEY", "value": 3.5, "unit": "元"},
+        {"doc_id": "a.txt", "label": "DATE", "date_start": dt.date(2020, 7, 29), "value": None},
+        {"doc_id": "a.txt", "label": "DATE", "date_start": None, "date_end": dt.date(2019, 1, 1)},
+    ]
+    relations = [
+        {"doc_id": "a.txt", "relation": "HOLDS_TITLE", "date": dt.date(2020, 7, 29)},
+        {"doc_id": "a.txt", "relation": "AT", "date": None, "start": None},
+    ]
+    articles = [{"doc_id": "a.txt", "kind": "news", "issue_date": "2020-07-29", "start": 0}]
+    for rows, columns in (
+        (mentions, PAGE_TABLES["mentions"]),
+        (relations, PAGE_TABLES["relations"]),
+        (articles, PAGE_TABLES["articles"]),
+        ([], PAGE_TABLES["events"]),
+    ):
+        written = pa.Table.from_pandas(typed_frame(rows, columns), preserve_index=False)
+        ours = arrow_table(rows, columns)
+        assert ours.equals(written)
+        assert ours.schema.metadata == written.schema.metadata
