@@ -479,7 +479,7 @@ def _category_array(values: list, dtype) -> pa.DictionaryArray:
         categories = sorted({v for v in values if v is not None and v == v})
     code = {c: i for i, c in enumerate(categories)}
     indices = pa.array([code.get(v) for v in values], _indices_type(len(categories)))
-    return pa.DictionaryArray.from_arrays(indices, pa.array(categories, pa.string()))
+    return pa.DictionaryArray.from_arrays(indices, pa.array(categories, pa.large_string()))
 
 
 def _typed_array(values: list, dtype, kind: pa.DataType) -> pa.Array:
