@@ -2,6 +2,7 @@
 CPU time of every process, so the second core can be seen working.
 
 usage: PYTHONPATH=. python benchmarks/throughput.py [--chars 1000000] [--rounds 3] [--stages]
+       [--only cli]
 
 Each row runs in a fresh process: the pipeline is loaded and warmed on one page first, then the
 pages are timed (the command line row is the whole command, start to exit, load included). The
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -143,6 +145,7 @@ def measure(kind: str, processes: int, folder: Path, out: Path) -> dict:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         if kind == "cli":
             argv = ["extract", str(folder), "--out", str(out), "--quiet"]
+            argv += ["--n-process", str(processes)] if processes else []  # 0: the default
             command = [sys.executable, "-c", WORKER_CPU + CLI, *argv]
         else:
             command = [sys.executable, "-c", WORKER_CPU + RUN, kind, str(processes), str(folder)]
@@ -163,6 +166,7 @@ ROWS = [
     ("pinghu_nlp `nlp.pipe`, 2 processes", "pipe", 2),
     ("`extract()`, 1 process", "extract", 1),
     ("`extract()`, 2 processes", "extract", 2),
+    ("command line, `--n-process 1`, start to exit", "cli", 1),
     ("command line default (`pinghu-nlp extract DIR --out OUT`), start to exit", "cli", 0),
 ]
 
@@ -228,10 +232,12 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--stages", action="store_true")
+    parser.add_argument("--only", help="only the rows of this kind (jieba, pipe, extract, cli)")
     args = parser.parse_args()
     texts = pages(args.chars)
     chars = sum(map(len, texts))
-    results: dict[str, list[dict]] = {name: [] for name, _, _ in ROWS}
+    rows = [row for row in ROWS if args.only in (None, row[1])]
+    results: dict[str, list[dict]] = {name: [] for name, _, _ in rows}
     cold, imports = [], []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "pages"
@@ -239,38 +245,47 @@ def main() -> None:
         for number, text in enumerate(texts):
             (folder / f"page_{number:05d}.txt").write_text(text, encoding="utf-8")
         for round_number in range(args.rounds):
-            for name, kind, processes in ROWS:
-                out = Path(scratch) / f"out_{round_number}"
+            for name, kind, processes in rows:
+                out = Path(scratch) / f"out_{round_number}_{kind}_{processes}"
                 results[name].append(measure(kind, processes, folder, out))
                 print(f"round {round_number + 1}: {name}: {results[name][-1]}", file=sys.stderr)
-            cold.append(cold_start_seconds(folder / "page_00000.txt"))
-            imports.append(import_seconds())
-    jieba = statistics.median(r["seconds"] for r in results["jieba.posseg"])
+            if args.only is None:
+                cold.append(cold_start_seconds(folder / "page_00000.txt"))
+                imports.append(import_seconds())
+    jieba_rows = results.get("jieba.posseg") or [{"seconds": math.nan}]
+    jieba = statistics.median(r["seconds"] for r in jieba_rows)
     print(
         f"text: {chars:,} characters ({len(texts)} pages); {args.rounds} round(s), "
         f"{os.cpu_count()} cores; median (min–max) over the rounds"
     )
     print("| system | chars/s | × jieba.posseg | seconds | CPU s: parent / workers | peak RSS MB |")
     print("|---|---|---|---|---|---|")
-    for name, rows in results.items():
-        speed = [chars / r["seconds"] for r in rows]
-        ratio = [jieba / r["seconds"] for r in rows]
-        parent = spread([r["parent"] for r in rows])
-        workers = [spread([r["workers"][i] for r in rows]) for i in range(len(rows[0]["workers"]))]
+    for name, runs in results.items():
+        speed = [chars / r["seconds"] for r in runs]
+        ratio = [jieba / r["seconds"] for r in runs]
+        parent = spread([r["parent"] for r in runs])
+        workers = [spread([r["workers"][i] for r in runs]) for i in range(len(runs[0]["workers"]))]
         cpu = " / ".join([parent, *workers])
-        peak = spread([r["peak_mb"] for r in rows], 0)
-        seconds = spread([r["seconds"] for r in rows])
+        peak = spread([r["peak_mb"] for r in runs], 0)
+        seconds = spread([r["seconds"] for r in runs])
         print(f"| {name} | {spread(speed, 0)} | {spread(ratio, 2)} | {seconds} | {cpu} | {peak} |")
-    by_kind = {(kind, n): results[name] for name, kind, n in ROWS}
+    by_kind = {(kind, n): results[name] for name, kind, n in rows}
     for kind, label in (("pipe", "`nlp.pipe`"), ("extract", "`extract()`")):
+        if (kind, 1) not in by_kind:
+            continue
         one = [r["seconds"] for r in by_kind[kind, 1]]
         two = [r["seconds"] for r in by_kind[kind, 2]]
         speed_up = spread([a / b for a, b in zip(one, two, strict=True)], 2)
         print(f"speed-up of {label} with 2 processes: {speed_up}×")
-    print(
-        f"cold start, one page through extract, process start to exit: {spread(cold, 2)} s; "
-        f"`import pinghu_nlp`: {spread(imports, 2)} s"
-    )
+    if ("cli", 1) in by_kind:
+        one, default = ([r["seconds"] for r in by_kind["cli", n]] for n in (1, 0))
+        speed_up = spread([a / b for a, b in zip(one, default, strict=True)], 2)
+        print(f"speed-up of the command line, default (every core) over 1 process: {speed_up}×")
+    if cold:
+        print(
+            f"cold start, one page through extract, process start to exit: {spread(cold, 2)} s; "
+            f"`import pinghu_nlp`: {spread(imports, 2)} s"
+        )
     if args.stages:
         stages(texts)
 

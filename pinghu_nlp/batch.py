@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from spacy.language import Language
 
 from .link import EntityRegistry
@@ -115,10 +117,10 @@ def run_batch(
         return summary  # nothing to show: write nothing
     registry.save(registry_path)
     with AtomicFile(out / "entities.parquet") as temporary:
-        entity_frame(registry).to_parquet(temporary, index=False)
+        write_parquet(entity_frame(registry), temporary)
     errors = _all_errors(out / "errors.parquet", summary.errors, processed)
     with AtomicFile(out / "errors.parquet") as temporary:
-        errors.to_parquet(temporary, index=False)
+        write_parquet(errors, temporary)
     return summary
 
 
@@ -147,11 +149,19 @@ def _write_page(out: Path, page: Page, rows) -> None:
     """One Parquet part per table for a page (``<hash>.<n>.parquet`` for part n > 0 of a long
     page), each written whole or not at all."""
     name_part = f"{page.content_hash}.{page.part}" if page.part else page.content_hash
-    for name, frame in rows.frames().items():
+    for name, table in rows.arrow_tables().items():
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         with AtomicFile(folder / f"{name_part}.parquet") as temporary:
-            frame.to_parquet(temporary, index=False)
+            write_parquet(table, temporary)
+
+
+def write_parquet(data: pd.DataFrame | pa.Table, path: str | Path) -> None:
+    """Write a table (an Arrow table, or a DataFrame without its index) as Parquet: every file
+    of a batch is written here (a DataFrame as ``to_parquet`` writes it)."""
+    if isinstance(data, pd.DataFrame):
+        data = pa.Table.from_pandas(data, preserve_index=False)
+    pq.write_table(data, path, compression="snappy")
 
 
 def read_tables(out: str | Path) -> dict[str, pd.DataFrame]:

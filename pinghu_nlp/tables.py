@@ -6,13 +6,16 @@ Every offset is into the raw page as read, so ``raw[start:end]`` is the row's te
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 from spacy.tokens import Doc
 
 from .articles import Article, doc_articles
@@ -417,6 +420,80 @@ class PageRows:
     def frames(self) -> dict[str, pd.DataFrame]:
         """Each table as a DataFrame with its columns and dtypes."""
         return {name: typed_frame(getattr(self, name), PAGE_TABLES[name]) for name in PAGE_TABLES}
+
+    def arrow_tables(self) -> dict[str, pa.Table]:
+        """Each table as the Arrow table ``pyarrow.Table.from_pandas`` makes of its
+        :meth:`frames` DataFrame (columns, types and pandas metadata), built from the rows
+        directly: a batch writes a page's tables in a fraction of pandas' time."""
+        return {name: arrow_table(getattr(self, name), PAGE_TABLES[name]) for name in PAGE_TABLES}
+
+
+def arrow_table(rows: list[dict], columns: dict) -> pa.Table:
+    """Rows as :func:`typed_frame` would type them, as an Arrow table with the schema and pandas
+    metadata ``pyarrow.Table.from_pandas(typed_frame(rows, columns), preserve_index=False)``
+    gives (so ``pandas.read_parquet`` reads back the same DataFrame)."""
+    schema, pandas_metadata = _arrow_schema(tuple(columns.items()))
+    arrays, categories = [], {}
+    for column, dtype in columns.items():
+        values = [row.get(column) for row in rows]
+        if dtype == "category" or isinstance(dtype, pd.CategoricalDtype):
+            arrays.append(_category_array(values, dtype))
+            categories[column] = len(arrays[-1].dictionary)
+        else:
+            arrays.append(_typed_array(values, dtype, schema.field(column).type))
+    metadata = pandas_metadata
+    if categories:  # the number of categories of each category column is the page's own
+        described = json.loads(pandas_metadata)
+        for entry in described["columns"]:
+            if entry["name"] in categories:
+                entry["metadata"]["num_categories"] = categories[entry["name"]]
+                entry["numpy_type"] = str(_indices_type(categories[entry["name"]]))
+        metadata = json.dumps(described).encode()
+    fields = [
+        pa.field(c, a.type) if isinstance(a.type, pa.DictionaryType) else schema.field(c)
+        for c, a in zip(columns, arrays, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata={b"pandas": metadata}))
+
+
+@cache
+def _arrow_schema(columns: tuple[tuple[str, object], ...]) -> tuple[pa.Schema, bytes]:
+    """The schema and pandas metadata ``from_pandas`` gives a typed frame of these columns."""
+    empty = pa.Table.from_pandas(typed_frame([], dict(columns)), preserve_index=False)
+    return empty.schema, empty.schema.metadata[b"pandas"]
+
+
+def _indices_type(categories: int) -> pa.DataType:
+    """The integer type pandas gives the codes of a categorical of this many categories."""
+    for bits, kind in ((8, pa.int8()), (16, pa.int16()), (32, pa.int32())):
+        if categories < 2 ** (bits - 1) - 1:
+            return kind
+    return pa.int64()
+
+
+def _category_array(values: list, dtype) -> pa.DictionaryArray:
+    """A category column: the dtype's categories, or the sorted values (pandas' ``category``)."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        categories = list(dtype.categories)
+    else:
+        categories = sorted({v for v in values if v is not None and v == v})
+    code = {c: i for i, c in enumerate(categories)}
+    indices = pa.array([code.get(v) for v in values], _indices_type(len(categories)))
+    return pa.DictionaryArray.from_arrays(indices, pa.array(categories, pa.large_string()))
+
+
+def _typed_array(values: list, dtype, kind: pa.DataType) -> pa.Array:
+    """A column of ``values`` as ``Series(values).astype(dtype)`` then Arrow would give it."""
+    try:
+        if kind == pa.timestamp("ns"):
+            present = {type(v) for v in values if v is not None}
+            if present <= {dt.date}:
+                return pa.array(values, pa.date32()).cast(kind)
+        else:
+            return pa.array(values, kind, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        pass
+    return pa.array(pd.Series(values, dtype=object).astype(dtype), kind, from_pandas=True)
 
 
 def page_rows(doc: Doc, registry: EntityRegistry) -> PageRows:

@@ -9,6 +9,7 @@ import pytest
 from conftest import SEED_PAGES
 
 import pinghu_nlp
+from pinghu_nlp import batch
 from pinghu_nlp.batch import read_tables, run_batch
 from pinghu_nlp.cli import main
 from pinghu_nlp.tables import Result
@@ -93,20 +94,20 @@ def kill_halfway(monkeypatch, chosen, nth: int) -> list[Path]:
     """Make the ``nth`` Parquet write to a path that is ``chosen`` write half its bytes, then
     die (inside the atomic write: its temporary file exists and is half full); the chosen paths
     written so far are returned in a list that grows."""
-    real_to_parquet = pd.DataFrame.to_parquet
+    real_write = batch.write_parquet
     writes = []
 
-    def to_parquet(frame, path, *args, **kwargs):
+    def write_parquet(table, path):
         if chosen(Path(path)):
             writes.append(Path(path))
             if len(writes) == nth:
                 whole = io.BytesIO()
-                real_to_parquet(frame, whole, *args, **kwargs)
+                real_write(table, whole)
                 Path(path).write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
                 raise KeyboardInterrupt("killed mid-write")
-        return real_to_parquet(frame, path, *args, **kwargs)
+        return real_write(table, path)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", to_parquet)
+    monkeypatch.setattr(batch, "write_parquet", write_parquet)
     return writes
 
 
@@ -216,3 +217,33 @@ def test_workers_make_the_rows_and_the_tables_stay_the_same(tmp_path, monkeypatc
             pd.testing.assert_frame_equal(
                 _comparable(ours[name]), _comparable(tables[name]), obj=f"{what}: {name}"
             )
+
+
+def test_a_pages_arrow_tables_are_what_pandas_writes():
+    import datetime as dt
+
+    import pyarrow as pa
+
+    from pinghu_nlp.tables import PAGE_TABLES, arrow_table, typed_frame
+
+    mentions = [
+        {"doc_id": "a.txt", "start": 3, "end": 5, "text": "仲旭东", "label": "PERSON"},
+        {"doc_id": "a.txt", "start": 9, "end": 12, "label": "MONEY", "value": 3.5, "unit": "元"},
+        {"doc_id": "a.txt", "label": "DATE", "date_start": dt.date(2020, 7, 29), "value": None},
+        {"doc_id": "a.txt", "label": "DATE", "date_start": None, "date_end": dt.date(2019, 1, 1)},
+    ]
+    relations = [
+        {"doc_id": "a.txt", "relation": "HOLDS_TITLE", "date": dt.date(2020, 7, 29)},
+        {"doc_id": "a.txt", "relation": "AT", "date": None, "start": None},
+    ]
+    articles = [{"doc_id": "a.txt", "kind": "news", "issue_date": "2020-07-29", "start": 0}]
+    for rows, columns in (
+        (mentions, PAGE_TABLES["mentions"]),
+        (relations, PAGE_TABLES["relations"]),
+        (articles, PAGE_TABLES["articles"]),
+        ([], PAGE_TABLES["events"]),
+    ):
+        written = pa.Table.from_pandas(typed_frame(rows, columns), preserve_index=False)
+        ours = arrow_table(rows, columns)
+        assert ours.equals(written)
+        assert ours.schema.metadata == written.schema.metadata
