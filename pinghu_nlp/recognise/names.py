@@ -368,18 +368,6 @@ def names_before_titles(
     return found
 
 
-def _untagged_name_before(text: str, start: int, model_starts: frozenset[int]) -> bool:
-    """Three characters at ``start`` read as a name jieba does not tag: neither two of them
-    make a word (全体|医生, 由于|院长), and they open a clause or the model begins a name there."""
-    piece = text[start : start + 3]
-    if is_common_word(piece[:2]) or is_common_word(piece[1:]) or function_word_opens(text, start):
-        return False
-    if tag_of(piece[2]) == "m":
-        return False  # 洪森两|首相: a numeral counts the holders
-    opens_clause = start == 0 or not _NAME_CHAR.match(text[start - 1])
-    return opens_clause or start in model_starts
-
-
 def names_in_lists(text: str, names: Iterable[Candidate]) -> list[Candidate]:
     """Names that continue a list both ways from a known name: ``周军波、吴金华、何健等``."""
     found: list[Candidate] = []
@@ -443,16 +431,21 @@ def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -
 
 
 def _untagged_name_at(text: str, start: int, model_starts: frozenset[int]) -> bool:
-    """Three characters at ``start``, a surname first, that make a name jieba does not tag."""
+    """Three characters at ``start`` that make a name jieba does not tag: a surname first that is
+    no function word (和小平|同志), no two of them a word (全体|医生, 由于|院长), no numeral last
+    (洪森两|首相), on jieba's word edges (对樊禹|来说), opening a clause or where the statistical
+    model begins a name (``model_starts``)."""
     piece = text[start : start + 3]
     if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
         return False
-    if tag_of(piece[0])[:1] in _NO_NAME_TAG_STARTS:
-        return False  # 和小平|同志: a function word, not a surname
+    if tag_of(piece[0])[:1] in _NO_NAME_TAG_STARTS or function_word_opens(text, start):
+        return False
+    if is_common_word(piece[:2]) or is_common_word(piece[1:]) or tag_of(piece[2]) == "m":
+        return False
     words = page_words(text)
     if not (words.breaks_at(start) and words.breaks_at(start + 3)):
-        return False  # 对樊禹|来说: the name would end inside a word
-    return _untagged_name_before(text, start, model_starts)
+        return False
+    return start == 0 or not _NAME_CHAR.match(text[start - 1]) or start in model_starts
 
 
 TRANSLITERATION = frozenset(lexicon.characters("transliteration"))
