@@ -898,3 +898,42 @@ def test_both_titles_joined_by_jian_are_held():
 )
 def test_a_surname_reference_takes_the_longest_title_head(sentence, reference):
     assert (reference, "PERSON") in entities(sentence)  # not 江总|书记
+
+
+@pytest.mark.parametrize(
+    "sentence, title, name",
+    [
+        ("市卫健委新闻发言人韩雪梅通报了疫苗接种情况。", "市卫健委新闻发言人", "韩雪梅"),
+        ("街道党工委秘书冯晓丽做了会议记录。", "街道党工委秘书", "冯晓丽"),
+        ("电机厂副厂长龚建中介绍，新生产线下月投产。", "电机厂副厂长", "龚建中"),
+        ("老支书严根宝至今还保留着那本笔记。", "支书", "严根宝"),
+        ("区团委干事孟佳怡带来了志愿服务项目。", "区团委干事", "孟佳怡"),
+        ("营长倪海涛带领官兵投入抢险。", "营长", "倪海涛"),
+    ],
+)
+def test_spokespeople_secretaries_and_unit_heads_are_offices(sentence, title, name):
+    found = entities(sentence)
+    assert (title, "TITLE") in found and (name, "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("县市场监管局稽查大队大队长施伟国带队检查。", "县市场监管局稽查大队大队长"),
+        ("市疾控中心检验科科长陆敏华介绍了检测流程。", "市疾控中心检验科科长"),
+        ("区综合行政执法局执法中队中队长庞建军说。", "区综合行政执法局执法中队中队长"),
+    ],
+)
+def test_a_units_field_verb_stays_inside_the_titles_qualifier(sentence, title):
+    assert [text for text, label in entities(sentence) if label == "TITLE"] == [title]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("社区党总支书记杭美芳说。", "社区党总支书记"),
+        ("镇党委书记、人大主席章立新出席。", "镇党委书记"),
+    ],
+)
+def test_a_head_inside_a_longer_one_gives_way_to_the_head_that_ends_the_title(sentence, title):
+    assert (title, "TITLE") in entities(sentence)  # not 党总|支书|记

@@ -70,7 +70,7 @@ def noun_phrase(
             break
         joins = word == "和" and _joins_body_name(words, index, kept)  # 经济和信息化局
         joins = joins or (word in _BODY_LINKS and bool(kept))  # 医学院附属第二医院
-        if not kept and index and word in UNIT_CHARS and words[index - 1].flag[:1] == "n":
+        if not kept and index and word in UNIT_CHARS and words[index - 1].flag[:1] in "nv":
             kept.insert(0, make_pair(word, "n"))  # 人才|办: a body's ending jieba reads as a verb
             continue
         ordinal = (
@@ -78,6 +78,7 @@ def noun_phrase(
             and (kept or named_unit or word.endswith("届"))  # (附属)第二|医院
             and _ORDINAL.match(word)
         )
+        joins = joins or _field_verb_of_unit(words, index, kept)  # (市场监管局)执法|大队
         if not (joins or ordinal) and (
             _COUNT.match(word) or not _may_stand_in_name(word_pair, kept, named_unit, brand)
         ):
@@ -85,6 +86,26 @@ def noun_phrase(
             break  # 两大(国际产业园), 三个: a count is no part of a name either
         kept.insert(0, word_pair)
     return kept
+
+
+def _field_verb_of_unit(words: list[pair], index: int, kept: list[pair]) -> bool:
+    """Whether the word at ``index``, a verb or a set phrase, names the field of the unit
+    ``kept`` opens inside a body or a place's office: 市场监管局|执法|大队, 区|生态环境|分局,
+    镇|综合|行政|执法|队. Nouns may stand between it and the body or place before it."""
+    word = words[index]
+    if word.flag not in _FIELD_VERB_TAGS or not 2 <= len(word.word) <= 4 or not kept:
+        return False
+    if not kept[0].word.endswith(UNIT_CHARS):
+        return False
+    for before in reversed(words[:index]):
+        if before.flag in ("nt", "ns") or before.word.endswith(UNIT_CHARS + PLACE_UNIT_CHARS):
+            return True
+        if before.flag not in NOUN_TAGS | _FIELD_VERB_TAGS or before.word in GENERIC_WORDS:
+            return False
+    return False
+
+
+_FIELD_VERB_TAGS = frozenset({"v", "vn", "l"})
 
 
 def _field_words_after_place(words: list[pair]) -> list[pair]:
@@ -100,7 +121,8 @@ def _field_words_after_place(words: list[pair]) -> list[pair]:
     return []
 
 
-_FIELD_TAGS = NOUN_TAGS | {"vn", "l"}
+_FIELD_TAGS = frozenset({"n", "vn", "l", "nz"})
+"""Tags of the words of a body's field (市场|监督, 职业|中等专业, 经济|和|信息化)."""
 _BODY_LINKS = frozenset(lexicon.place_words("body-link"))
 """Words that join a body to the one it belongs to inside a name (附属)."""
 
@@ -147,6 +169,3 @@ def _joins_body_name(words: list[pair], index: int, kept: list[pair]) -> bool:
         return False
     before = words[index - 1]
     return before.flag in _FIELD_TAGS and len(before.word) >= 2
-
-
-_FIELD_TAGS = frozenset({"n", "vn", "l", "nz"})

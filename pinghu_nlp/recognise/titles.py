@@ -128,13 +128,33 @@ def _inside_a_dictionary_word(text: str, offset: int) -> bool:
 
 def _heads(text: str) -> list[tuple[str, int, int]]:
     """``(head, start, end)`` of the heads of the lists, and of the job roles no list holds."""
-    heads = [(m.group(), *m.span()) for m in _HEAD_PATTERN.finditer(text)]
+    heads = _outermost_heads(text)
     taken = {offset for _, start, end in heads for offset in range(start, end)}
     return heads + [
         (word, start, start + len(word))
         for start, word in roles_by_ending(text)
         if start not in taken and start + len(word) - 1 not in taken
     ]
+
+
+def _outermost_heads(text: str) -> list[tuple[str, int, int]]:
+    """The longest head at each offset, less those inside another and, of two that overlap,
+    the earlier: a title ends with its head (党总支|书记, not 党总|支书|记)."""
+    found = [
+        (m.group(1), m.start(), m.start() + len(m.group(1)))
+        for m in _HEAD_LOOKAHEAD.finditer(text)
+    ]
+    kept: list[tuple[str, int, int]] = []
+    for head in found:
+        if kept and head[2] <= kept[-1][2]:
+            continue  # inside the head before it: 市长 in 副市长
+        if kept and head[1] < kept[-1][2]:
+            kept.pop()  # overlaps the head before it, and ends later
+        kept.append(head)
+    return kept
+
+
+_HEAD_LOOKAHEAD = re.compile(f"(?=({_HEAD_PATTERN.pattern}))")
 
 
 def roles_by_ending(text: str) -> list[tuple[int, str]]:
