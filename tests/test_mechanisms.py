@@ -937,3 +937,30 @@ def test_a_units_field_verb_stays_inside_the_titles_qualifier(sentence, title):
 )
 def test_a_head_inside_a_longer_one_gives_way_to_the_head_that_ends_the_title(sentence, title):
     assert (title, "TITLE") in entities(sentence)  # not 党总|支书|记
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("考察团先后到诸暨、嵊州和新昌学习经验。", ["诸暨", "嵊州", "新昌"]),  # counties nearby
+        ("这批货物从烟台港运往湛江，再转运三亚。", ["湛江", "三亚"]),  # cities anywhere
+        ("她在四川省凉山彝族自治州昭觉县支教三年。", ["四川省", "凉山彝族自治州", "昭觉县"]),
+        ("结对帮扶的贵州省独山县来了一批农产品。", ["贵州省", "独山县"]),
+    ],
+)
+def test_chinas_provinces_cities_and_counties_are_places(sentence, places):
+    found = [text for text, label in entities(sentence) if label == "LOC"]
+    assert all(place in found for place in places), found
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("作为沿海城市，我们要抓住机遇。", "海城市"),  # 沿海|城市, not 海城市
+        ("积极探索县域发展的新路子。", "索县"),  # 探索|县域
+        ("公安干警连夜排查，朝阳产业加快集聚。", "公安"),  # a county's short form, a word here
+        ("独山能源的二期项目开工。", "独山"),  # a county far away: only 独山县 is that place
+    ],
+)
+def test_a_divisions_name_inside_a_word_or_an_ordinary_short_form_is_no_place(sentence, word):
+    assert (word, "LOC") not in entities(sentence)

@@ -74,7 +74,13 @@ _SHORT_BRAND = 4
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
-    """Known names and their labels."""
+    """Known names and their labels: ``gazetteer.tsv`` and China's administrative divisions
+    (``lexicon/divisions.tsv``)."""
+    return dict.fromkeys(lexicon.division_names(), "LOC") | _gazetteer_file()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_file() -> dict[str, str]:
     entries = {}
     for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -85,8 +91,7 @@ def gazetteer() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _gazetteer_pattern() -> re.Pattern[str]:
-    names = sorted(gazetteer(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(lexicon.trie_pattern(gazetteer()))
 
 
 def known_name_at(text: str, start: int) -> bool:
@@ -101,7 +106,7 @@ def find_known_names(text: str) -> list[Candidate]:
     found = [
         FINDERS["gazetteer"].candidate(m.start(), m.end(), table[m.group()])
         for m in _gazetteer_pattern().finditer(text)
-        if not text.startswith(SAYINGS, m.start())
+        if not text.startswith(SAYINGS, m.start()) and not _division_inside_a_word(text, m)
     ]
     found += [  # above the date 今日 (figures): 今日海盐 is the paper, not "today"
         FINDERS["county-paper"].candidate(m.start(), m.end(), "ORG")
@@ -113,6 +118,24 @@ def find_known_names(text: str) -> list[Candidate]:
         if tag_of(m.group("county"))[:1] in _MASTHEAD_NAME_TAGS
     ]
     return found
+
+
+def _division_inside_a_word(text: str, match: re.Match) -> bool:
+    """A division's name (from ``divisions.tsv``, not hand-listed) that begins inside a word
+    of jieba's dictionary: 沿|海城市, 探|索县(域)."""
+    if match.group() in _listed_by_hand():
+        return False
+    words = page_words(text)
+    if words.breaks_at(match.start()):
+        return False
+    _, word = words.word_at(match.start())
+    return not is_guessed(word)
+
+
+@lru_cache(maxsize=1)
+def _listed_by_hand() -> frozenset[str]:
+    """The names of ``gazetteer.tsv``, which the finders trust wherever they stand."""
+    return frozenset(_gazetteer_file())
 
 
 _MASTHEAD = re.compile(
@@ -387,10 +410,8 @@ _LONGEST_PLACE = 12
 @lru_cache(maxsize=1)
 def _place_before() -> re.Pattern[str]:
     """Known places (LOC in the gazetteer), longest first, matched where a span ends."""
-    places = sorted(
-        (n for n, label in gazetteer().items() if label == "LOC"), key=len, reverse=True
-    )
-    return re.compile("(?:" + "|".join(map(re.escape, places)) + ")$")
+    places = (n for n, label in gazetteer().items() if label == "LOC")
+    return re.compile(f"(?:{lexicon.trie_pattern(places)})$")
 
 
 _TERM = re.compile(r"第?[一二三四五六七八九十百\d]{1,4}届$")

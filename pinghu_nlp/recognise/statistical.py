@@ -32,6 +32,7 @@ from .names import (
     COMPOUND_SURNAMES,
     CUT_VERB_STARTS,
     DOTTED_NAME_PRIORITY,
+    NOT_IN_NAME,
     REFERENCE_HEADS,
     SPEECH_CUES,
     TOP_SURNAMES,
@@ -179,7 +180,9 @@ def model_people(
     A span of any other shape (若斯潘, 河村宏, 施图岑贝格, 果永毅) is kept where the context names
     a person too (it follows a title or comes before a speech verb, and is no ordinary word or
     place), or where the character NER model ``ner``, reading the sentence on its own, draws
-    the same PERSON span: two models trained apart agreeing on both edges.
+    the same PERSON span: two models trained apart agreeing on both edges. A name of one or two
+    characters that ``ner`` draws longer, to a plausible name of three (罗毅|刚, 王|天然), is
+    taken as ``ner`` draws it.
     """
     title_ends = {t.end for t in titles}
     people = [(start, end) for start, end, label in spans if label == "PERSON"]
@@ -189,7 +192,13 @@ def model_people(
         if not (plausible_name(text[start:end]) and _on_word_edges(text, start, end))
         and not _named_by_context(text, start, end, title_ends)
     ]
-    agreed = names_the_ner_model_agrees_on(text, undecided, ner) if ner and undecided else set()
+    short = [(start, end) for start, end in people if _may_run_on(text, start, end)]
+    drawn = ner_people_around(text, undecided + short, ner) if ner and undecided + short else set()
+    agreed = {span for span in undecided if span in drawn}
+    longer = _drawn_longer(text, short, drawn)
+    people = [longer.get(span, span) for span in people]
+    agreed |= {longer[span] for span in undecided if span in longer}
+    undecided = [longer.get(span, span) for span in undecided]
     found = [
         FINDERS["lac"].candidate(start, end, "PERSON", priority=_person_priority(text[start:end]))
         for start, end in people
@@ -205,8 +214,16 @@ def names_the_ner_model_agrees_on(
     text: str, spans: list[tuple[int, int]], ner: Language
 ) -> set[tuple[int, int]]:
     """The ``spans`` (LAC's PERSON) that ``ner`` tags PERSON with the same edges (even a word of
-    jieba's dictionary: its 周恩来 is a time word); ``ner`` reads each span with ``CONTEXT``
-    characters on either side, within its sentence."""
+    jieba's dictionary: its 周恩来 is a time word)."""
+    drawn = ner_people_around(text, spans, ner)
+    return {span for span in spans if span in drawn}
+
+
+def ner_people_around(
+    text: str, spans: list[tuple[int, int]], ner: Language
+) -> set[tuple[int, int]]:
+    """The PERSON spans ``ner`` draws reading each of ``spans`` with ``CONTEXT`` characters on
+    either side, within its sentence."""
     bounds = sentences(text)
     starts = [start for start, _ in bounds]
     windows: list[tuple[int, int]] = []
@@ -222,7 +239,34 @@ def names_the_ner_model_agrees_on(
         drawn |= {
             (offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PERSON"
         }
-    return {span for span in spans if span in drawn}
+    return drawn
+
+
+def _may_run_on(text: str, start: int, end: int) -> bool:
+    """Whether LAC's name of one or two characters may end too early: it opens with a surname
+    and a character that may stand in a name follows."""
+    following = text[end : end + 1]
+    return (
+        end - start <= 2
+        and text[start] in COMMON_SURNAMES
+        and is_han(following)
+        and following not in _NOT_IN_GIVEN_NAME
+        and following not in NOT_IN_NAME
+    )
+
+
+def _drawn_longer(
+    text: str, short: list[tuple[int, int]], drawn: set[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """The ``short`` names the NER model draws from the same start to a plausible name of three
+    characters on jieba's word edges."""
+    longer = {}
+    for start, end in short:
+        span = (start, start + 3)
+        name = text[start : start + 3]
+        if span in drawn and plausible_name(name) and page_words(text).breaks_at(start + 3):
+            longer[(start, end)] = span
+    return longer
 
 
 def model_names_completing_rules(
