@@ -39,9 +39,11 @@ from .names import (
     function_word_opens,
     is_common_word,
     is_frequent_word,
+    is_transliterated,
     japanese_name_length,
     names_in_lists,
     repeated_names,
+    transliterated_extent,
 )
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, UNIT_CHARS
 from .places import NAME_ENDINGS, SAYINGS, gazetteer, split_place_chain
@@ -182,7 +184,13 @@ def model_people(
     the same PERSON span: two models trained apart agreeing on both edges.
     """
     title_ends = {t.end for t in titles}
-    people = [(start, end) for start, end, label in spans if label == "PERSON"]
+    people = [
+        transliterated_extent(text, start, end)
+        if is_transliterated(text[start:end])
+        else (start, end)
+        for start, end, label in spans
+        if label == "PERSON"
+    ]
     undecided = [
         (start, end)
         for start, end in people

@@ -141,8 +141,7 @@ def _outermost_heads(text: str) -> list[tuple[str, int, int]]:
     """The longest head at each offset, less those inside another and, of two that overlap,
     the earlier: a title ends with its head (党总支|书记, not 党总|支书|记)."""
     found = [
-        (m.group(1), m.start(), m.start() + len(m.group(1)))
-        for m in _HEAD_LOOKAHEAD.finditer(text)
+        (m.group(1), m.start(), m.start() + len(m.group(1))) for m in _HEAD_LOOKAHEAD.finditer(text)
     ]
     kept: list[tuple[str, int, int]] = []
     for head in found:
