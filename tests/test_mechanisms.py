@@ -7,6 +7,7 @@ from pinghu_nlp.recognise import find_entities
 from pinghu_nlp.recognise.candidates import Candidate, crosses_line
 from pinghu_nlp.recognise.finders import FINDERS
 from pinghu_nlp.recognise.model import load_model
+from pinghu_nlp.recognise.names import names_over_transliteration, transliterated_extent
 from pinghu_nlp.recognise.places import bodies_over_their_places, split_place_chain
 from pinghu_nlp.recognise.statistical import model_names_completing_rules
 
@@ -964,3 +965,57 @@ def test_chinas_provinces_cities_and_counties_are_places(sentence, places):
 )
 def test_a_divisions_name_inside_a_word_or_an_ordinary_short_form_is_no_place(sentence, word):
     assert (word, "LOC") not in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, cut, name",
+    [
+        ("检察长斯库拉托夫说，", "斯库", "斯库拉托夫"),  # over the next word
+        ("球队的后卫奥尔特加射门得分。", "奥尔特", "奥尔特加"),  # to the end of jieba's word
+        ("埃及总理马卡里奥会见记者。", "卡里奥", "马卡里奥"),  # leftwards, not over 总理
+        ("前锋巴蒂斯图塔的进球", "巴蒂", "巴蒂斯图塔"),
+        ("部长施特劳斯—卡恩表示，", "施特劳斯", "施特劳斯—卡恩"),  # across a joining dash
+    ],
+)
+def test_a_foreign_name_cut_short_grows_over_transliteration(sentence, cut, name):
+    start = sentence.index(cut)
+    grown = names_over_transliteration(
+        sentence, [FINDERS["lac"].candidate(start, start + len(cut), "PERSON")]
+    )
+    assert [sentence[c.start : c.end] for c in grown] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("克林顿多次表示，", "克林顿"),  # 多次: a dictionary word across the edge
+        ("克林顿和叶利钦会谈。", "克林顿"),  # 和: a function word
+        ("阿拉法特在加沙会见记者。", "阿拉法特"),  # 在
+        ("总统科尔巴黎之行结束。", "科尔"),  # a place after it
+        ("访问以色列内塔尼亚胡表示", "内塔尼亚胡"),  # a place before it
+        ("罗纳尔多的传球", "罗纳尔多"),  # 的
+        ("马拉多纳加盟球队", "马拉多纳"),  # 加盟: a verb
+    ],
+)
+def test_a_foreign_name_does_not_swallow_ordinary_words(sentence, name):
+    start = sentence.index(name)
+    assert transliterated_extent(sentence, start, start + len(name)) == (
+        start,
+        start + len(name),
+    )
+
+
+def test_a_chinese_name_does_not_grow():
+    sentence = "王立新多次表示，"
+    person = FINDERS["after-title"].candidate(0, 3, "PERSON")
+    assert names_over_transliteration(sentence, [person]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [("检察长斯库拉托夫说，", "斯库拉托夫"), ("法国部长施特劳斯—卡恩表示，", "施特劳斯—卡恩")],
+)
+def test_a_grown_foreign_name_is_the_entity(sentence, name):
+    found = entities(sentence)
+    assert (name, "PERSON") in found
+    assert [text for text, label in found if label == "PERSON"] == [name]

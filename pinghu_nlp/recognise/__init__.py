@@ -53,6 +53,7 @@ from .names import (
     names_before_titles,
     names_in_lists,
     names_jieba_guessed,
+    names_over_transliteration,
     names_with_dots,
     references_to_known,
     repeated_names,
@@ -134,6 +135,7 @@ def find_entities(
     model_found = model_people(text, tagged, titles, model)
     people += names_with_dots(text) + model_found
     people += model_names_completing_rules(text, model_found, people)
+    people += names_over_transliteration(text, people)
     people += names_across_dots(text, people)
     people += names_in_runs(text, people, [(s, e) for s, e, label in tagged if label == "PERSON"])
     people += references_to_known(text, people)

@@ -93,7 +93,11 @@ FINDERS: dict[str, FinderSpec] = {
         "figures", _FIGURES, 50, "figures and dates (figures.py; MONEY, PERCENT > DATE > QUANTITY)"
     ),
     "dotted": FinderSpec(
-        "dotted", _PERSON, 45, "a name with a middle dot; one grown from a name: its priority + 1"
+        "dotted",
+        _PERSON,
+        45,
+        "a name with a middle dot; one grown from a name (across a dot, or over transliteration "
+        "characters: 斯库 to 斯库拉托夫): its priority + 1",
     ),
     "surname-title": FinderSpec(
         "surname-title", _PERSON, 45, "surname + title (张书记)", kind="surname"

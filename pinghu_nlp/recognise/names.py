@@ -679,3 +679,137 @@ def names_before_collective(text: str, titles: Iterable[Candidate]) -> list[Cand
                 found.append(FINDERS["list"].candidate(start, end, "PERSON"))
                 break
     return found
+
+
+_NAME_JOINERS = frozenset(lexicon.characters("name-joiners"))
+"""Dashes that join the parts of a double-barrelled foreign name (施特劳斯—卡恩)."""
+
+
+def names_over_transliteration(text: str, people: Iterable[Candidate]) -> list[Candidate]:
+    """Foreign names found cut short, grown over the transliteration characters beside them:
+    ``斯库|拉托夫``, ``奥尔特|加``, ``(内)塔尼亚胡`` (see :func:`transliterated_extent`).
+
+    Only a name spelled in transliteration characters grows; it beats the part it grew from.
+    """
+    found = []
+    for person in people:
+        if person.label != "PERSON" or not is_transliterated(text[person.start : person.end]):
+            continue
+        start, end = transliterated_extent(text, person.start, person.end)
+        if (start, end) != (person.start, person.end):
+            priority = person.priority + 1
+            found.append(FINDERS["dotted"].candidate(start, end, "PERSON", priority=priority))
+    return found
+
+
+def is_transliterated(name: str) -> bool:
+    """Two characters or more, all of them transliteration characters (or a middle dot)."""
+    return len(name) >= 2 and all(c in TRANSLITERATION or c in _DOTS for c in name)
+
+
+def transliterated_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The edges of the foreign name ``text[start:end]`` is part of.
+
+    Each edge first goes to the end of the jieba word it cuts through, then on over jieba's
+    words while they are spelled in transliteration characters and could be a piece of a name
+    (:func:`_in_name_part`: no ordinary word of two characters or more, no lone function word
+    or verb such as 和, 在, 的, 加 as a verb) and no place or body begins there (以色列|内塔尼亚胡);
+    a dash (``name-joiners``) is crossed to a part of two characters or more (施特劳斯—卡恩).
+    The name stays within :data:`_TRANSLITERATED_LIMIT` characters a part.
+    """
+    words = page_words(text)
+    end = _grown_right(text, words, start, end)
+    start = _grown_left(text, words, start, end)
+    return start, end
+
+
+def _spelled(piece: str) -> bool:
+    return bool(piece) and all(c in TRANSLITERATION for c in piece)
+
+
+def _grown_right(text: str, words: PageWords, start: int, end: int) -> int:
+    if not words.breaks_at(end) and end < len(text):
+        word_start, word = words.word_at(end)
+        word_end = word_start + len(word)
+        if _spelled(text[end:word_end]) and not is_common_word(word):
+            end = word_end
+    while end < len(text):
+        if text[end] in _NAME_JOINERS:
+            part = _spelled_words_after(text, words, end + 1)
+            if part - (end + 1) < 2:
+                break
+            end = part
+            continue
+        grown = _spelled_words_after(text, words, end, limit=_part_length(text[start:end][::-1]))
+        if grown == end:
+            break
+        end = grown
+    return end
+
+
+def _grown_left(text: str, words: PageWords, start: int, end: int) -> int:
+    if not words.breaks_at(start) and start > 0:
+        word_start, word = words.word_at(start)
+        if _spelled(text[word_start:start]) and not is_common_word(word):
+            start = word_start
+    while start > 0:
+        if text[start - 1] in _NAME_JOINERS:
+            part = _spelled_words_before(text, words, start - 1)
+            if start - 1 - part < 2:
+                break
+            start = part
+            continue
+        grown = _spelled_words_before(text, words, start, limit=_part_length(text[start:end]))
+        if grown == start:
+            break
+        start = grown
+    return start
+
+
+def _part_length(name: str) -> int:
+    """Characters of the name's first part (before its first dot or dash)."""
+    length = 0
+    for c in name:
+        if c in _DOTS or c in _NAME_JOINERS:
+            break
+        length += 1
+    return length
+
+
+def _spelled_words_after(text: str, words: PageWords, offset: int, limit: int = 0) -> int:
+    """Where the transliterated words of the page from ``offset`` end (``offset`` if none)."""
+    position = offset
+    index = _word_index(words, offset)
+    while index < len(words.words) and words.starts[index] == position:
+        word = words.words[index]
+        if not _name_piece_at(text, position, word) or limit + len(word) > _TRANSLITERATED_LIMIT:
+            break
+        limit += len(word)
+        position += len(word)
+        index += 1
+    return position
+
+
+def _spelled_words_before(text: str, words: PageWords, offset: int, limit: int = 0) -> int:
+    """Where the transliterated words of the page that end at ``offset`` begin."""
+    position = offset
+    index = _word_index(words, offset) - 1
+    while index >= 0 and words.starts[index] + len(words.words[index]) == position:
+        word = words.words[index]
+        if not _name_piece_at(text, words.starts[index], word):
+            break
+        if limit + len(word) > _TRANSLITERATED_LIMIT:
+            break
+        limit += len(word)
+        position -= len(word)
+        index -= 1
+    return position
+
+
+def _name_piece_at(text: str, start: int, word: str) -> bool:
+    """A word at ``start`` that may be a piece of a transliterated name: spelled in
+    transliteration characters, a possible name part, and no place or body (to jieba or the
+    gazetteer) beginning there."""
+    if not _spelled(word) or not _in_name_part(word):
+        return False
+    return tag_of(word) not in _PLACE_TAGS and not known_name_at(text, start)

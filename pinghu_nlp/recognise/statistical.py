@@ -40,9 +40,11 @@ from .names import (
     function_word_opens,
     is_common_word,
     is_frequent_word,
+    is_transliterated,
     japanese_name_length,
     names_in_lists,
     repeated_names,
+    transliterated_extent,
 )
 from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, UNIT_CHARS
 from .places import NAME_ENDINGS, SAYINGS, gazetteer, split_place_chain
@@ -185,12 +187,14 @@ def model_people(
     taken as ``ner`` draws it.
     """
     title_ends = {t.end for t in titles}
-    people = [(start, end) for start, end, label in spans if label == "PERSON"]
+    drawn = [(start, end) for start, end, label in spans if label == "PERSON"]
+    people = [_grown_foreign_name(text, *span) for span in drawn]
     undecided = [
-        (start, end)
-        for start, end in people
-        if not (plausible_name(text[start:end]) and _on_word_edges(text, start, end))
-        and not _named_by_context(text, start, end, title_ends)
+        name
+        for span, name in zip(drawn, people, strict=True)
+        if not (plausible_name(text[span[0] : span[1]]) and _on_word_edges(text, *span))
+        and not _named_by_context(text, *span, title_ends)
+        and not _named_by_context(text, *name, title_ends)
     ]
     short = [(start, end) for start, end in people if _may_run_on(text, start, end)]
     drawn = ner_people_around(text, undecided + short, ner) if ner and undecided + short else set()
@@ -208,6 +212,14 @@ def model_people(
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def _grown_foreign_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The edges of the foreign name a transliterated span of LAC's is part of (奥尔特|加); what
+    the span alone would not make plausible (LAC's 卡拉|奇) the grown one does not either."""
+    if not is_transliterated(text[start:end]):
+        return start, end
+    return transliterated_extent(text, start, end)
 
 
 def names_the_ner_model_agrees_on(
