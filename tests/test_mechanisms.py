@@ -1019,3 +1019,10 @@ def test_a_grown_foreign_name_is_the_entity(sentence, name):
     found = entities(sentence)
     assert (name, "PERSON") in found
     assert [text for text, label in found if label == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["湖北有些干部作风不实。", "这些年轻干部成长很快。", "加强企业内部管理。"]
+)
+def test_an_ordinary_word_that_ends_like_a_body_is_no_body(sentence):
+    assert not [text for text, label in entities(sentence) if label == "ORG"]

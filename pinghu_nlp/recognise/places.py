@@ -631,7 +631,18 @@ def unclaimed_endings(text: str, chosen: list[Candidate]) -> list[int]:
         and m.group() not in _ADMIN_CHARS  # 我市, 全区: the rules already judged these
         and lexicon.HAN.fullmatch(text[m.start() - 1 : m.start()]) is not None
         and _unit_word(text, m.start(), m.end()) is not None
+        and not _ordinary_word_ending(text, m)
     ]
+
+
+def _ordinary_word_ending(text: str, ending: re.Match) -> bool:
+    """An ending that closes an ordinary word of jieba's, which the rules judged no body: 干部,
+    全部, 内部 (河南有些干部 is no body)."""
+    unit = _unit_word(text, ending.start(), ending.end())
+    if unit is None or unit[0] >= ending.start():
+        return False
+    label = "ORG" if ending.group() in ORG_ENDINGS else "LOC"
+    return _body_of_known_word(text, unit, ending.group(), label) == []
 
 
 _COMMUNITY_UNIT = re.compile("社区|街道|村|镇")
