@@ -16,7 +16,7 @@ from . import lexicon
 
 BYLINE_WORDS = resources.files("pinghu_nlp") / "data" / "bylines.tsv"
 """Byline roles and media-name endings, ``word<TAB>kind`` (the kinds are explained in the file)."""
-_BYLINE_KINDS = ("reporter", "photographer", "credit", "photo", "media", "this-media")
+_BYLINE_KINDS = ("reporter", "photographer", "credit", "photo", "media", "this-media", "agency")
 
 
 def _byline_words() -> dict[str, tuple[str, ...]]:
@@ -40,11 +40,13 @@ _WORDS = _byline_words()
 PHOTO_ROLES = _longest_first(_WORDS["photographer"], _WORDS["photo"])
 """Roles that credit pictures only (``摄影``, ``图``, ``摄影记者``)."""
 BYLINE_ROLES = _longest_first(
-    *(_WORDS[kind] for kind in _BYLINE_KINDS if kind not in ("media", "this-media"))
+    *(_WORDS[kind] for kind in _BYLINE_KINDS if kind not in ("media", "this-media", "agency"))
 )
 """Byline roles, longest first (``摄影记者`` before ``摄影`` before ``摄``)."""
-_GLUED_ROLES = _longest_first(_WORDS["reporter"], _WORDS["photographer"])
+GLUED_ROLES = _longest_first(_WORDS["reporter"], _WORDS["photographer"])
 """Roles that may be printed glued to the name (``记者胡佳英``): people, not parts of the work."""
+DATELINE_OPENERS = _longest_first(_WORDS["agency"], _WORDS["this-media"])
+"""What opens a dateline before its place (新华社, 本报: 本报巴黎6月29日电)."""
 MEDIA_ENDINGS = _WORDS["media"]
 """How a media name ends (``晚报``, ``电视台``): ``南湖晚报记者`` is one role, qualifier and all."""
 BULLETS = "■●▲□◆◇★☆△▽○◎►▶"
@@ -104,13 +106,13 @@ _PHOTO_MARK = "摄"
 """Closes a photo credit after the names: ``王强 徐冰艳 摄``, ``（记者 王强 摄）``."""
 _BYLINE_NAME = re.compile(
     rf"[{''.join(sorted(COMMON_SURNAMES))}]{_GAP}{{0,2}}[\u4e00-\u9fff]{{1,2}}"
-    rf"(?<!{_PHOTO_MARK})(?=[\s:：、]|$|{_PHOTO_MARK}\s*$|{_spaced(_GLUED_ROLES)})"
+    rf"(?<!{_PHOTO_MARK})(?=[\s:：、]|$|{_PHOTO_MARK}\s*$|{_spaced(GLUED_ROLES)})"
 )
 """A name in a byline: a surname and one or two characters, perhaps split off (``王 强``), ended by
 a space, the line's end or the next reporter's role glued on (``记者沈佳通讯员陆明``)."""
 _SPACED_BYLINE_NAME = re.compile(r"(?<=[\s:：、])[\u4e00-\u9fff]{2,3}(?=[\s、]|$)")
 """A name set off by spaces in a byline, whatever its surname (``记者 贝磊``)."""
-_GLUED_ROLE_END = re.compile(_spaced(_GLUED_ROLES) + "$")
+_GLUED_ROLE_END = re.compile(_spaced(GLUED_ROLES) + "$")
 _BYLINE_OPENING = re.compile(rf"\s*[{BULLETS}]?\s*(?:{'|'.join(_WORDS['this-media'])})?")
 """What may open a byline before its first role: a bullet, the paper speaking of itself (本报)."""
 _BYLINE_GLUE = re.compile(r"[\s:：、]*")

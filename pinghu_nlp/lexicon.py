@@ -29,6 +29,8 @@ HAN_RANGE = "\u4e00-\u9fff"
 """The CJK Unified Ideographs block, for a regex character class: ``rf"[{HAN_RANGE}]"``."""
 HAN = re.compile(f"[{HAN_RANGE}]")
 """One Chinese ideograph."""
+NUMERALS = "一二三四五六七八九十"
+"""The Chinese numerals of a month or a day (三月, 十二日), for a regex character class."""
 
 
 def is_han(word: str) -> bool:

@@ -162,7 +162,7 @@ _RELATIVE_YEARS, _CONTEXT_YEARS = _known_and_contextual("relative-year")
 _RELATIVE_SEASONS = SEASON_YEARS
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-_CN_MONTH_DAY = re.compile(r"[一二三四五六七八九十]{1,3}(?=[月日号])")
+_CN_MONTH_DAY = re.compile(f"[{lexicon.NUMERALS}]{{1,3}}(?=[月日号])")
 _CN_DECADE = re.compile(r"([一二三四五六七八九])十(?=年代)")
 
 

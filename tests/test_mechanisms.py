@@ -1026,3 +1026,20 @@ def test_a_grown_foreign_name_is_the_entity(sentence, name):
 )
 def test_an_ordinary_word_that_ends_like_a_body_is_no_body(sentence):
     assert not [text for text, label in entities(sentence) if label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("新华社布鲁塞尔3月5日电 欧盟今天发表声明。", ["布鲁塞尔"]),
+        ("本报湖州十二月一日讯 今年全市粮食丰收。", ["湖州"]),
+        ("中新社浙江舟山7月8日电 开渔节今天举行。", ["浙江", "舟山"]),
+    ],
+)
+def test_the_place_of_a_dateline(sentence, places):
+    found = [text for text, label in entities(sentence) if label == "LOC"]
+    assert found[: len(places)] == places
+
+
+def test_a_reporter_in_a_dateline_is_no_place():
+    assert not [t for t, label in entities("新华社记者9月3日电 会议今天开幕。") if label == "LOC"]

@@ -65,6 +65,7 @@ from .places import (
     find_bracketed_companies,
     find_brand_companies,
     find_by_ending,
+    find_dateline_places,
     find_foreign_companies,
     find_known_names,
     find_list_members,
@@ -144,7 +145,7 @@ def find_entities(
     candidates += find_known_names(text) + find_by_ending(text)
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
-    candidates += find_place_abbreviations(text)
+    candidates += find_place_abbreviations(text) + find_dateline_places(text)
     bodies = model_bodies(text, tagged)
     candidates += find_roads(text) + bodies
     candidates += bodies_over_their_places(text, bodies, candidates)

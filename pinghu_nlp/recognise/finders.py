@@ -112,6 +112,12 @@ FINDERS: dict[str, FinderSpec] = {
     "repeat": FinderSpec(
         "repeat", _PERSON, 30, "a name repeated on the page; those LAC's names seed: lac's priority"
     ),
+    "dateline": FinderSpec(
+        "dateline",
+        ("LOC",),
+        24,
+        "a dateline's place: 北京 in 新华社北京5月24日电, 巴黎 in 本报巴黎6月29日电",
+    ),
     "foreign": FinderSpec("foreign", _BODY, 23, "a foreign company and its country"),
     "body-list": FinderSpec("list", _BODY, 22, "the bodies of a list before their class (…等企业)"),
     "lac": FinderSpec(

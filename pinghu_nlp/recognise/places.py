@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import lexicon
+from ..layout import DATELINE_OPENERS, GLUED_ROLES
 from ..segment import is_guessed, page_words, tag_of
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate, on_one_line
@@ -743,6 +744,43 @@ def find_place_abbreviations(text: str) -> list[Candidate]:
         if alone or with_verb:
             found.append(FINDERS["abbreviation"].candidate(offset, offset + 1, "LOC"))
     return found
+
+
+def find_dateline_places(text: str) -> list[Candidate]:
+    """The place of a dateline, between the agency and the date of the dispatch (新华社|北京|5月
+    24日电, 本报|巴黎|6月29日电, 本报|嘉兴|3月2日讯), split per unit like every place."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        start, end = match.span("place")
+        if any(role in match.group("place") for role in GLUED_ROLES):
+            continue  # 新华社记者6月1日电: a reporter, no place
+        known = _known_places_in_a_row(text, start, end)
+        spans = known or [
+            (piece.start, piece.end)
+            for piece in split_place_chain(text, FINDERS["dateline"].candidate(start, end, "LOC"))
+        ]
+        found += [FINDERS["dateline"].candidate(s, e, "LOC") for s, e in spans]
+    return found
+
+
+def _known_places_in_a_row(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The gazetteer's places that make up ``text[start:end]`` one after another (浙江|平湖),
+    or [] where they do not."""
+    spans = []
+    while start < end:
+        match = _gazetteer_pattern().match(text, start, end)
+        if match is None or gazetteer()[match.group()] != "LOC":
+            return []
+        spans.append(match.span())
+        start = match.end()
+    return spans
+
+
+_DATELINE_NUMBER = f"(?:\\d{{1,2}}|[{lexicon.NUMERALS}]{{1,3}})"
+_DATELINE = re.compile(
+    f"(?:{'|'.join(DATELINE_OPENERS)})(?P<place>[{lexicon.HAN_RANGE}]{{2,8}}?)"
+    f"{_DATELINE_NUMBER}月{_DATELINE_NUMBER}日(?:电|讯)"
+)
 
 
 @on_one_line(gazetteer)
