@@ -1043,3 +1043,33 @@ def test_the_place_of_a_dateline(sentence, places):
 
 def test_a_reporter_in_a_dateline_is_no_place():
     assert not [t for t, label in entities("新华社记者9月3日电 会议今天开幕。") if label == "LOC"]
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("秀洲高新技术产业园区内新落户企业15家。", "秀洲高新技术产业园区"),  # 园|区内
+        ("新埭镇上的农贸市场改造完成。", "新埭镇"),  # 镇|上
+    ],
+)
+def test_a_place_ending_with_a_locative_glued_on_ends_the_name(sentence, place):
+    assert (place, "LOC") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("周末的新市古镇游人如织。", "新市古镇"),
+        ("芦墟老街完成了立面改造。", "芦墟老街"),
+        ("钱清轻纺城与柯桥商贸城相距不远。", "柯桥商贸城"),
+    ],
+)
+def test_old_towns_old_streets_and_trade_cities_are_places(sentence, place):
+    assert (place, "LOC") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, nickname", [("老钱前年搬进了新居。", "老钱"), ("小吴上午就赶到了现场。", "小吴")]
+)
+def test_a_nickname_before_a_time_word(sentence, nickname):
+    assert (nickname, "PERSON") in entities(sentence)

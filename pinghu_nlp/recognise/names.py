@@ -582,16 +582,16 @@ def surname_references(text: str) -> list[Candidate]:
 
 
 def _nickname_before_a_verb(text: str, start: int, end: int) -> bool:
-    """老/小 + surname as a word of the page before a verb, an adverb or a pronoun (老宋|是,
-    小张|每天), though jieba's dictionary has it as a rare word (老宋: the Song, 48): not a
-    frequent one (小康, 小龙) nor inside a longer word (小龙虾)."""
+    """老/小 + surname as a word of the page before a verb, an adverb, a pronoun or a time word
+    (老宋|是, 小张|每天, 老沈|今年), though jieba's dictionary has it as a rare word (老宋: the
+    Song, 48): not a frequent one (小康, 小龙) nor inside a longer word (小龙虾)."""
     if word_segmenter().FREQ.get(text[start:end], 0) >= _NICKNAME_WORD_LIMIT:
         return False
     words = page_words(text)
     if not (words.breaks_at(start) and words.breaks_at(end)) or end >= len(text):
         return False
     following = words.word_at(end)[1]
-    return tag_of(following)[:1] in _NO_NAME_TAG_STARTS | {"r"}
+    return tag_of(following)[:1] in _NO_NAME_TAG_STARTS | {"r", "t"}
 
 
 _NICKNAME_WORD_LIMIT = 500

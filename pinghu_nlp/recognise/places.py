@@ -352,10 +352,16 @@ def _has_unknown_word(words) -> bool:
 def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None:
     """``(start, word)`` of jieba's word that holds an ending's last character, if it ends there.
 
-    None when the ending runs on into a longer word (部+件, 区+域, 办+成).
+    None when the ending runs on into a longer word (部+件, 区+域, 办+成), but not into a
+    locative jieba glued to its last character (园|区内: the word is that character).
     """
     word_start, word = page_words(text).word_at(end - 1, guessed=False)
+    if word_start + len(word) == end + 1 and word[-1] in _LOCATIVES and len(word) == 2:
+        return (end - 1, word[0])  # 产业园|区内: jieba glued a locative to the ending
     return (word_start, word) if word_start + len(word) == end else None
+
+
+_LOCATIVES = frozenset(lexicon.characters("locatives"))
 
 
 _PROPER_OR_UNKNOWN = PROPER_TAGS | NAME_TAGS
