@@ -16,7 +16,16 @@ from . import lexicon
 
 BYLINE_WORDS = resources.files("pinghu_nlp") / "data" / "bylines.tsv"
 """Byline roles and media-name endings, ``word<TAB>kind`` (the kinds are explained in the file)."""
-_BYLINE_KINDS = ("reporter", "photographer", "credit", "photo", "media", "this-media", "agency")
+_BYLINE_KINDS = (
+    "reporter",
+    "photographer",
+    "credit",
+    "photo",
+    "media",
+    "this-media",
+    "agency",
+    "closing",
+)
 
 
 def _byline_words() -> dict[str, tuple[str, ...]]:
@@ -40,7 +49,7 @@ _WORDS = _byline_words()
 PHOTO_ROLES = _longest_first(_WORDS["photographer"], _WORDS["photo"])
 """Roles that credit pictures only (``摄影``, ``图``, ``摄影记者``)."""
 BYLINE_ROLES = _longest_first(
-    *(_WORDS[kind] for kind in _BYLINE_KINDS if kind not in ("media", "this-media", "agency"))
+    *(_WORDS[kind] for kind in ("reporter", "photographer", "credit", "photo"))
 )
 """Byline roles, longest first (``摄影记者`` before ``摄影`` before ``摄``)."""
 GLUED_ROLES = _longest_first(_WORDS["reporter"], _WORDS["photographer"])
@@ -104,6 +113,8 @@ BYLINE_ROLE = re.compile(
 (``文/摄``), layout spaces inside (``记 者``)."""
 _PHOTO_MARK = "摄"
 """Closes a photo credit after the names: ``王强 徐冰艳 摄``, ``（记者 王强 摄）``."""
+_CLOSINGS = frozenset({_PHOTO_MARK, *_WORDS["closing"]})
+"""What closes a byline after its names (``摄``, ``报道``): what the names did."""
 _BYLINE_NAME = re.compile(
     rf"[{''.join(sorted(COMMON_SURNAMES))}]{_GAP}{{0,2}}[\u4e00-\u9fff]{{1,2}}"
     rf"(?<!{_PHOTO_MARK})(?=[\s:：、]|$|{_PHOTO_MARK}\s*$|{_spaced(GLUED_ROLES)})"
@@ -127,9 +138,11 @@ def byline_parts(line: str) -> list[tuple[str, int, int]] | None:
 
     A byline line is short and made only of roles, each followed by its names (``南湖晚报记者
     吴佳 通讯员 钱一鸣 孙悦``, ``■文/摄 陆小雨``, ``记 者 方静``); kinds are ``role``, ``name``
-    and ``mark`` (the ``摄`` that closes a photo credit, which may then name no role:
-    ``王强 徐冰艳 摄``). A role written together with its name (``记者胡佳英``) is split, unless
-    it is one character (``文静`` is a name). An ordinary sentence never reads as one.
+    and ``mark`` (what closes the line after the names: the ``摄`` of a photo credit, which
+    may then name no role, ``王强 徐冰艳 摄``; ``报道`` and the other ``closing`` words of
+    ``bylines.tsv``; roles, ``记者 钟雯 文/摄``). A role written together with its name
+    (``记者胡佳英``) is split, unless it is one character (``文静`` is a name). An ordinary
+    sentence never reads as one.
     """
     if not line.strip() or len(line.strip()) > _BYLINE_MAX:
         return None
@@ -140,11 +153,14 @@ def byline_parts(line: str) -> list[tuple[str, int, int]] | None:
         if role and _names_follow(line, role):
             parts.append(("role", *role.span()))
             position = role.end()
+        elif role and parts and parts[-1][0] == "name" and _only_roles_from(line, position):
+            parts.append(("mark", position, len(line.rstrip())))  # 记者 钟雯 文/摄, … 文 图
+            position = len(line)
         elif name := _BYLINE_NAME.match(line, position) or _spaced_name(line, position, parts):
             parts.append(("name", *name.span()))
             position = name.end()
-        elif line[position:].rstrip() == _PHOTO_MARK and parts and parts[-1][0] == "name":
-            parts.append(("mark", position, position + 1))
+        elif line[position:].rstrip() in _CLOSINGS and parts and parts[-1][0] == "name":
+            parts.append(("mark", position, len(line.rstrip())))  # … 摄, … 报道
             position = len(line)
         else:
             return None
@@ -153,6 +169,17 @@ def byline_parts(line: str) -> list[tuple[str, int, int]] | None:
     if not kinds or (kinds[0] != "role" and kinds[-1] != "mark"):
         return None
     return parts
+
+
+def _only_roles_from(line: str, position: int) -> bool:
+    """Whether the rest of the line from ``position`` is roles only: what the names before did
+    (``文/摄``, ``文 图``)."""
+    while position < len(line.rstrip()):
+        role = BYLINE_ROLE.match(line, position)
+        if role is None:
+            return False
+        position = _BYLINE_GLUE.match(line, role.end()).end()
+    return True
 
 
 def _spaced_name(line: str, position: int, parts: list) -> re.Match[str] | None:

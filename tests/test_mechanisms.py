@@ -1073,3 +1073,25 @@ def test_old_towns_old_streets_and_trade_cities_are_places(sentence, place):
 )
 def test_a_nickname_before_a_time_word(sentence, nickname):
     assert (nickname, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "line, titles, names",
+    [
+        ("记者 严佳 通讯员 孔晓东 文/摄", ["记者", "通讯员"], ["严佳", "孔晓东"]),
+        ("本报记者 邱宇航 报道", ["记者"], ["邱宇航"]),
+        ("本报记者 报道", [], []),  # no name: no byline
+    ],
+)
+def test_a_byline_closed_by_what_its_names_did(line, titles, names):
+    found = mentions(line)
+    assert [t for t, label in found if label == "TITLE"] == titles
+    assert [t for t, label in found if label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [("这套方案由汪利民团队完成。", "汪利民"), ("该工艺由钱塘生课题组研发。", "钱塘生")],
+)
+def test_a_name_jieba_cut_after_its_first_given_character(sentence, name):
+    assert (name, "PERSON") in entities(sentence)

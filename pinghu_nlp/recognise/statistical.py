@@ -127,7 +127,8 @@ def name_cues(text: str) -> list[tuple[int, int]]:
     A word jieba tags as a name (nr, nrfg, nrt: 王立新, 霍尼韦尔), a word it guessed (not in its
     dictionary) that opens with a surname (most names it does not know), or a lone surname
     before a lone character (邵|一|鸣) or, where jieba tags the surname a name or it is one of
-    the commonest, before a two-character word (冯|建国, 俞|阿根).
+    the commonest, before a two-character word (冯|建国, 俞|阿根); or one of the commonest
+    glued to the next character before a lone one (金利|民).
     """
     words = page_words(text)
     cues = []
@@ -136,9 +137,11 @@ def name_cues(text: str) -> list[tuple[int, int]]:
         if _is_cue(word):
             start = words.starts[index]
             cues.append((start, start + len(word)))
-        elif index + 1 < len(pieces) and _surname_before(word, pieces[index + 1]):
+        elif index + 1 < len(pieces) and (
+            _surname_before(word, pieces[index + 1]) or _name_cut_after(word, pieces[index + 1])
+        ):
             start = words.starts[index]
-            cues.append((start, start + 1 + len(pieces[index + 1])))
+            cues.append((start, start + len(word) + len(pieces[index + 1])))
     return cues
 
 
@@ -163,6 +166,20 @@ def _surname_before(word: str, following: str) -> bool:
     strong = tag_of(word) in NAME_TAGS or word in TOP_SURNAMES
     short = len(following) == 1 or (len(following) == 2 and strong)
     return short and tag_of(following) not in _FUNCTION
+
+
+@lru_cache(maxsize=200_000)
+def _name_cut_after(word: str, following: str) -> bool:
+    """A surname jieba glued to the next character, then one character alone (金利|民, 钱塘|生):
+    a three-character name cut in two."""
+    return (
+        len(word) == 2
+        and word[0] in TOP_SURNAMES
+        and len(following) == 1
+        and is_han(word + following)
+        and tag_of(following) not in _FUNCTION
+        and tag_of(following)[:1] != "v"
+    )
 
 
 _CUE_TAGS = NAME_TAGS | {"nrt", "nt"}
