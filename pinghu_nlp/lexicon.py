@@ -240,6 +240,7 @@ SCHEMAS: dict[str, Schema] = {
                     "congress",
                     "deciding-body",
                     "place-body",
+                    "field-verb",
                 ),
             ),
         ),

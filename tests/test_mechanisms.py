@@ -1095,3 +1095,23 @@ def test_a_byline_closed_by_what_its_names_did(line, titles, names):
 )
 def test_a_name_jieba_cut_after_its_first_given_character(sentence, name):
     assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, bodies",
+    [
+        ("县卫健局联合县供销社开展义诊。", ["县卫健局", "县供销社"]),  # an action between bodies
+        ("海盐二中与县新华书店共建书香校园。", ["海盐二中", "县新华书店"]),
+    ],
+)
+def test_bodies_joined_by_an_action_verb_and_schools_by_their_number(sentence, bodies):
+    assert [text for text, label in entities(sentence) if label == "ORG"] == bodies
+
+
+def test_a_numeral_and_zhong_before_xin_is_no_school():
+    assert not [t for t, label in entities("嘉兴一中心城区道路改造。") if label == "ORG"]
+
+
+def test_a_development_zones_field_words_stay_in_the_title():
+    found = entities("长三角生态绿色一体化发展示范区执委会主任马春雷讲话。")
+    assert ("长三角生态绿色一体化发展示范区执委会主任", "TITLE") in found

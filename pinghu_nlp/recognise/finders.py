@@ -128,6 +128,7 @@ FINDERS: dict[str, FinderSpec] = {
         "completes that rule's name",
         drawn_by="lac",
     ),
+    "school": FinderSpec("school", ("ORG",), 21, "a school by its place and number (嘉兴一中)"),
     "gazetteer": FinderSpec("gazetteer", _BODY, 20, "the gazetteer's places and bodies"),
     "ending": FinderSpec("ending", _BODY, 20, "a name before a place or body ending (…镇, …局)"),
     "bracketed": FinderSpec("bracketed", ("ORG",), 20, "a company with its region in brackets"),

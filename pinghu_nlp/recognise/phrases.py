@@ -89,13 +89,16 @@ def noun_phrase(
 
 
 def _field_verb_of_unit(words: list[pair], index: int, kept: list[pair]) -> bool:
-    """Whether the word at ``index``, a verb or a set phrase, names the field of the unit
-    ``kept`` opens inside a body or a place's office: 市场监管局|执法|大队, 区|生态环境|分局,
-    镇|综合|行政|执法|队. Nouns may stand between it and the body or place before it."""
+    """Whether the word at ``index``, a verb or a set phrase, names the field of a unit among
+    the words ``kept`` after it, inside a body or a place's office: 市场监管局|执法|大队,
+    区|生态环境|分局, 镇|综合|行政|执法|队, 长三角|…|一体化|发展|示范区. Nouns may stand between it
+    and the body or place before it."""
     word = words[index]
     if word.flag not in _FIELD_VERB_TAGS or not 2 <= len(word.word) <= 4 or not kept:
         return False
-    if not kept[0].word.endswith(UNIT_CHARS):
+    if word.flag == "v" and word.word not in _FIELD_VERBS:
+        return False  # 县农业农村局|联合|县供销社: an action between two bodies
+    if not any(w.word.endswith(UNIT_CHARS + PLACE_UNIT_CHARS) for w in kept):
         return False
     for before in reversed(words[:index]):
         if before.flag in ("nt", "ns") or before.word.endswith(UNIT_CHARS + PLACE_UNIT_CHARS):
@@ -106,6 +109,7 @@ def _field_verb_of_unit(words: list[pair], index: int, kept: list[pair]) -> bool
 
 
 _FIELD_VERB_TAGS = frozenset({"v", "vn", "l"})
+_FIELD_VERBS = frozenset(lexicon.place_words("field-verb"))
 
 
 def _field_words_after_place(words: list[pair]) -> list[pair]:

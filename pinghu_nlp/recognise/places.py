@@ -752,6 +752,23 @@ def find_place_abbreviations(text: str) -> list[Candidate]:
     return found
 
 
+@on_one_line(gazetteer)
+def find_numbered_schools(text: str) -> list[Candidate]:
+    """A school named by its place and number: 嘉兴一中, 平湖二中, 当湖三小 (not 一中心)."""
+    return [
+        FINDERS["school"].candidate(*m.span(), "ORG") for m in _numbered_school().finditer(text)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _numbered_school() -> re.Pattern[str]:
+    places = (n for n, label in gazetteer().items() if label == "LOC")
+    return re.compile(
+        f"(?:{lexicon.trie_pattern(places)})[{lexicon.NUMERALS}]{{1,2}}[中小]"
+        f"(?![{lexicon.characters('school-number-stops')}])"
+    )
+
+
 def find_dateline_places(text: str) -> list[Candidate]:
     """The place of a dateline, between the agency and the date of the dispatch (新华社|北京|5月
     24日电, 本报|巴黎|6月29日电, 本报|嘉兴|3月2日讯), split per unit like every place."""
