@@ -3,6 +3,7 @@ CPU time of every process, so the second core can be seen working.
 
 usage: PYTHONPATH=. python benchmarks/throughput.py [--chars 1000000] [--rounds 3] [--stages]
        [--only cli]
+       PYTHONPATH=. python benchmarks/throughput.py --only cold [--rounds 3]
 
 Each row runs in a fresh process: the pipeline is loaded and warmed on one page first, then the
 pages are timed (the command line row is the whole command, start to exit, load included). The
@@ -11,7 +12,9 @@ copy from an earlier one. CPU seconds are per process: the parent's (``resource.
 itself) and each worker's (read in the worker: a spaCy worker as it exits, a worker of the pool of
 ``extract()`` and the command line after each batch), so ``parent / w1 / w2``.
 ``--rounds N`` runs every row N times and prints the spread; ``--stages`` adds the time share of
-each pipeline stage (one process).
+each pipeline stage (one process). ``--only cold`` times only the cold start (at least 3 rounds):
+``import pinghu_nlp``, one page through ``extract()`` and through the command line, each process
+start to exit, and where the cold ``extract()`` spends its time (see :data:`COLD`).
 """
 
 from __future__ import annotations
@@ -127,6 +130,38 @@ sys.exit(code)
 """
 
 
+COLD = """
+import json, sys, time
+
+stamps = {"start": time.time()}  # the interpreter's own start: the parent's clock before it
+
+
+def stamp(name):
+    stamps[name] = time.time()
+
+
+import spacy
+
+stamp("import spacy")
+import pandas
+
+stamp("import pandas")
+import pinghu_nlp.pipeline
+
+stamp("import pinghu_nlp.pipeline (spaCy, pandas excluded)")
+import pinghu_nlp.tables
+
+stamp("import pinghu_nlp.tables")
+nlp = pinghu_nlp.load()
+stamp("load() (jieba's dictionaries, LAC, components)")
+pinghu_nlp.extract([sys.argv[1]])
+stamp("extract() one page (cn2an at the first number not plain)")
+print(json.dumps(stamps), flush=True)
+"""
+"""A cold ``extract()`` of one page, stamped after each stage (the parent adds the
+interpreter's start and the exit: from its own clock before the process and after it)."""
+
+
 def pages(total_chars: int) -> list[str]:
     """The seed pages repeated until they hold ``total_chars`` characters, each copy distinct."""
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -179,8 +214,9 @@ def spread(values: list[float], digits: int = 1) -> str:
     return f"{statistics.median(values):.{digits}f} ({low:.{digits}f}–{high:.{digits}f})"
 
 
-def cold_start_seconds(page: Path) -> float:
-    """One page through ``extract`` in a fresh process, process start to exit."""
+def cold_start_seconds(page: Path | str) -> float:
+    """One page (a file, or a page's text) through ``extract`` in a fresh process, process
+    start to exit."""
     code = f"import pinghu_nlp; pinghu_nlp.extract([{str(page)!r}])"
     env = {**os.environ}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
@@ -189,12 +225,79 @@ def cold_start_seconds(page: Path) -> float:
     return time.perf_counter() - start
 
 
-def import_seconds() -> float:
-    code = "import time; t = time.perf_counter(); import pinghu_nlp; print(time.perf_counter() - t)"
+def import_seconds(then: str = "") -> float:
+    """Seconds of ``import pinghu_nlp`` in a fresh process, and of the statement ``then`` after
+    it (``pinghu_nlp.extract``: the first use of a public name imports spaCy and the rest)."""
+    code = f"import time; t = time.perf_counter(); import pinghu_nlp; {then or 'pass'}; "
+    code += "print(time.perf_counter() - t)"
     env = {**os.environ}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     return float(run.stdout.split()[-1])
+
+
+def _cold_env() -> dict[str, str]:
+    env = {**os.environ}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def cold_stages(page: Path) -> dict[str, float]:
+    """Seconds of each stage of a cold one-page ``extract()`` (:data:`COLD`), process start to
+    exit: the interpreter's start, the imports, ``load()``, the page, the exit."""
+    before = time.time()
+    run = subprocess.run(
+        [sys.executable, "-c", COLD, str(page)],
+        capture_output=True,
+        text=True,
+        env=_cold_env(),
+        check=True,
+    )
+    after = time.time()
+    stamps = json.loads(run.stdout.splitlines()[-1])
+    times = {"interpreter start": stamps.pop("start") - before}
+    previous = before + times["interpreter start"]
+    for name, at in stamps.items():
+        times[name], previous = at - previous, at
+    times["exit (interpreter finalisation)"] = after - previous
+    times["total"] = after - before
+    return times
+
+
+def cli_cold_seconds(page: Path, out: Path) -> float:
+    """``pinghu-nlp extract PAGE --out OUT`` on one page, process start to exit."""
+    command = [sys.executable, "-m", "pinghu_nlp.cli", "extract", str(page), "--out", str(out)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=_cold_env(), capture_output=True)
+    return time.perf_counter() - start
+
+
+def cold_start(rounds: int) -> None:
+    """The cold start alone: medians (min–max) of ``rounds`` fresh processes each."""
+    page = sorted(SEEDS.glob("*.txt"))[0]
+    sentence = "市委书记仲旭东主持会议。"
+    imports, public, sentences, clis, stage_runs = [], [], [], [], []
+    with tempfile.TemporaryDirectory() as scratch:
+        for number in range(rounds):
+            imports.append(import_seconds())
+            public.append(import_seconds("pinghu_nlp.extract"))
+            sentences.append(cold_start_seconds(sentence))
+            stage_runs.append(cold_stages(page))
+            clis.append(cli_cold_seconds(page, Path(scratch) / f"out_{number}"))
+    print(f"{rounds} rounds, {os.cpu_count()} cores; median (min–max) seconds, start to exit")
+    print("| cold start | seconds |")
+    print("|---|---|")
+    print(f"| `import pinghu_nlp` (in the process) | {spread(imports, 3)} |")
+    print(f"| `import pinghu_nlp; pinghu_nlp.extract` (in the process) | {spread(public, 2)} |")
+    print(f"| `pinghu_nlp.extract([{sentence!r}])` | {spread(sentences, 2)} |")
+    print(f"| `pinghu_nlp.extract([page])`, seed page {page.name} | ", end="")
+    print(f"{spread([run['total'] for run in stage_runs], 2)} |")
+    print(f"| `pinghu-nlp extract PAGE --out OUT` | {spread(clis, 2)} |")
+    print("\n| stage of a cold `extract([page])` | seconds |")
+    print("|---|---|")
+    for name in stage_runs[0]:
+        if name != "total":
+            print(f"| {name} | {spread([run[name] for run in stage_runs], 3)} |")
 
 
 def stages(texts: list[str]) -> None:
@@ -232,8 +335,13 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--stages", action="store_true")
-    parser.add_argument("--only", help="only the rows of this kind (jieba, pipe, extract, cli)")
+    parser.add_argument(
+        "--only", help="only the rows of this kind (jieba, pipe, extract, cli), or the cold start"
+    )
     args = parser.parse_args()
+    if args.only == "cold":
+        cold_start(max(args.rounds, 3))
+        return
     texts = pages(args.chars)
     chars = sum(map(len, texts))
     rows = [row for row in ROWS if args.only in (None, row[1])]

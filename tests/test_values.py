@@ -241,3 +241,50 @@ def test_seed_002_mentions_carry_values(seeds_result):
 def test_impossible_dates_stay_unresolved(text):
     date = resolve_date(text, ISSUE)
     assert (date.start, date.end) == (None, None)
+
+
+def test_plain_numbers_are_read_as_cn2an_reads_them():
+    """:func:`~pinghu_nlp.values._plain_number` reads without cn2an what it can: every string of
+    up to four numerals and units (and digits, point, minus and a unit) it takes, cn2an reads to
+    the same value of the same type, and what it leaves (零, 两, 一万五, 千亿, 1.2.3) goes to
+    cn2an."""
+    import itertools
+    import random
+
+    import cn2an
+
+    from pinghu_nlp.values import _plain_number
+
+    def cn2an_of(text):
+        try:
+            return cn2an.cn2an(text, "smart")
+        except (ValueError, KeyError) as error:
+            return error
+
+    numbers = [str(n) for n in random.Random(14).sample(range(10**12), 2000)]
+    numbers += [cn2an.an2cn(n) for n in random.Random(15).sample(range(10**12), 2000)]
+    for alphabet in ("一二三四五九十百千万亿零两", "0159.-十百万亿"):
+        for size in range(1, 5):
+            numbers += ["".join(chars) for chars in itertools.product(alphabet, repeat=size)]
+    read = 0
+    for text in numbers:
+        if (mine := _plain_number(text)) is not None:
+            read += 1
+            theirs = cn2an_of(text)
+            assert (mine, type(mine)) == (theirs, type(theirs)), text
+    assert read > 3000
+    for text in ("零", "两万", "一万五", "千亿", "一千零五", "1.2.3", "一亿三千", "十万亿"):
+        assert _plain_number(text) is None, text
+
+
+def test_a_unit_alone_is_no_number_as_to_cn2an():
+    import cn2an
+
+    from pinghu_nlp.values import _cn2an
+
+    for text in ("百", "千", "万", "亿", "百万", "千亿", "亿万", "万十"):
+        with pytest.raises(ValueError):
+            cn2an.cn2an(text, "smart")
+        with pytest.raises(ValueError):
+            _cn2an(text, "smart")
+    assert parse_number("百") == 100.0 and parse_number("千亿") == 100_000_000_000.0
