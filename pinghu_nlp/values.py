@@ -2,8 +2,7 @@
 
 ``figure_value`` turns ``5000万美元`` into 50,000,000 USD and keeps the hedge the text puts around
 a figure (``近200万元`` → approx ``近``). ``resolve_date`` turns ``昨天`` in the 2023-09-12 issue
-into 2023-09-11 and ``上半年`` into 2023-01-01..2023-06-30. Numbers go through cn2an, but for the
-plain ones (``15.98万``, ``一千二百三十四``), read here as cn2an reads them.
+into 2023-09-11 and ``上半年`` into 2023-01-01..2023-06-30. Chinese numerals go through cn2an.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from . import lexicon
@@ -54,52 +52,9 @@ class FigureValue:
     high: float | None = None
 
 
-_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_ARABIC_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?[十百千万亿]?")
-_D = "[一二三四五六七八九]"
-_UP_TO_9999 = rf"(?:{_D}千(?:{_D}百(?:{_D}十{_D}?)?)?|{_D}百(?:{_D}十{_D}?)?|{_D}十{_D}?|{_D})"
-_FIRST = rf"(?:{_UP_TO_9999}|十{_D}?)"
-_THOUSANDS = rf"{_D}千(?:{_D}百(?:{_D}十{_D}?)?)?"  # a group after 万 or 亿: no 零 to leave out
-_CHINESE_NUMBER = re.compile(
-    rf"{_FIRST}亿(?:{_THOUSANDS}万(?:{_THOUSANDS})?)?|{_FIRST}万(?:{_THOUSANDS})?|{_FIRST}"
-)
-
-_NO_NUMBER = re.compile("[百千万亿][十百千万亿]?")
-"""A unit with no numeral before it (``百``, ``千亿``): not a number to cn2an (a ValueError)."""
-
-
-def _plain_number(text: str) -> float | int | None:
-    """``cn2an.cn2an(text, "smart")`` for the plain numbers, None for the rest: digits with at
-    most one unit (``53.3亿``: ``int(Decimal("53.3") * 10**8)``, ``95``: ``95.0``, as cn2an),
-    and Chinese integers written in full, with no 零, 两 or spoken short form (``一万五``): the
-    forms whose value has no reading to choose. tests/test_values.py checks them against cn2an."""
-    if _ARABIC_NUMBER.fullmatch(text):
-        if text[-1] in _UNIT_VALUES:
-            return int(Decimal(text[:-1]) * _UNIT_VALUES[text[-1]])
-        return float(text)
-    if not _CHINESE_NUMBER.fullmatch(text):
-        return None
-    total = group = digit = 0
-    for char in text:
-        if char in "万亿":
-            total += (group + digit) * _UNIT_VALUES[char]
-            group = digit = 0
-        elif char in _UNIT_VALUES:
-            group += (digit or 1) * _UNIT_VALUES[char]  # 十 alone: ten
-            digit = 0
-        else:
-            digit = "一二三四五六七八九".index(char) + 1
-    return total + group + digit
-
-
 @lru_cache(maxsize=4096)
 def _cn2an(text: str, mode: str) -> float | int:
-    """``cn2an.cn2an``, imported with the first number that is not plain (it takes a sixth of a
-    second): see :func:`_plain_number`."""
-    if mode == "smart" and (value := _plain_number(text)) is not None:
-        return value
-    if mode == "smart" and _NO_NUMBER.fullmatch(text):
-        raise ValueError(f"no numeral before the unit: {text}")
+    """``cn2an.cn2an``, imported with the first number read (it takes a sixth of a second)."""
     import cn2an
 
     return cn2an.cn2an(text, mode)
