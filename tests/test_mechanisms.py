@@ -1115,3 +1115,19 @@ def test_a_numeral_and_zhong_before_xin_is_no_school():
 def test_a_development_zones_field_words_stay_in_the_title():
     found = entities("长三角生态绿色一体化发展示范区执委会主任马春雷讲话。")
     assert ("长三角生态绿色一体化发展示范区执委会主任", "TITLE") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("市委常委、组织部部长孙建来我县调研。", "孙建"),  # 来 + where to, not 孙建来
+        ("副县长吴平赴沪招商。", "吴平"),
+    ],
+)
+def test_a_verb_of_travel_before_a_place_ends_the_name(sentence, name):
+    people = [text for text, label in entities(sentence) if label == "PERSON"]
+    assert people == [name]
+
+
+def test_the_weather_station_is_a_body():
+    assert ("县气象台", "ORG") in entities("据县气象台预报，本周后期有降雨。")

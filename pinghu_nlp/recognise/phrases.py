@@ -65,8 +65,9 @@ def noun_phrase(
     for index in range(len(words) - 1, -1, -1):
         word_pair = words[index]
         word = word_pair.word
-        if kept and len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE:
-            kept.insert(0, make_pair(word[1], "n"))  # 兼|市发改局, 据|市统计局: the prefix glued on
+        glued = len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE
+        if glued and (kept or named_unit):
+            kept.insert(0, make_pair(word[1], "n"))  # 兼|市发改局, 据|县气象台: the prefix glued on
             break
         joins = word == "和" and _joins_body_name(words, index, kept)  # 经济和信息化局
         joins = joins or (word in _BODY_LINKS and bool(kept))  # 医学院附属第二医院

@@ -46,8 +46,15 @@ from .names import (
     repeated_names,
     transliterated_extent,
 )
-from .phrases import DEICTIC_STARTS, GENERIC_WORDS, NAME_TAGS, PROPER_TAGS, UNIT_CHARS
-from .places import NAME_ENDINGS, SAYINGS, gazetteer, split_place_chain
+from .phrases import (
+    DEICTIC_STARTS,
+    GENERIC_WORDS,
+    LOCAL_PREFIX_CHARS,
+    NAME_TAGS,
+    PROPER_TAGS,
+    UNIT_CHARS,
+)
+from .places import NAME_ENDINGS, SAYINGS, gazetteer, known_name_at, split_place_chain
 
 MODEL_PERSON_PRIORITY = FINDERS["lac"].priority
 """Above gazetteer places (吴|金华: the person wins), below a list of bodies before its class
@@ -315,9 +322,27 @@ def model_names_completing_rules(
         for span in ((name.start, name.end - 1), (name.start + 1, name.end)):
             if span == (name.start, name.end - 1) and text[span[1]] in CUT_VERB_STARTS:
                 continue  # 戴振|主(持): the rule cut a verb the layout broke, not the name
+            if span == (name.start, name.end - 1) and _travels_to_a_place(text, span[1]):
+                continue  # 王纲|来我县, 李明|来平湖: a verb of travel before where to
             if span in by_span:
                 found.append(name._replace(priority=by_span[span] + 1))
     return found
+
+
+def _travels_to_a_place(text: str, offset: int) -> bool:
+    """A verb of travel (``travel-verbs``: 来, 赴, 到…) at ``offset`` before a place, a local
+    prefix or a pronoun (来我县, 赴京, 来平湖)."""
+    if text[offset] not in _TRAVEL_VERBS or offset + 1 >= len(text):
+        return False
+    following = page_words(text).word_at(offset + 1)[1]
+    after = text[offset + 1]
+    return tag_of(following) in ("ns", "r") or after in _TRAVEL_TARGETS or known_name_at(
+        text, offset + 1
+    )
+
+
+_TRAVEL_VERBS = frozenset(lexicon.characters("travel-verbs") + "到去")
+_TRAVEL_TARGETS = frozenset("我本" + "".join(LOCAL_PREFIX_CHARS))
 
 
 def _named_by_context(text: str, start: int, end: int, title_ends: set[int]) -> bool:
