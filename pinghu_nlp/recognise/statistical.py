@@ -336,8 +336,10 @@ def _travels_to_a_place(text: str, offset: int) -> bool:
         return False
     following = page_words(text).word_at(offset + 1)[1]
     after = text[offset + 1]
-    return tag_of(following) in ("ns", "r") or after in _TRAVEL_TARGETS or known_name_at(
-        text, offset + 1
+    return (
+        tag_of(following) in ("ns", "r")
+        or after in _TRAVEL_TARGETS
+        or known_name_at(text, offset + 1)
     )
 
 
