@@ -739,7 +739,7 @@ def test_no_name_is_read_into_the_words_before_a_title(sentence, words):
     "sentence, name",
     [
         ("日资企业总经理田中一郎介绍了公司的发展。", "田中一郎"),  # after a title
-        ("株式会社社长永守重信一行来平湖考察。", "永守重信"),  # 重信: a word to jieba
+        ("株式会社社长松原重信一行来平湖考察。", "松原重信"),  # 重信: a word to jieba
         ("总经理山本说，订单增加了。", "山本"),  # the family name alone before a speech verb
     ],
 )
@@ -1131,3 +1131,14 @@ def test_a_verb_of_travel_before_a_place_ends_the_name(sentence, name):
 
 def test_the_weather_station_is_a_body():
     assert ("县气象台", "ORG") in entities("据县气象台预报，本周后期有降雨。")
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("受表彰的还有仝建国、逄晓梅、隗志强。", ["仝建国", "逄晓梅", "隗志强"]),  # rare surnames
+        ("射击运动员盛李豪载誉归来。", ["盛李豪"]),  # 盛|李豪: a given name opening with a surname
+    ],
+)
+def test_rare_surnames_in_a_list_and_a_given_name_that_opens_with_a_surname(sentence, names):
+    assert [text for text, label in entities(sentence) if label == "PERSON"] == names

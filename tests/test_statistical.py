@@ -249,7 +249,7 @@ def test_sirs_and_madams_as_a_group_are_no_one():
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("退休以后，隗建民每天都到社区图书馆帮忙。", "隗建民"),  # a surname outside the list
+        ("退休以后，禤建民每天都到社区图书馆帮忙。", "禤建民"),  # a surname outside the list
         ("在村里，果德明是出了名的热心肠。", "果德明"),
         ("那年夏天，琼斯带着女儿来到中国。", "琼斯"),  # a short foreign name, no cue
     ],

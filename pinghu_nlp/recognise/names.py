@@ -393,6 +393,10 @@ def _next_in_list(text: str, end: int) -> tuple[int, int] | None:
     return (start, name_end) if name_end else None
 
 
+_LIST_CUTS = frozenset(lexicon.characters("list-cuts"))
+"""Function characters a list may begin right after (有, 是, 和: 还有仝志伟、逄丽娟)."""
+
+
 def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
     if text[start - 1 : start] != "、":
         return None
@@ -400,6 +404,7 @@ def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
     for length in _NAME_LENGTHS:
         begin = end - length
         opens = begin == 0 or not _NAME_CHAR.match(text[begin - 1])
+        opens = opens or text[begin - 1] in _LIST_CUTS  # 还有|仝志伟、逄丽娟
         if begin >= 0 and opens and name_at(text, begin) == end:
             return begin, end
     return None

@@ -211,7 +211,9 @@ def model_people(
     taken as ``ner`` draws it.
     """
     title_ends = {t.end for t in titles}
-    drawn = [(start, end) for start, end, label in spans if label == "PERSON"]
+    drawn = _lone_surnames_joined(
+        text, [(start, end) for start, end, label in spans if label == "PERSON"]
+    )
     people = [_grown_foreign_name(text, *span) for span in drawn]
     undecided = [
         name
@@ -221,9 +223,10 @@ def model_people(
         and not _named_by_context(text, *name, title_ends)
     ]
     short = [(start, end) for start, end in people if _may_run_on(text, start, end)]
-    drawn = ner_people_around(text, undecided + short, ner) if ner and undecided + short else set()
-    agreed = {span for span in undecided if span in drawn}
-    longer = _drawn_longer(text, short, drawn)
+    asked = undecided + short
+    by_ner = ner_people_around(text, asked, ner) if ner and asked else set()
+    agreed = {span for span in undecided if span in by_ner}
+    longer = _drawn_longer(text, short, by_ner)
     people = [longer.get(span, span) for span in people]
     agreed |= {longer[span] for span in undecided if span in longer}
     undecided = [longer.get(span, span) for span in undecided]
@@ -244,6 +247,20 @@ def _grown_foreign_name(text: str, start: int, end: int) -> tuple[int, int]:
     if not is_transliterated(text[start:end]):
         return start, end
     return transliterated_extent(text, start, end)
+
+
+def _lone_surnames_joined(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """LAC's lone surname right before its two-character name, joined into one plausible name
+    (盛|李豪: the given name opens with a surname too)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(people):
+        if joined and joined[-1][1] == start and joined[-1][1] - joined[-1][0] == 1:
+            name = text[joined[-1][0] : end]
+            if end - start == 2 and name[0] in COMMON_SURNAMES and plausible_name(name):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def names_the_ner_model_agrees_on(
