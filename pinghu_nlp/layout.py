@@ -268,6 +268,8 @@ def repair(raw: str, simplify: bool = True) -> CleanText:
         kept.pop()
     text = "".join(map(raw.__getitem__, kept))
     text = _TO_NORMALISE.sub(lambda char: _NORMAL_CHARS[char.group()], text)
+    text = _FULL_WIDTH_DECIMAL.sub(".", text)
+    text = _NAME_DOT.sub("·", text)
     if simplify:
         text = to_simplified(text)
     if visible_index:
@@ -381,9 +383,9 @@ def _continues(raw: str, lines: list[tuple[int, int]], number: int) -> bool:
 
 
 def _normal_char(char: str) -> str:
-    """Full-width ASCII letters and digits as ASCII, a line break as ``\\n``, a tab or wide space
-    as a space; everything else unchanged."""
-    if "\uff10" <= char <= "\uff5a":
+    """Full-width ASCII letters, digits and the percent sign as ASCII, a line break as ``\\n``, a
+    tab or wide space as a space; everything else unchanged."""
+    if "\uff10" <= char <= "\uff5a" or char == "\uff05":
         folded = unicodedata.normalize("NFKC", char)
         return folded if len(folded) == 1 else char
     if char in "\t\u3000\xa0":
@@ -391,11 +393,17 @@ def _normal_char(char: str) -> str:
     return "\n" if char == "\r" else char
 
 
-_TO_NORMALISE = re.compile("[\r\t\u3000\xa0\uff10-\uff5a]")
+_TO_NORMALISE = re.compile("[\r\t\u3000\xa0\uff05\uff10-\uff5a]")
 _NORMAL_CHARS = {
-    c: _normal_char(c) for c in "\r\t\u3000\xa0" + "".join(map(chr, range(0xFF10, 0xFF5B)))
+    c: _normal_char(c)
+    for c in "\r\t\u3000\xa0\uff05" + "".join(map(chr, range(0xFF10, 0xFF5B)))
 }
 """:func:`_normal_char` of each character it changes (or may change)."""
+_FULL_WIDTH_DECIMAL = re.compile("(?<=[0-9])\uff0e(?=[0-9])")
+"""A full-width full stop between digits is a decimal point (１５６．７亿元)."""
+_NAME_DOT = re.compile(f"(?<=[{lexicon.HAN_RANGE}])[\uff0e\u30fb](?=[{lexicon.HAN_RANGE}])")
+"""A full-width full stop or a katakana middle dot between Chinese characters is the middle dot
+of a foreign name (约翰．史密斯, 约翰・史密斯: 约翰·史密斯)."""
 
 
 @lru_cache(maxsize=1)

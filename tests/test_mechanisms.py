@@ -1142,3 +1142,22 @@ def test_the_weather_station_is_a_body():
 )
 def test_rare_surnames_in_a_list_and_a_given_name_that_opens_with_a_surname(sentence, names):
     assert [text for text, label in entities(sentence) if label == "PERSON"] == names
+
+
+def test_full_width_figures_keep_their_decimal_point_and_percent_sign():
+    raw = "全县实现产值１５６．７亿元，增长１２．３％。"
+    table = extract([raw]).mentions
+    assert list(zip(table["text"], table["label"], strict=True)) == [
+        ("１５６．７亿元", "MONEY"),
+        ("１２．３％", "PERCENT"),
+    ]
+    assert list(table["value"]) == [15_670_000_000, 0.123]
+    spans = zip(table.start, table.end, table.text, strict=True)
+    assert all(raw[start:end] == text for start, end, text in spans)
+
+
+@pytest.mark.parametrize(
+    "sentence, name", [("约翰．史密斯说，", "约翰．史密斯"), ("玛丽・居里的故事", "玛丽・居里")]
+)
+def test_a_full_width_stop_or_katakana_dot_inside_a_foreign_name(sentence, name):
+    assert (name, "PERSON") in mentions(sentence)
