@@ -395,8 +395,7 @@ def _normal_char(char: str) -> str:
 
 _TO_NORMALISE = re.compile("[\r\t\u3000\xa0\uff05\uff10-\uff5a]")
 _NORMAL_CHARS = {
-    c: _normal_char(c)
-    for c in "\r\t\u3000\xa0\uff05" + "".join(map(chr, range(0xFF10, 0xFF5B)))
+    c: _normal_char(c) for c in "\r\t\u3000\xa0\uff05" + "".join(map(chr, range(0xFF10, 0xFF5B)))
 }
 """:func:`_normal_char` of each character it changes (or may change)."""
 _FULL_WIDTH_DECIMAL = re.compile("(?<=[0-9])\uff0e(?=[0-9])")
