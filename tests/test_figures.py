@@ -205,3 +205,15 @@ def test_a_weekday_after_another_closes_a_range():
         "周三夜间",
         "周四",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, time",
+    [("报名时间为8:30—16:00。", "8:30—16:00"), ("展馆9:00-17:30开放。", "9:00-17:30")],
+)
+def test_a_range_of_clock_times_is_a_date(sentence, time):
+    assert (time, "DATE") in [(sentence[c.start : c.end], c.label) for c in find_figures(sentence)]
+
+
+def test_a_score_is_no_time():
+    assert not find_figures("主队以2:1获胜，比分定格在2:1。")

@@ -57,7 +57,8 @@ WEEK_WORDS = lexicon.date_words("week")
 """Words for a week; each takes a weekday after it (``周三``, ``星期三``, ``礼拜天``)."""
 SHIFTS = {word: offset or 0 for word, offset in lexicon.date_offsets("shift").items()}
 """Words before 周/星期/月 that place a week or month relative to the issue's (``上周三``)."""
-_CLOCK = r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?|(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d))"
+_COLON_CLOCK = r"(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d)"
+_CLOCK = rf"(?:\d{{1,2}}[时点](?:\d{{1,2}}分|半)?|{_COLON_CLOCK})"
 _CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
 _EARLY_LATE = f"[早晚](?![{lexicon.characters('early-late-words')}])"
 """A bare 早/晚 right after a day (``28日晚``, ``周五晚``), not 晚会, 早餐, 晚些."""
@@ -126,6 +127,7 @@ NUMERAL_DATES = (
     rf"(?:(?:3[01]|[12]\d|0?[1-9])日?{_TO})?(?:3[01]|[12]\d|0?[1-9])日(?!{_DAY_COUNT})"
     rf"{_DAY_PART}?",
     rf"{_CLOCK_ALONE}(?:{_TO}{_CLOCK})?",
+    rf"{_COLON_CLOCK}{_TO}{_COLON_CLOCK}",  # 9:00—11:30 (a score, 3:2, has no minutes)
     r"[一二三四1-4]季度",
     r"\d{1,2}世纪(?:\d0年代)?|(?:\d0|[五六七八九]十)年代",
     # “9·12”, “八一”, 八一前夕, 庆八一, 八一建军节
