@@ -241,6 +241,7 @@ SCHEMAS: dict[str, Schema] = {
                     "deciding-body",
                     "place-body",
                     "field-verb",
+                    "pair-road",
                 ),
             ),
         ),

@@ -1161,3 +1161,11 @@ def test_full_width_figures_keep_their_decimal_point_and_percent_sign():
 )
 def test_a_full_width_stop_or_katakana_dot_inside_a_foreign_name(sentence, name):
     assert (name, "PERSON") in mentions(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, road",
+    [("申嘉湖高速嘉兴段完成改造。", "申嘉湖高速"), ("沪杭铁路曾穿城而过。", "沪杭铁路")],
+)
+def test_a_pair_of_abbreviations_and_the_road_they_name_is_one_place(sentence, road):
+    assert (road, "LOC") in entities(sentence)

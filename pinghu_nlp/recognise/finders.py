@@ -118,6 +118,9 @@ FINDERS: dict[str, FinderSpec] = {
         24,
         "a dateline's place: 北京 in 新华社北京5月24日电, 巴黎 in 本报巴黎6月29日电",
     ),
+    "abbreviation-road": FinderSpec(
+        "abbreviation", ("LOC",), 24, "places as one character and the road they name: 沪杭高速"
+    ),
     "foreign": FinderSpec("foreign", _BODY, 23, "a foreign company and its country"),
     "body-list": FinderSpec("list", _BODY, 22, "the bodies of a list before their class (…等企业)"),
     "lac": FinderSpec(

@@ -722,6 +722,10 @@ _ABBREVIATION_PAIR = re.compile(
     f"[{_ABBREVIATION_CLASS}]{{2,3}}"
     f"(?={'|'.join(lexicon.longest_first(lexicon.place_words('pair-after')))})"
 )
+_ABBREVIATION_ROAD = re.compile(
+    f"[{_ABBREVIATION_CLASS}]{{2,3}}(?:{'|'.join(lexicon.longest_first(lexicon.place_words('pair-road')))})"
+)
+"""A pair of abbreviations and the road, railway or bridge they name: 沪杭高速, 杭甬铁路."""
 _NOT_TRAVEL_TAGS = frozenset({"t", "i"})
 """Tags of a verb and an abbreviation that make no travel: 来日 (days to come), 来日方长."""
 _AFTER_TRAVEL = re.compile(f"(?<=[{lexicon.characters('travel-verbs')}])[{_ABBREVIATION_CLASS}]")
@@ -730,14 +734,20 @@ _AFTER_TRAVEL = re.compile(f"(?<=[{lexicon.characters('travel-verbs')}])[{_ABBRE
 @on_one_line(gazetteer)
 def find_place_abbreviations(text: str) -> list[Candidate]:
     """Places written as one character: each of a pair before a word of relations (沪浙毗邻,
-    中美关系: 沪, 浙), or one after a verb of travel or stay (访华, 在京举行, 赴沪) that is a word
-    of its own or makes one with the verb, not the start of a longer word (在|中国, 来日方长)."""
+    中美关系: 沪, 浙), a pair with the road it names (沪杭高速, one LOC), or one after a verb of
+    travel or stay (访华, 在京举行, 赴沪) that is a word of its own or makes one with the verb,
+    not the start of a longer word (在|中国, 来日方长)."""
     words = page_words(text)
     found = [
         FINDERS["abbreviation"].candidate(offset, offset + 1, "LOC")
         for match in _ABBREVIATION_PAIR.finditer(text)
         if words.breaks_at(match.start())
         for offset in range(match.start(), match.end())
+    ]
+    found += [
+        FINDERS["abbreviation-road"].candidate(*match.span(), "LOC")
+        for match in _ABBREVIATION_ROAD.finditer(text)
+        if words.breaks_at(match.start())
     ]
     for match in _AFTER_TRAVEL.finditer(text):
         offset = match.start()
