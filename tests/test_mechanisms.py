@@ -1169,3 +1169,14 @@ def test_a_full_width_stop_or_katakana_dot_inside_a_foreign_name(sentence, name)
 )
 def test_a_pair_of_abbreviations_and_the_road_they_name_is_one_place(sentence, road):
     assert (road, "LOC") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("周末的梵高花园里游人不少。", "梵高花园"),  # a name jieba does not know before 花园
+        ("新年音乐会在人民广场举行。", "人民广场"),
+    ],
+)
+def test_lac_reads_around_the_ending_of_a_venue(sentence, place):
+    assert (place, "LOC") in entities(sentence)

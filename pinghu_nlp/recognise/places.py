@@ -353,12 +353,26 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
     """``(start, word)`` of jieba's word that holds an ending's last character, if it ends there.
 
     None when the ending runs on into a longer word (部+件, 区+域, 办+成), but not into a
-    locative jieba glued to its last character (园|区内: the word is that character).
+    locative jieba glued to its last character (园|区内, 花园里: the word without it).
     """
     word_start, word = page_words(text).word_at(end - 1, guessed=False)
-    if word_start + len(word) == end + 1 and word[-1] in _LOCATIVES and len(word) == 2:
-        return (end - 1, word[0])  # 产业园|区内: jieba glued a locative to the ending
+    if _locative_glued(word_start, word, end):
+        return (word_start, word[:-1])  # 产业园|区内, 花园|里: jieba glued a locative on
     return (word_start, word) if word_start + len(word) == end else None
+
+
+def name_ends_at(text: str, end: int) -> bool:
+    """Whether a name may end at ``end``: a word of the page ends there, or one that goes on
+    only by a locative jieba glued to the name's last character (花园里, 区内)."""
+    words = page_words(text)
+    if words.breaks_at(end):
+        return True
+    word_start, word = words.word_at(end - 1)
+    return _locative_glued(word_start, word, end)
+
+
+def _locative_glued(word_start: int, word: str, end: int) -> bool:
+    return word_start + len(word) == end + 1 and len(word) >= 2 and word[-1] in _LOCATIVES
 
 
 _LOCATIVES = frozenset(lexicon.characters("locatives"))

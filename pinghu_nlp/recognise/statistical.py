@@ -17,6 +17,7 @@ they are silent:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -54,7 +55,16 @@ from .phrases import (
     PROPER_TAGS,
     UNIT_CHARS,
 )
-from .places import NAME_ENDINGS, SAYINGS, gazetteer, known_name_at, split_place_chain
+from .places import (
+    ADMIN_UNITS,
+    LOC_ENDINGS,
+    NAME_ENDINGS,
+    SAYINGS,
+    gazetteer,
+    known_name_at,
+    name_ends_at,
+    split_place_chain,
+)
 
 MODEL_PERSON_PRIORITY = FINDERS["lac"].priority
 """Above gazetteer places (吴|金华: the person wins), below a list of bodies before its class
@@ -119,13 +129,19 @@ def stretches_to_read(
 
 
 def place_cues(text: str) -> list[tuple[int, int]]:
-    """The places jieba knows (``ns``: 达州, 布鲁塞尔), which LAC reads closely around."""
+    """The places jieba knows (``ns``: 达州, 布鲁塞尔) and the endings of venues (公园, 广场,
+    花园: 莫奈花园, 人民广场, whose names jieba does not know), which LAC reads closely around."""
     words = page_words(text)
-    return [
+    known = [
         (start, start + len(word))
         for start, word in zip(words.starts, words.words, strict=True)
         if len(word) >= 2 and is_han(word) and tag_of(word) == "ns"
     ]
+    venues = [(max(0, m.start() - 2), m.end()) for m in _VENUE_ENDING.finditer(text)]
+    return sorted(known + venues)
+
+
+_VENUE_ENDING = re.compile("|".join(e for e in LOC_ENDINGS if len(e) >= 2 and e not in ADMIN_UNITS))
 
 
 def name_cues(text: str) -> list[tuple[int, int]]:
@@ -451,8 +467,8 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
     if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
         return False  # a whole quotation is a figure of speech or a brand: “连心桥”, “幸福村”
     words = page_words(text)
-    if not (words.breaks_at(start) and words.breaks_at(end)):
-        return False  # LAC cut through one of jieba's words: 普惠|托|育
+    if not (words.breaks_at(start) and name_ends_at(text, end)):
+        return False  # LAC cut through one of jieba's words: 普惠|托|育 (not 花园|里)
     ending = next((e for e in NAME_ENDINGS if name.endswith(e)), "")
     if not ending and label == "ORG" and name.endswith(UNIT_CHARS) and text[end : end + 1] != "\n":
         ending = name[-1]  # 中国队, 研究所 (not 全公亭社⏎: 社区 may go on after the line)
