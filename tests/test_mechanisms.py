@@ -1180,3 +1180,22 @@ def test_a_pair_of_abbreviations_and_the_road_they_name_is_one_place(sentence, r
 )
 def test_lac_reads_around_the_ending_of_a_venue(sentence, place):
     assert (place, "LOC") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, water",
+    [
+        ("沿着嘉善塘一路向北。", "嘉善塘"),
+        ("新仓河的水变清了。", "新仓河"),
+        ("两岸人家枕着盐嘉塘。", "盐嘉塘"),
+    ],
+)
+def test_a_waterway_named_before_tang_or_he(sentence, water):
+    assert (water, "LOC") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["他们在池塘边钓鱼。", "全县河道整治完成。", "运河文化源远流长。"]
+)
+def test_a_word_ending_in_tang_or_he_is_no_waterway(sentence):
+    assert not entities(sentence)

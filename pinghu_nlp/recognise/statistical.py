@@ -473,11 +473,18 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
     if not ending and label == "ORG" and name.endswith(UNIT_CHARS) and text[end : end + 1] != "\n":
         ending = name[-1]  # 中国队, 研究所 (not 全公亭社⏎: 社区 may go on after the line)
     tagged = words.tagged_between(start, end - len(ending))
+    if len(ending) == 1 and ending not in ADMIN_UNITS and len(name) < _SHORTEST_BY_ENDING:
+        return False  # 运|河, 小|桥: a word, not a name and its ending
     if ending and len(name) > len(ending):
         return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
     if label == "ORG" and all(w.flag == "ns" for w in tagged):
         return False
     return bool(tagged) and all(_is_name_word(w) for w in tagged)
+
+
+_SHORTEST_BY_ENDING = 3
+"""A place named before a one-character ending that is no administrative unit (盐平|塘) has two
+characters or more before it."""
 
 
 def _is_name_word(word) -> bool:
