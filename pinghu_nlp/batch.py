@@ -21,18 +21,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.language import Language
 
+from .assemble import entity_frame, link_draft
 from .link import EntityRegistry
 from .pages import Page, PageError
 from .pipeline import IssueDate, PageInput, batch_size_for, drafts, page_count, read_inputs
-from .tables import (
-    ENTITY_COLUMNS,
-    ERROR_COLUMNS,
-    PAGE_TABLES,
-    AtomicFile,
-    entity_frame,
-    link_draft,
-    typed_frame,
-)
+from .schemas import ENTITY_COLUMNS, ERROR_COLUMNS, PAGE_TABLES, typed_frame
+from .tables import AtomicFile
 
 REGISTRY_FILE = "registry.json"
 SAVE_EVERY = 20

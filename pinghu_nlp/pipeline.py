@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
     from distributed import Client
 
-    from .tables import PageDraft, Result
+    from .rows import PageDraft
+    from .tables import Result
 
 log = logging.getLogger("pinghu_nlp")
 
@@ -284,8 +285,8 @@ def drafts(
     engine: str = "spacy",
 ) -> Iterator[tuple[Page, PageDraft] | PageError]:
     """Like :func:`process`, in input order, but each page (part) comes as the draft of its rows
-    (:func:`~pinghu_nlp.tables.page_draft`), ready for the registry
-    (:func:`~pinghu_nlp.tables.link_draft`), not as its Doc.
+    (:func:`~pinghu_nlp.assemble.page_draft`), ready for the registry
+    (:func:`~pinghu_nlp.assemble.link_draft`), not as its Doc.
 
     With ``n_process`` > 1 (where processes can be forked) a pool of that many worker
     processes, each with the pipeline inherited from this one, does the whole page: it
@@ -297,7 +298,7 @@ def drafts(
     if n_process > 1 and engine == "spacy" and "fork" in multiprocessing.get_all_start_methods():
         yield from _drafts_in_workers(inputs, issue_date, n_process, batch_size, nlp)
         return
-    from .tables import page_draft
+    from .assemble import page_draft
 
     for item in process(inputs, issue_date, n_process, batch_size, nlp, engine, zoned=True):
         yield item if isinstance(item, PageError) else (item[0], page_draft(item[1]))
@@ -377,7 +378,7 @@ def _start_worker(nlp: Language, issue_date: IssueDate) -> None:
 def _draft_pages(pages: list[list[Page]]) -> list[list[PageDraft]]:
     """In a worker: each page's parts through the pipeline, each Doc labelled and made into the
     draft of its rows (a pool task; the Docs stay here)."""
-    from .tables import page_draft
+    from .assemble import page_draft
 
     assert _worker is not None, "not a worker started by _start_worker"
     nlp, issue_date = _worker
@@ -532,7 +533,7 @@ def extract(
     the page has no masthead date. Pages that cannot be read are listed in ``result.errors``.
     Pass the ``registry`` of an earlier result to link this batch's people to it; ``progress``
     is called with each page's outcome as it is done: its error, or its (last) part and the
-    draft of its rows (:class:`~pinghu_nlp.tables.PageDraft`). ``nlp``: a pipeline of the
+    draft of its rows (:class:`~pinghu_nlp.rows.PageDraft`). ``nlp``: a pipeline of the
     caller's (from :func:`load`, changed, or ``spacy.load`` of a saved one), used by every engine.
     ``engine="dask"`` spreads the pages over Dask workers (see :func:`process`); the tables are
     the same as the serial ones. With ``n_process`` worker processes, each takes ``batch_size``
@@ -544,7 +545,8 @@ def extract(
     however many pages there are; ``keep_docs=True`` keeps the Docs too, in ``result.docs``
     (about 1.5 MB a page), for :func:`~pinghu_nlp.render` or your own spaCy code.
     """
-    from .tables import ColumnRows, link_draft, page_draft, rows_result  # pandas, with tables
+    from .assemble import ColumnRows, link_draft, page_draft  # pandas, with the tables
+    from .tables import rows_result
 
     if isinstance(inputs, str | Path):
         inputs = [inputs]

@@ -177,7 +177,7 @@ def test_workers_make_the_rows_and_the_tables_stay_the_same(tmp_path, monkeypatc
     from conftest import read_raw
 
     from pinghu_nlp import pages as pages_module
-    from pinghu_nlp.tables import PageDraft
+    from pinghu_nlp.rows import PageDraft
 
     monkeypatch.setattr(nlp, "max_length", 10_000)
     monkeypatch.setattr(pages_module, "MAX_PART_CHARS", 8_000)
@@ -224,7 +224,7 @@ def test_a_pages_arrow_tables_are_what_pandas_writes():
 
     import pyarrow as pa
 
-    from pinghu_nlp.tables import PAGE_TABLES, arrow_table, typed_frame
+    from pinghu_nlp.schemas import PAGE_TABLES, arrow_table, typed_frame
 
     mentions = [
         {"doc_id": "a.txt", "start": 3, "end": 5, "text": "仲旭东", "label": "PERSON"},

@@ -136,7 +136,7 @@ def test_streamed_tables_are_those_of_all_docs_tabulated_at_the_end(monkeypatch)
     """extract() makes each page's rows as it is done, typed columns every few pages; the
     tables are the ones the earlier extract() made from every Doc at the end (a long page in
     parts, a bad page, a registry carried over from an earlier batch included)."""
-    from pinghu_nlp.tables import ColumnRows
+    from pinghu_nlp.assemble import ColumnRows
 
     monkeypatch.setattr(ColumnRows, "CHUNK_PAGES", 2)  # rows of 2 pages at a time to columns
     import copy
