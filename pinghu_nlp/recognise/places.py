@@ -241,7 +241,7 @@ def find_by_ending(text: str) -> list[Candidate]:
         named = named or (name in _LOCAL_PREFIXES and len(ending) > 1 and ending not in ADMIN_UNITS)
         named = named or _village_in_a_chain(text, start, ending, words)
         if ending in RESIDENTIAL_ENDINGS:
-            named = _names_a_compound(name, words)
+            named = names_a_compound(name, words)
         generic = label == "LOC" or (
             ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
         )
@@ -331,7 +331,7 @@ def _is_proper(words) -> bool:
     )
 
 
-def _names_a_compound(name: str, words) -> bool:
+def names_a_compound(name: str, words) -> bool:
     """Whether a residential compound's name is a proper one: 金桂(小区), not 老旧(小区).
 
     A word tagged as a name counts (梅园, 翠湖: jieba tags many compounds' names so); a word

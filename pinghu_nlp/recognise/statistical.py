@@ -59,10 +59,12 @@ from .places import (
     ADMIN_UNITS,
     LOC_ENDINGS,
     NAME_ENDINGS,
+    RESIDENTIAL_ENDINGS,
     SAYINGS,
     gazetteer,
     known_name_at,
     name_ends_at,
+    names_a_compound,
     split_place_chain,
 )
 
@@ -476,6 +478,8 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
     tagged = words.tagged_between(start, end - len(ending))
     if len(ending) == 1 and ending not in ADMIN_UNITS and len(name) < _SHORTEST_BY_ENDING:
         return False  # 运|河, 小|桥: a word, not a name and its ending
+    if ending in RESIDENTIAL_ENDINGS and not names_a_compound(name[: -len(ending)], tagged):
+        return False  # 人才公寓, 安置小区: a kind of compound, as the ending finder judges
     if ending and len(name) > len(ending):
         return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
     if label == "ORG" and all(w.flag == "ns" for w in tagged):
