@@ -202,9 +202,9 @@ def test_a_name_after_a_word_for_a_kind_of_person_may_open_with_a_word(sentence,
 @pytest.mark.parametrize(
     "sentence, name",
     [
-        ("日方社长铃木俊男表示，将继续扩大投资。", "铃木俊男"),  # after a title
-        ("村民占旭刚说，今年的桃子卖得特别好。", "占旭刚"),  # a rare surname before 说
-        ("参赛的谢苗诺娃说，她很喜欢这里。", "谢苗诺娃"),  # a foreign name before 说
+        ("日方社长佐藤健一表示，将继续扩大投资。", "佐藤健一"),  # after a title
+        ("村民笪旭东说，今年的桃子卖得特别好。", "笪旭东"),  # a rare surname before 说
+        ("参赛的彼得罗娃说，她很喜欢这里。", "彼得罗娃"),  # a foreign name before 说
     ],
 )
 def test_a_model_name_of_another_shape_where_the_context_names_a_person(sentence, name):
