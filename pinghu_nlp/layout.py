@@ -55,7 +55,7 @@ BYLINE_ROLES = _longest_first(
 GLUED_ROLES = _longest_first(_WORDS["reporter"], _WORDS["photographer"])
 """Roles that may be printed glued to the name (``记者胡佳英``): people, not parts of the work."""
 DATELINE_OPENERS = _longest_first(_WORDS["agency"], _WORDS["this-media"])
-"""What opens a dateline before its place (新华社, 本报: 本报巴黎6月29日电)."""
+"""What opens a dateline before its place (新华社, 本报: 本报东京9月18日电)."""
 MEDIA_ENDINGS = _WORDS["media"]
 """How a media name ends (``晚报``, ``电视台``): ``南湖晚报记者`` is one role, qualifier and all."""
 BULLETS = "■●▲□◆◇★☆△▽○◎►▶"

@@ -210,7 +210,7 @@ def test_the_rules_read_the_kind_and_the_model_not_the_source(renamed_sources):
     start, end = text.index("华茂"), text.index("公司") + 2
     assert repeated_bodies(text, [FINDERS["model"].candidate(start, end, "ORG")]) == []
     assert len(repeated_bodies(text, [FINDERS["ending"].candidate(start, end, "ORG")])) == 2
-    text = "毛泽东、周恩来等老一代革命家"  # LAC's 周恩来 completes the list's 周恩
+    text = "钱阿大、沈金来等老党员受到表彰"  # LAC's 沈金来 completes the list's 沈金
     rule, tagged = (
         FINDERS["list"].candidate(4, 6, "PERSON"),
         FINDERS["lac"].candidate(4, 7, "PERSON"),

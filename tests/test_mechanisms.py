@@ -278,7 +278,7 @@ def test_another_county_papers_masthead_is_no_headline():
         ("英国外交大臣詹姆斯·克莱弗利表示，双方将加强合作。", "詹姆斯·克莱弗利"),
         ("联合国秘书长安东尼奥·古特雷斯会见了代表团。", "安东尼奥·古特雷斯"),
         ("巴基斯坦外交部长比拉瓦尔·布托·扎尔达里说，会谈富有成果。", "比拉瓦尔·布托·扎尔达里"),
-        ("德方总经理罗伯特·曼宁，华东区经理周海峰出席。", "罗伯特·曼宁"),
+        ("德方总经理托马斯·施密特，华东区经理周海峰出席。", "托马斯·施密特"),
         ("新疆代表阿不都·黑力力在发言中说", "阿不都·黑力力"),
     ],
 )
@@ -302,7 +302,7 @@ def test_a_dotted_name_ends_before_ordinary_words(sentence, name):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "这条公交线路方便了司机和乘客，也方便了沿线居民。",  # 和 before 乘客
+        "新建的停车场方便了商户和游客，也方便了周边居民。",  # 和 before 游客
         "厂里的职工都称赞这项新政策。",  # 都 before 称赞
         "老人曾高兴地对记者说，日子越过越好。",  # 曾 before 高兴
         "该公司企业主管人员分别被约谈。",  # 业主 inside 主管
@@ -358,8 +358,8 @@ def test_a_kind_of_village_after_its_town_is_no_village():
 @pytest.mark.parametrize(
     "sentence, name",
     [
-        ("以色列总理内塔尼亚胡昨天抵达。", "内塔尼亚胡"),
-        ("美国国防部长科恩19日表示，双方将恢复对话。", "科恩"),
+        ("新西兰总理阿德恩昨天抵达。", "阿德恩"),
+        ("法国外交部长巴罗19日表示，双方将加强合作。", "巴罗"),
         ("阿尔巴尼亚总理纳诺在会见时说", "纳诺"),
     ],
 )
@@ -527,7 +527,7 @@ def test_the_tagger_does_not_complete_a_name_the_layout_cut_before_a_verb():
     rule = FINDERS["after-title"].candidate(5, 7, "PERSON")
     tagged = FINDERS["lac"].candidate(5, 8, "PERSON")
     assert model_names_completing_rules(text, [tagged], [rule]) == []
-    text = "毛泽东、周恩来等老一代革命家"  # 周恩|来: 来 read as a verb, but the name goes on
+    text = "钱阿大、沈金来等老党员受到表彰"  # 沈金|来: 来 read as a verb, but the name goes on
     rule, tagged = (
         FINDERS["list"].candidate(4, 6, "PERSON"),
         FINDERS["lac"].candidate(4, 7, "PERSON"),
@@ -621,7 +621,7 @@ def test_today_and_a_solar_term_on_a_line_is_no_paper():
 @pytest.mark.parametrize(
     "sentence, phrase",
     [
-        ("每位县长都要面对群众，掏心里话。", "都要"),  # an adverb before a modal verb
+        ("每位村长都要走进农户，听真心话。", "都要"),  # an adverb before a modal verb
         ("各村书记都要带头落实。", "都要"),
         ("镇领导由此看到了产业转型的希望。", "由此"),  # a function word of two characters
         ("学校为新生设计了和高中课程相衔接的教学内容。", "相衔接"),  # a verb before a verb word
@@ -675,7 +675,7 @@ def test_a_group_or_a_status_with_a_roles_ending_is_no_title(sentence):
 @pytest.mark.parametrize(
     "sentence, name",
     [
-        ("跳水名将高敏为国重披战袍。", "高敏"),
+        ("举重名将钱晓峰为家乡争光。", "钱晓峰"),
         ("青年画家钱一鸣的作品在市博物馆展出。", "钱一鸣"),
         ("民谣歌手沈小雨在音乐节上演唱。", "沈小雨"),
     ],
@@ -688,7 +688,7 @@ def test_a_name_after_a_word_with_a_persons_ending(sentence, name):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["要解决国家利益不同的矛盾。", "各方专家陈述己见，观点切中时弊。"],
+    ["要兼顾国家利益与群众利益。", "各方专家陈述己见，观点切中时弊。"],
 )
 def test_a_word_with_a_persons_ending_before_no_name(sentence):
     assert not any(label == "PERSON" for _, label in entities(sentence))
@@ -698,7 +698,7 @@ def test_a_word_with_a_persons_ending_before_no_name(sentence):
     "sentence, reference",
     [
         ("匆匆来到李大娘家，李大娘说药酒管用。", "李大娘"),
-        ("收费的陈小姐看我们较真儿。", "陈小姐"),
+        ("收银的沈小姐看我们着急，赶紧帮忙。", "沈小姐"),
         ("安馆长介绍，图书馆的开放式管理很受欢迎。", "安馆长"),
     ],
 )
@@ -710,7 +710,7 @@ def test_a_surname_and_a_courtesy_or_office_word_is_one_person(sentence, referen
     "sentence, name, title",
     [
         ("据介绍，沈国良院士将来平湖讲学。", "沈国良", "院士"),
-        ("县交警大队杨子进大队长说，将进一步整治。", "杨子进", "大队长"),  # jieba: 杨子|进
+        ("县交警大队陈家进大队长说，将进一步整治。", "陈家进", "大队长"),  # jieba: 陈家|进
         ("当天，钱国华总经理带队参观。", "钱国华", "总经理"),
     ],
 )
@@ -724,10 +724,17 @@ def test_a_name_right_before_a_title_without_qualifier(sentence, name, title):
     [
         ("全体医生参加培训。", "全体"),  # a word
         ("由于院长不在，会议推迟。", "由于"),
-        ("两国总理翁霍、洪森两首相联名致电。", "森两"),  # 两: the holders counted
+        ("两家企业的负责人沈刚、吴强两厂长联名倡议。", "强两"),  # 两: the holders counted
+        pytest.param(
+            "沈刚、吴强两县长联名倡议。",
+            "强两",
+            marks=pytest.mark.xfail(
+                reason="before 县长 or 书记 (not 首相, 厂长) 吴强两 is still read as a name"
+            ),
+        ),
         ("我们感谢参议长的邀请。", "谢参"),  # 感谢 cut through
-        ("他说，和小平同志的谈话让人难忘。", "和小平"),  # 和: a conjunction
-        ("爱尔兰都柏林市长到访。", "都柏林"),  # a local office: its place goes first
+        ("他说，和海林同志的那次谈话让人难忘。", "和海林"),  # 和: a conjunction
+        ("英国伯明翰市长到访。", "伯明翰"),  # a local office: its place goes first
     ],
 )
 def test_no_name_is_read_into_the_words_before_a_title(sentence, words):
@@ -895,7 +902,7 @@ def test_both_titles_joined_by_jian_are_held():
 
 @pytest.mark.parametrize(
     "sentence, reference",
-    [("江总书记高屋建瓴地提出了发展战略。", "江总书记"), ("李主任委员在会上说", "李主任委员")],
+    [("沈总经理高瞻远瞩地提出了发展思路。", "沈总经理"), ("李主任委员在会上说", "李主任委员")],
 )
 def test_a_surname_reference_takes_the_longest_title_head(sentence, reference):
     assert (reference, "PERSON") in entities(sentence)  # not 江总|书记
@@ -970,7 +977,7 @@ def test_a_divisions_name_inside_a_word_or_an_ordinary_short_form_is_no_place(se
 @pytest.mark.parametrize(
     "sentence, cut, name",
     [
-        ("检察长斯库拉托夫说，", "斯库", "斯库拉托夫"),  # over the next word
+        ("外方经理斯坦尼斯拉夫说，", "斯坦", "斯坦尼斯拉夫"),  # over the next word
         ("球队的后卫奥尔特加射门得分。", "奥尔特", "奥尔特加"),  # to the end of jieba's word
         ("埃及总理马卡里奥会见记者。", "卡里奥", "马卡里奥"),  # leftwards, not over 总理
         ("前锋巴蒂斯图塔的进球", "巴蒂", "巴蒂斯图塔"),
@@ -1013,7 +1020,10 @@ def test_a_chinese_name_does_not_grow():
 
 @pytest.mark.parametrize(
     "sentence, name",
-    [("检察长斯库拉托夫说，", "斯库拉托夫"), ("法国部长施特劳斯—卡恩表示，", "施特劳斯—卡恩")],
+    [
+        ("外方经理斯坦尼斯拉夫说，", "斯坦尼斯拉夫"),
+        ("法国部长施特劳斯—卡恩表示，", "施特劳斯—卡恩"),
+    ],
 )
 def test_a_grown_foreign_name_is_the_entity(sentence, name):
     found = entities(sentence)

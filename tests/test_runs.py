@@ -61,6 +61,6 @@ def test_one_name_in_ordinary_words_is_no_run(sentence, name):
 
 
 def test_a_name_the_rules_read_is_not_cut_by_the_taggers_pieces():
-    text = "以色列总理内塔尼亚胡今天抵达开罗"
-    after_title = Candidate(5, 10, "PERSON", "after-title", 70)
-    assert names_in_runs(text, [after_title], [(7, 9), (9, 12)]) == []
+    text = "澳大利亚总理阿尔巴尼斯今天抵达北京"
+    after_title = Candidate(6, 11, "PERSON", "after-title", 70)
+    assert names_in_runs(text, [after_title], [(8, 10), (10, 13)]) == []

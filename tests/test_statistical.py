@@ -79,8 +79,8 @@ def test_what_looks_like_a_name(name, plausible):
         ("截至目前，冯建国已累计献血40次。", ("冯建国", "PERSON")),  # 冯|建国
         ("获得一等奖的是来自新仓镇的农民画家吕阿根。", ("吕阿根", "PERSON")),
         ("“这里的变化太大了！”今年78岁的俞阿根感慨道。", ("俞阿根", "PERSON")),  # 俞|阿根
-        ("从此，田晚霞一心扑在了服装生意上。", ("田晚霞", "PERSON")),  # 田|晚霞
-        ("南斯拉夫总统斯洛博丹·米洛舍维奇今天说。", ("斯洛博丹·米洛舍维奇", "PERSON")),
+        ("此后，柏朝霞一心扑在了蘑菇种植上。", ("柏朝霞", "PERSON")),  # 柏|朝霞
+        ("塞尔维亚总统亚历山大·武契奇今天说。", ("亚历山大·武契奇", "PERSON")),
         ("博世、巴斯夫、蒂森克虏伯等外资企业纷纷追加投资。", ("蒂森克虏伯", "ORG")),
     ],
 )
@@ -202,9 +202,9 @@ def test_a_name_after_a_word_for_a_kind_of_person_may_open_with_a_word(sentence,
 @pytest.mark.parametrize(
     "sentence, name",
     [
-        ("日方社长铃木俊男表示，将继续扩大投资。", "铃木俊男"),  # after a title
-        ("村民占旭刚说，今年的桃子卖得特别好。", "占旭刚"),  # a rare surname before 说
-        ("参赛的谢苗诺娃说，她很喜欢这里。", "谢苗诺娃"),  # a foreign name before 说
+        ("日方社长佐藤健一表示，将继续扩大投资。", "佐藤健一"),  # after a title
+        ("村民笪旭东说，今年的桃子卖得特别好。", "笪旭东"),  # a rare surname before 说
+        ("参赛的彼得罗娃说，她很喜欢这里。", "彼得罗娃"),  # a foreign name before 说
     ],
 )
 def test_a_model_name_of_another_shape_where_the_context_names_a_person(sentence, name):
@@ -222,8 +222,8 @@ def test_no_model_name_of_another_shape_that_is_a_word_or_place(sentence):
 @pytest.mark.parametrize(
     "sentence, name",
     [
-        ("今昔对比，陈桂林感慨万分。", "陈桂林"),  # jieba knows 桂林, the rule took it alone
-        ("驻地居民姚连宽下岗后，开起了小吃店。", "姚连宽"),  # the rule stopped at two
+        ("今昔对比，陈嘉善感慨万分。", "陈嘉善"),  # jieba knows 嘉善, the rule took it alone
+        ("小区居民俞金宽退休后，办起了老年书场。", "俞金宽"),  # the rule stopped at two
     ],
 )
 def test_the_model_completes_a_name_a_rule_cut_short(sentence, name):
@@ -233,7 +233,7 @@ def test_the_model_completes_a_name_a_rule_cut_short(sentence, name):
 @pytest.mark.parametrize(
     "sentence, name",
     [
-        ("负责接待的威廉先生对记者说，一切顺利。", "威廉"),
+        ("负责接待的卡尔先生对记者说，一切顺利。", "卡尔"),
         ("王先生告诉记者，房子已经修好了。", "王先生"),  # surname + 先生: one person
         ("家住附近的李女士说，路灯终于亮了。", "李女士"),
     ],

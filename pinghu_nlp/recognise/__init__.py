@@ -166,7 +166,7 @@ def find_entities(
 
 def _bare_head(text: str, title: Candidate) -> bool:
     """A title that is one head alone and may follow its holder's name (习近平总书记, 沈国良院士),
-    not a local office whose place goes first (都柏林市长: the mayor of Dublin)."""
+    not a local office whose place goes first (伯明翰市长: the mayor of Birmingham)."""
     head = text[title.start : title.end]
     return head in BARE_HEADS or (head in HEADS and not head.startswith(PLACE_UNIT_CHARS))
 

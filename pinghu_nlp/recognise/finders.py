@@ -97,7 +97,7 @@ FINDERS: dict[str, FinderSpec] = {
         _PERSON,
         45,
         "a name with a middle dot; one grown from a name (across a dot, or over transliteration "
-        "characters: 斯库 to 斯库拉托夫): its priority + 1",
+        "characters: 斯坦 to 斯坦尼斯拉夫): its priority + 1",
     ),
     "surname-title": FinderSpec(
         "surname-title", _PERSON, 45, "surname + title (张书记)", kind="surname"
@@ -116,7 +116,7 @@ FINDERS: dict[str, FinderSpec] = {
         "dateline",
         ("LOC",),
         24,
-        "a dateline's place: 北京 in 新华社北京5月24日电, 巴黎 in 本报巴黎6月29日电",
+        "a dateline's place: 北京 in 新华社北京3月12日电, 东京 in 本报东京9月18日电",
     ),
     "abbreviation-road": FinderSpec(
         "abbreviation", ("LOC",), 24, "places as one character and the road they name: 沪杭高速"

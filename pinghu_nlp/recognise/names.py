@@ -278,7 +278,7 @@ def _rare_surname_name_at(text: str, start: int) -> int | None:
 
 
 def _transliterated_name_at(text: str, start: int) -> int | None:
-    """End of a foreign name spelled in transliteration characters (总理内塔尼亚胡, 部长科恩).
+    """End of a foreign name spelled in transliteration characters (总理阿尔巴尼斯, 部长巴罗).
 
     The longest run of two to eight such characters that ends where a name may end and is
     neither an ordinary word nor a place or body (to jieba or the gazetteer: 阿根廷).
@@ -351,7 +351,7 @@ def names_before_titles(
 ) -> list[Candidate]:
     """A name right before a title: one jieba tags (``习近平总书记``), or three characters no
     word cuts into that open a clause or where the statistical model begins a name
-    (``model_starts``): ``林培中教授``, ``支队杨子进支队长`` (jieba: 杨子|进)."""
+    (``model_starts``): ``郦文博教授``, ``大队陈家进大队长`` (jieba: 陈家|进)."""
     found = []
     for title in titles:
         for length in _NAME_LENGTHS:
@@ -413,7 +413,7 @@ def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
 def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -> list[Candidate]:
     """A name right before a speech verb: one the jieba tagger calls ``nr`` (``肖忠华说``), or
     three characters it does not tag that open a clause or where the statistical model begins a
-    name (``model_starts``), as before a title (``朱邦造回答说``)."""
+    name (``model_starts``), as before a title (``郁达远回答说``)."""
     found = []
     cue = "|".join(SPEECH_CUES)
     for match in re.finditer(rf"([{lexicon.HAN_RANGE}]{{2,3}})(?={cue})", text):
@@ -437,8 +437,8 @@ def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -
 
 def _untagged_name_at(text: str, start: int, model_starts: frozenset[int]) -> bool:
     """Three characters at ``start`` that make a name jieba does not tag: a surname first that is
-    no function word (和小平|同志), no two of them a word (全体|医生, 由于|院长), no numeral last
-    (洪森两|首相), on jieba's word edges (对樊禹|来说), opening a clause or where the statistical
+    no function word (和海林|同志), no two of them a word (全体|医生, 由于|院长), no numeral last
+    (吴强两|厂长), on jieba's word edges (对鲍禾|来说), opening a clause or where the statistical
     model begins a name (``model_starts``)."""
     piece = text[start : start + 3]
     if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
@@ -469,7 +469,7 @@ def names_with_dots(text: str) -> list[Candidate]:
 
 
 def names_across_dots(text: str, people: Iterable[Candidate]) -> list[Candidate]:
-    """Names continued across a middle dot: ``罗伯特·曼宁``, ``古哈尔·阿尤布·汗``.
+    """Names continued across a middle dot: ``马克·乌尔里希``, ``比拉瓦尔·布托·扎尔达里``.
 
     A name found next to a ``·`` is one part of a foreign name: each part on the far side of a dot
     is taken word by jieba's word while the words are not ordinary ones (an ordinary word of two
@@ -718,7 +718,7 @@ def transliterated_extent(text: str, start: int, end: int) -> tuple[int, int]:
     Each edge first goes to the end of the jieba word it cuts through, then on over jieba's
     words while they are spelled in transliteration characters and could be a piece of a name
     (:func:`_in_name_part`: no ordinary word of two characters or more, no lone function word
-    or verb such as 和, 在, 的, 加 as a verb) and no place or body begins there (以色列|内塔尼亚胡);
+    or verb such as 和, 在, 的, 加 as a verb) and no place or body begins there (新西兰|阿德恩);
     a dash (``name-joiners``) is crossed to a part of two characters or more (施特劳斯—卡恩).
     The name stays within :data:`_TRANSLITERATED_LIMIT` characters a part.
     """

@@ -1,4 +1,4 @@
-"""Names written back to back, with nothing between them: ``委员：李鹏乔石李瑞环…``.
+"""Names written back to back, with nothing between them: ``委员：吴刚吴敏华沈洁…``.
 
 Lists of members (名单, 委员：…), photo credits and run-together lists before 等 often carry no
 separator, or lose it on the way out of a PDF. A stretch of text between punctuation that holds
@@ -42,7 +42,7 @@ _ENDS_IN_SURNAME_COST = 0.3
 _DOTTED_COST = 1.0
 _DOTTED_LONG_PART_COST = 0.5
 """Per character of a dotted name's first part beyond two, and its last beyond three: the
-parts of a run's dotted name do not swallow its neighbours (王丙乾|帕巴拉·格列朗杰)."""
+parts of a run's dotted name do not swallow its neighbours (沈建国|阿卜杜拉·买买提)."""
 _DOTTED_PARTS = re.compile(r"[·•]")
 
 
@@ -51,8 +51,8 @@ def names_in_runs(
 ) -> list[Candidate]:
     """The names of every run on the page, given the ``people`` the rules found so far and the
     PERSON spans the statistical tagger drew (``tagged``); a tagged span that overlaps a name the
-    rules read from its context (after a title, in a list…) is not taken (尼亚|胡今天 against
-    总理内塔尼亚胡).
+    rules read from its context (after a title, in a list…) is not taken (巴尼|斯今天 against
+    总理阿尔巴尼斯).
 
     A stretch is a run where two trusted names in it stand back to back, or where the whole
     stretch splits into three names or more, two of them names found and at least half of them
@@ -104,7 +104,7 @@ _FIRM_PRIORITY = FINDERS["before-title"].priority
 """Names the rules read from their context (before a title and above: after one, in a list)."""
 _FEWEST_PIECES = 3
 """Fewer names than this make no run: two found back to back are found already, and two pieces
-are often a name and a word (常昊胜|张文东, 诗圣|杜甫; 陈桂|林感慨 where none is found)."""
+are often a name and a word (沈明胜|陆建东, 诗圣|杜甫; 沈建|林感慨 where none is found)."""
 
 
 def _back_to_back(spans: Iterable[tuple[int, int]]) -> bool:
@@ -116,7 +116,7 @@ def _back_to_back(spans: Iterable[tuple[int, int]]) -> bool:
 
 def _trusted(name: str) -> bool:
     """Names found before that may be pieces: two or three characters, or four with a compound
-    surname (欧阳明华); longer ones and dotted ones are often several run together (李鹏乔石)."""
+    surname (欧阳明华); longer ones and dotted ones are often several run together (吴刚吴敏华)."""
     if any(c in _DOTS for c in name):
         return False
     return 2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in COMPOUND_SURNAMES)

@@ -221,7 +221,7 @@ def model_people(
 ) -> list[Candidate]:
     """The model's plausible PERSON spans, the lists they continue and their repeats.
 
-    A span of any other shape (若斯潘, 河村宏, 施图岑贝格, 果永毅) is kept where the context names
+    A span of any other shape (阿德恩, 山田浩, 施泰因迈尔, 佘振东) is kept where the context names
     a person too (it follows a title or comes before a speech verb, and is no ordinary word or
     place), or where the character NER model ``ner``, reading the sentence on its own, draws
     the same PERSON span: two models trained apart agreeing on both edges. A name of one or two
@@ -343,8 +343,8 @@ def _drawn_longer(
 def model_names_completing_rules(
     text: str, model_found: Iterable[Candidate], people: Iterable[Candidate]
 ) -> list[Candidate]:
-    """The model's names that complete a rule's name cut one character short (周恩|来 where 来
-    reads as a verb, 陈|桂林 where jieba knows 桂林): they take the rule's priority, plus one."""
+    """The model's names that complete a rule's name cut one character short (沈金|来 where 来
+    reads as a verb, 陈|嘉善 where jieba knows 嘉善): they take the rule's priority, plus one."""
     by_span: dict[tuple[int, int], int] = {}
     for person in people:
         if person.label == "PERSON" and person.drawn_by != "lac":  # a rule's name
@@ -384,7 +384,7 @@ _TRAVEL_TARGETS = frozenset("".join(DEICTIC_STARTS) + "".join(LOCAL_PREFIX_CHARS
 
 
 def _named_by_context(text: str, start: int, end: int, title_ends: set[int]) -> bool:
-    """After a title, before a speech verb or a word that follows a name (科尔总理, 威廉先生),
+    """After a title, before a speech verb or a word that follows a name (默克尔总理, 卡尔先生),
     and neither an ordinary word nor a place."""
     name = text[start:end]
     if not 2 <= len(name) <= _CONTEXT_NAME_LIMIT or not is_han(name):
@@ -420,7 +420,7 @@ def plausible_name(name: str) -> bool:
         return True
     parts = name.replace("•", "·").split("·")
     if len(parts) > 1 and all(part and is_han(part) for part in parts):
-        return True  # a foreign name with a middle dot: 斯洛博丹·米洛舍维奇
+        return True  # a foreign name with a middle dot: 亚历山大·武契奇
     if len(name) >= 3 and tag_of(name) in _FOREIGN_NAME_TAGS and _known_word(name):
         return True  # a name jieba's dictionary knows: 克林顿, 威尔逊
     if japanese_name_length(name, 0) == len(name):
