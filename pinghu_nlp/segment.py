@@ -187,15 +187,95 @@ def _pos_tagger(user_dictionary: str) -> jieba.posseg.POSTokenizer:
     if segmenter.dictionary == posseg.dt.tokenizer.dictionary:
         # the same main dictionary as jieba's own tagger, which read its tags at import:
         # copied, not read again (that takes as long as importing jieba.posseg)
-        tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+        tagger = _tagger_class().__new__(_tagger_class())
         tagger.tokenizer, tagger.word_tag_tab = segmenter, dict(posseg.dt.word_tag_tab)
     else:
-        tagger = posseg.POSTokenizer(segmenter)
+        tagger = _tagger_class()(segmenter)
     for line in Path(user_dictionary).read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) == 3:
             tagger.word_tag_tab[parts[0]] = parts[2]
     return tagger
+
+
+@lru_cache(maxsize=1)
+def _tagger_class() -> type:
+    """jieba's tagger with its HMM's Viterbi search done faster (:func:`_hmm_viterbi`): the
+    same tags, a third of the time, for the words jieba guessed (one cut each, in :func:`tag_of`).
+    """
+    posseg = _posseg()
+
+    class Tagger(posseg.POSTokenizer):
+        def _POSTokenizer__cut(self, sentence):  # jieba's own __cut, with the faster search
+            tab, start, trans, emit = (
+                posseg.char_state_tab_P,
+                posseg.start_P,
+                posseg.trans_P,
+                posseg.emit_P,
+            )
+            pos_list = _hmm_viterbi(sentence, tab, start, trans, emit)
+            begin, nexti = 0, 0
+            for i, char in enumerate(sentence):
+                pos = pos_list[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    yield posseg.pair(sentence[begin : i + 1], pos_list[i][1])
+                    nexti = i + 1
+                elif pos == "S":
+                    yield posseg.pair(char, pos_list[i][1])
+                    nexti = i + 1
+            if nexti < len(sentence):
+                yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
+
+    return Tagger
+
+
+_MIN_FLOAT = -3.14e100  # jieba's score of a character a state never emits
+_MIN_INF = float("-inf")
+
+
+def _hmm_viterbi(obs: str, states: dict, start_p: dict, trans_p: dict, emit_p: dict) -> list:
+    """The route of ``jieba.posseg.viterbi``, found the same way, to the same floating-point
+    sums, but following only the transitions the model has (about 20 of 256 states), not every
+    pair of states: a pair it lacks scores minus infinity, which wins only where every pair does
+    (then jieba's ``max`` takes the greatest previous state, as here)."""
+    all_states = trans_p.keys()
+    best = {
+        y: start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT) for y in states.get(obs[0], all_states)
+    }
+    mem_path = [dict.fromkeys(best, "")]
+    for t in range(1, len(obs)):
+        previous = [x for x in best if len(trans_p[x]) > 0]
+        if not previous:  # jieba's own search fails here: let it
+            return _posseg().viterbi(obs, states, start_p, trans_p, emit_p)[1]
+        expected = {y for x in previous for y in trans_p[x]}
+        now = set(states.get(obs[t], all_states)) & expected or expected
+        emits = {y: emit_p[y].get(obs[t], _MIN_FLOAT) for y in now}
+        scored: dict = {}
+        for y0 in previous:
+            score = best[y0]
+            for y, step in trans_p[y0].items():
+                emit = emits.get(y)
+                if emit is not None:
+                    candidate = (score + step + emit, y0)
+                    known = scored.get(y)
+                    if known is None or candidate > known:
+                        scored[y] = candidate
+        fallback = (_MIN_INF, max(previous))  # every pair minus infinity
+        path, best = {}, {}
+        for y in now:
+            prob, state = scored.get(y, fallback)
+            if prob == _MIN_INF:
+                prob, state = fallback
+            best[y], path[y] = prob, state
+        mem_path.append(path)
+    prob, state = max((best[y], y) for y in mem_path[-1])
+    route = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = mem_path[i][state]
+    return route
 
 
 @lru_cache(maxsize=1)

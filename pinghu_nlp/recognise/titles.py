@@ -140,8 +140,10 @@ def _heads(text: str) -> list[tuple[str, int, int]]:
 def _outermost_heads(text: str) -> list[tuple[str, int, int]]:
     """The longest head at each offset, less those inside another and, of two that overlap,
     the earlier: a title ends with its head (党总支|书记, not 党总|支书|记)."""
-    found = [
-        (m.group(1), m.start(), m.start() + len(m.group(1))) for m in _HEAD_LOOKAHEAD.finditer(text)
+    found = [  # every head at every offset, tried only where a head can begin
+        (m.group(), i, m.end())
+        for i, char in enumerate(text)
+        if char in _HEAD_OPENINGS and (m := _HEAD_PATTERN.match(text, i))
     ]
     kept: list[tuple[str, int, int]] = []
     for head in found:
@@ -153,7 +155,7 @@ def _outermost_heads(text: str) -> list[tuple[str, int, int]]:
     return kept
 
 
-_HEAD_LOOKAHEAD = re.compile(f"(?=({_HEAD_PATTERN.pattern}))")
+_HEAD_OPENINGS = frozenset(head[0] for head in _ALL_HEADS)
 
 
 def roles_by_ending(text: str) -> list[tuple[int, str]]:
