@@ -169,7 +169,12 @@ def parse_byline(line: str, offset: int = 0) -> list[Byline]:
         elif kind == "name":
             if not bylines:  # 王强 徐冰艳 摄: a photo credit, 摄 closes it
                 bylines.append(Byline("摄", None))
-            bylines[-1].names.append((written, (offset + start, offset + end)))
+            name = (written, (offset + start, offset + end))
+            for stacked in reversed(bylines[:-1]):  # 文/图 记者 沈雪晴: she holds both roles
+                if stacked.names:
+                    break
+                stacked.names.append(name)
+            bylines[-1].names.append(name)
     return bylines
 
 

@@ -127,6 +127,9 @@ _GLUED_ROLE_END = re.compile(_spaced(GLUED_ROLES) + "$")
 _BYLINE_OPENING = re.compile(rf"\s*[{BULLETS}]?\s*(?:{'|'.join(_WORDS['this-media'])})?")
 """What may open a byline before its first role: a bullet, the paper speaking of itself (本报)."""
 _BYLINE_GLUE = re.compile(r"[\s:：、]*")
+THIS_MEDIA = _WORDS["this-media"]
+"""The paper speaking of itself before a role (本报记者)."""
+_THIS_MEDIA = re.compile("|".join(THIS_MEDIA))
 _BYLINE_MAX = 60
 BRACKETED_BYLINE = rf"[（(]\s*((?:{BYLINE_ROLE.pattern})[^（()）\n]{{1,60}}?)\s*[）)]"
 """A byline in brackets, group 1 inside them: ``（记者 陆佳怡 通讯员 沈建华）``; its spaces stay."""
@@ -149,8 +152,11 @@ def byline_parts(line: str) -> list[tuple[str, int, int]] | None:
     parts: list[tuple[str, int, int]] = []
     position = _BYLINE_OPENING.match(line).end()
     while position < len(line):
+        media = _THIS_MEDIA.match(line, position) if parts else None
+        if media and BYLINE_ROLE.match(line, media.end()):
+            position = media.end()  # 文/图 本报记者 沈雪晴: the paper again, before a role
         role = BYLINE_ROLE.match(line, position)
-        if role and _names_follow(line, role):
+        if role and (_names_follow(line, role) or _role_follows(line, role)):
             parts.append(("role", *role.span()))
             position = role.end()
         elif role and parts and parts[-1][0] == "name" and _only_roles_from(line, position):
@@ -203,6 +209,17 @@ def is_byline_line(line: str) -> bool:
 def is_byline_role(title: str) -> bool:
     """Whether a title is a byline role (``记者``, ``南湖晚报记者``, ``文/摄``)."""
     return bool(BYLINE_ROLE.fullmatch("".join(title.split())))
+
+
+def _role_follows(line: str, role: re.Match[str]) -> bool:
+    """Whether another role that names follow comes after this one, the paper perhaps between
+    (``文/图 本报记者 沈雪晴``: one person credited with both)."""
+    after = _BYLINE_GLUE.match(line, role.end()).end()
+    if after == role.end():
+        return False
+    media = _THIS_MEDIA.match(line, after)
+    following = BYLINE_ROLE.match(line, media.end() if media else after)
+    return bool(following) and _names_follow(line, following)
 
 
 def _names_follow(line: str, role: re.Match[str]) -> bool:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .articles import Article, doc_articles
 from .extensions import doc_text
+from .layout import THIS_MEDIA
 from .recognise.phrases import noun_phrase
 from .recognise.titles import TITLE_CHAIN, decompose_title, is_collective_title
 
@@ -117,10 +118,24 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
         if (gap == "" or gap in TITLE_CHAIN) and ents[current + 1].label_ == "TITLE":
             current += 1  # 市委常委、宣传部长…; 联合创始人首席战略官…
             continue
+        if _stacked_byline_roles(gap, ents[current], ents[current + 1]):
+            current += 1  # 文/图 本报记者 沈雪晴: one person credited with both
+            continue
         if gap in ("", ":", "：") or (ents[current]._.kind == "byline" and gap.isspace()):
             return current + 1
         return None
     return None
+
+
+def _stacked_byline_roles(gap: str, role: Span, following: Span) -> bool:
+    """Two byline roles one after the other, spaces and the paper's name between them."""
+    return (
+        role._.kind == "byline"
+        and following._.kind == "byline"
+        and following.label_ == "TITLE"
+        and (not gap.strip() or gap.strip() in THIS_MEDIA)
+        and gap[:1].isspace()
+    )
 
 
 def _list_from(
@@ -157,8 +172,7 @@ def authors(articles: list[Article]) -> list[Relation]:
     return [
         Relation("AUTHORED", span, None, article.number, tail_text=article.headline)
         for article in articles
-        for byline in article.bylines
-        for _, span in byline.names
+        for span in dict.fromkeys(span for byline in article.bylines for _, span in byline.names)
     ]
 
 

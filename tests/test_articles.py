@@ -354,3 +354,14 @@ def test_qualified_reporter_roles():
         ("特约通讯员", "特约通讯员", ["朱丽"]),
         ("首席摄影记者", "首席摄影记者", ["项前"]),
     ]
+
+
+def test_stacked_byline_roles_are_both_held_by_the_names_after_them():
+    result = pinghu_nlp.extract(["海盐举办灯会\n◎文/图 本报记者 朱晓晴\n元宵节当晚，灯会开幕。"])
+    held = result.relations[result.relations.relation == "HOLDS_TITLE"]
+    assert sorted(zip(held["head"], held["tail"], strict=True)) == [
+        ("朱晓晴", "文/图"),
+        ("朱晓晴", "记者"),
+    ]
+    authored = result.relations[result.relations.relation == "AUTHORED"]
+    assert list(authored["head"]) == ["朱晓晴"]  # once, though she holds two roles
