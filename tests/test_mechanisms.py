@@ -1203,3 +1203,20 @@ def test_a_waterway_named_before_tang_or_he(sentence, water):
 )
 def test_a_word_ending_in_tang_or_he_is_no_waterway(sentence):
     assert not entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("区老年大学今年新开了摄影班。", "区老年大学"),  # a set phrase of jieba's after 区
+        ("市妇幼保健院开展义诊。", "市妇幼保健院"),
+        ("海宁市金穗家庭农场种了三百亩水稻。", "海宁市金穗家庭农场"),
+    ],
+)
+def test_schools_for_the_elderly_maternity_hospitals_and_family_farms(sentence, body):
+    assert (body, "ORG") in entities(sentence)
+
+
+def test_a_name_the_ner_model_draws_longer_does_not_override_the_rule_after_a_title():
+    found = entities("县人民法院院长陈刚作工作报告。")
+    assert ("陈刚", "PERSON") in found and ("陈刚作", "PERSON") not in found

@@ -319,7 +319,7 @@ def _body_of_known_word(
     if tag not in _PROPER_OR_UNKNOWN or word in _COMMON_PLACE_WORDS:
         prefix = _local_prefix(text, start)
         listed = label == "ORG" and text.endswith(_BODY_LIST_BEFORE, 0, start)
-        if not tag.startswith("n") or word in _COMMON_PLACE_WORDS:
+        if tag[:1] not in _COMMON_NOUN_TAG_STARTS or word in _COMMON_PLACE_WORDS:
             return []
         if not (prefix or listed):
             body = label == "ORG" and len(word) >= _FIELD_BODY_MIN  # 技术学校, not 格局
@@ -340,6 +340,9 @@ def _body_of_known_word(
 
 
 _FIELD_BODY_MIN = 3
+_COMMON_NOUN_TAG_STARTS = frozenset("nl")
+"""jieba's tags (first letter) of a common word that names a body after a local prefix: nouns and
+set phrases (县|老年大学)."""
 
 
 def _place_and_field_before(text: str, start: int) -> int:

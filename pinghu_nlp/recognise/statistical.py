@@ -248,12 +248,15 @@ def model_people(
     people = [longer.get(span, span) for span in people]
     agreed |= {longer[span] for span in undecided if span in longer}
     undecided = [longer.get(span, span) for span in undecided]
+    drawn_longer = set(longer.values())
     found = [
-        FINDERS["lac"].candidate(start, end, "PERSON", priority=_person_priority(text[start:end]))
+        FINDERS["lac"]
+        .candidate(start, end, "PERSON", priority=_person_priority(text[start:end]))
+        ._replace(drawn_by="ner" if (start, end) in drawn_longer else "lac")
         for start, end in people
         if ((start, end) not in undecided or (start, end) in agreed)
         and not function_word_opens(text, start)
-    ]
+    ]  # a name the NER model drew longer completes no rule's name (检察长李刚|作报告)
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
