@@ -1220,3 +1220,21 @@ def test_schools_for_the_elderly_maternity_hospitals_and_family_farms(sentence, 
 def test_a_name_the_ner_model_draws_longer_does_not_override_the_rule_after_a_title():
     found = entities("县人民法院院长陈刚作工作报告。")
     assert ("陈刚", "PERSON") in found and ("陈刚作", "PERSON") not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("据钱国庆介绍，今年的订单已经排满。", "钱国庆"),
+        ("经柏建明介绍，两家企业达成合作。", "柏建明"),
+    ],
+)
+def test_a_name_between_the_source_of_a_report_and_its_speech_verb(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["据市统计局介绍，数据有变化。", "据有关部门介绍，工程已完工。"]
+)
+def test_a_body_as_the_source_of_a_report_is_no_name(sentence):
+    assert not [t for t, label in entities(sentence) if label == "PERSON"]

@@ -438,19 +438,25 @@ def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -
 def _untagged_name_at(text: str, start: int, model_starts: frozenset[int]) -> bool:
     """Three characters at ``start`` that make a name jieba does not tag: a surname first that is
     no function word (和海林|同志), no two of them a word (全体|医生, 由于|院长), no numeral last
-    (吴强两|厂长), on jieba's word edges (对鲍禾|来说), opening a clause or where the statistical
-    model begins a name (``model_starts``)."""
+    (吴强两|厂长), on jieba's word edges (对鲍禾|来说), opening a clause, following the source
+    of a report (据|施建明介绍) or where the statistical model begins a name (``model_starts``)."""
     piece = text[start : start + 3]
     if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
         return False
     if tag_of(piece[0])[:1] in _NO_NAME_TAG_STARTS or function_word_opens(text, start):
         return False
-    if is_common_word(piece[:2]) or is_common_word(piece[1:]) or tag_of(piece[2]) == "m":
+    after_source = text[start - 1 : start] in _SOURCE_BEFORE  # 据|施建明介绍 (jieba: 据施|建明)
+    given_is_word = is_common_word(piece[1:]) and not after_source  # 据施|建明: a given name
+    if is_common_word(piece[:2]) or given_is_word or tag_of(piece[2]) == "m":
         return False
     words = page_words(text)
-    if not (words.breaks_at(start) and words.breaks_at(start + 3)):
+    if not ((words.breaks_at(start) or after_source) and words.breaks_at(start + 3)):
         return False
-    return start == 0 or not _NAME_CHAR.match(text[start - 1]) or start in model_starts
+    opens = start == 0 or not _NAME_CHAR.match(text[start - 1]) or after_source
+    return opens or start in model_starts
+
+
+_SOURCE_BEFORE = frozenset(lexicon.characters("source-before"))
 
 
 TRANSLITERATION = frozenset(lexicon.characters("transliteration"))
