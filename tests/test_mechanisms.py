@@ -1238,3 +1238,17 @@ def test_a_name_between_the_source_of_a_report_and_its_speech_verb(sentence, nam
 )
 def test_a_body_as_the_source_of_a_report_is_no_name(sentence):
     assert not [t for t, label in entities(sentence) if label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        (
+            "独山港经济开发区（独山港镇）党工委副书记许强讲话。",
+            "独山港经济开发区（独山港镇）党工委副书记",
+        ),
+        ("高新区（城南街道）管委会主任季红出席。", "高新区（城南街道）管委会主任"),
+    ],
+)
+def test_a_zone_and_the_other_name_it_goes_by_qualify_one_title(sentence, title):
+    assert (title, "TITLE") in entities(sentence)

@@ -570,6 +570,22 @@ def company_region_start(text: str, start: int) -> int:
     return _bracket_start(text, start)
 
 
+def zone_alias_start(text: str, start: int) -> int:
+    """Where a place begins that is written with another name in brackets right before ``start``:
+    ``经开区（高新区）|党工委``, ``嘉兴港区（乍浦镇）|党工委`` → the start of the first place;
+    ``start`` itself when there is none."""
+    match = _BRACKETED_PLACE.search(text, max(0, start - 10), start)
+    if match is None or match.end() != start or not text.endswith(LOC_ENDINGS, 0, match.start()):
+        return start
+    words = noun_phrase(text, match.start(), window=12, named_unit=True)
+    return match.start() - sum(len(w.word) for w in words) if words else start
+
+
+_BRACKETED_PLACE = re.compile(
+    rf"[(（]([{lexicon.HAN_RANGE}]{{2,8}}(?:{'|'.join(lexicon.longest_first(LOC_ENDINGS))}))[)）]"
+)
+
+
 _BRAND_WINDOW = 12
 """Characters before the bracket a company's brand and field may take (尼得科精密检测设备)."""
 

@@ -21,7 +21,7 @@ from ..segment import is_frequent, is_guessed, is_han, page_words, tag_of
 from .candidates import Candidate, on_one_line
 from .finders import FINDERS
 from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
-from .places import company_region_start
+from .places import company_region_start, zone_alias_start
 
 if TYPE_CHECKING:
     from jieba.posseg import pair
@@ -193,13 +193,14 @@ def qualifier_start(text: str, head_start: int, head: str = "") -> int:
     """Where the organisational qualifier before a head begins (``head_start`` if none)."""
     words = _without_holder(noun_phrase(text, head_start, window=_QUALIFIER_WINDOW, ordinals=True))
     start = head_start - sum(len(w.word) for w in words)
-    if words and words[0].flag in PROPER_TAGS:
-        return start  # a named body: 华信纳米联合创始人, 城投集团党委专职副书记
-    if head.lstrip("副").startswith(_UNIT_HEAD_CHARS) and head.endswith("长"):
-        return start  # 宣传部长: the head's first character closes the organisation (宣传部)
-    while start < head_start and not text[start:head_start].endswith(_ORG_ENDINGS):
-        start += 1
-    return company_region_start(text, start)  # 华茂精密(嘉兴)有限公司总经理: one qualifier
+    named = words and words[0].flag in PROPER_TAGS  # 华信纳米联合创始人, 城投集团党委专职副书记
+    # 宣传部长: the head's first character closes the organisation (宣传部)
+    closed = head.lstrip("副").startswith(_UNIT_HEAD_CHARS) and head.endswith("长")
+    if not (named or closed):
+        while start < head_start and not text[start:head_start].endswith(_ORG_ENDINGS):
+            start += 1
+        start = company_region_start(text, start)  # 华茂精密(嘉兴)有限公司总经理: one qualifier
+    return zone_alias_start(text, start) if start < head_start else start  # 经开区（高新区）党工委
 
 
 def _without_holder(words: list[pair]) -> list[pair]:
