@@ -1252,3 +1252,12 @@ def test_a_body_as_the_source_of_a_report_is_no_name(sentence):
 )
 def test_a_zone_and_the_other_name_it_goes_by_qualify_one_title(sentence, title):
     assert (title, "TITLE") in entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["企业新建了研发中心。", "园区设立了环保中心。"])
+def test_a_frequent_abbreviation_before_a_generic_ending_names_no_body(sentence):
+    assert not [t for t, label in entities(sentence) if label == "ORG"]
+
+
+def test_a_named_bodys_research_centre_stays_one_body():
+    assert ("浙江工业大学研发中心", "ORG") in entities("浙江工业大学研发中心落户平湖。")

@@ -16,7 +16,7 @@ from importlib import resources
 
 from .. import lexicon
 from ..layout import DATELINE_OPENERS, GLUED_ROLES
-from ..segment import is_guessed, page_words, tag_of
+from ..segment import is_frequent, is_guessed, page_words, tag_of
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate, on_one_line
 from .finders import FINDERS
@@ -361,6 +361,7 @@ def _is_proper(words) -> bool:
     return any(
         (w.flag in PROPER_TAGS or (w.flag in NAME_TAGS and w.word not in _word_tags()))
         and w.word not in _COMMON_PLACE_WORDS
+        and not (w.flag == "j" and is_frequent(w.word))  # 研发, 环保: abbreviations, no names
         for w in words
     )
 
