@@ -1261,3 +1261,7 @@ def test_a_frequent_abbreviation_before_a_generic_ending_names_no_body(sentence)
 
 def test_a_named_bodys_research_centre_stays_one_body():
     assert ("浙江工业大学研发中心", "ORG") in entities("浙江工业大学研发中心落户平湖。")
+
+
+def test_a_name_jieba_knows_as_a_persons_is_no_place_of_lacs():
+    assert not [t for t, label in entities("王国维故居、徐志摩故居游人如织。") if label == "LOC"]

@@ -487,6 +487,8 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
         return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
     if label == "ORG" and all(w.flag == "ns" for w in tagged):
         return False
+    if len(tagged) == 1 and tagged[0].flag in NAME_TAGS and plausible_name(name):
+        return False  # 王国维(故居): jieba's person, no place
     return bool(tagged) and all(_is_name_word(w) for w in tagged)
 
 
