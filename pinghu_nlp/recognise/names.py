@@ -30,7 +30,7 @@ from ..segment import (
 from ..segment import word_tags as _word_tags
 from .candidates import Candidate
 from .finders import FINDERS
-from .phrases import NAME_TAGS
+from .phrases import NAME_TAGS, is_noun_ending_in
 from .places import gazetteer, known_name_at
 from .titles import TITLE_HEAD
 
@@ -327,10 +327,7 @@ def names_after_person_nouns(text: str) -> list[Candidate]:
 @lru_cache(maxsize=50_000)
 def _is_person_noun_by_ending(word: str) -> bool:
     return (
-        2 <= len(word) <= 4
-        and word[-1] in _PERSON_NOUN_ENDS
-        and is_han(word)
-        and tag_of(word) == "n"
+        is_noun_ending_in(word, _PERSON_NOUN_ENDS)
         and word not in _NOT_PEOPLE
         and not is_byline_role(word)  # 记者: a byline's role, a TITLE
     )

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import lexicon
-from ..segment import is_han, page_words
+from ..segment import is_han, page_words, tag_of
 from ..segment import word_pair as make_pair
 
 if TYPE_CHECKING:
@@ -33,6 +33,12 @@ _ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]{1,3}$|^第?[一�
 _COUNT = re.compile(f"^[一二两三四五六七八九十几多][{lexicon.characters('count-classifiers')}]")
 BREAKS = frozenset('，,、。；;：:！？!?“”"《》()（）\n 【】·—')
 """Punctuation that ends any phrase."""
+
+
+def is_noun_ending_in(word: str, ends: frozenset[str]) -> bool:
+    """A noun of jieba's of two to four Chinese characters whose last is one of ``ends``: how the
+    finders know job roles (收银员) and kinds of people (画家) by their ending."""
+    return 2 <= len(word) <= 4 and word[-1] in ends and is_han(word) and tag_of(word) == "n"
 
 
 def phrase_start(text: str, start: int, end: int, breaks: frozenset[str] = BREAKS) -> int:

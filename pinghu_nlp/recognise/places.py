@@ -276,6 +276,8 @@ def find_by_ending(text: str) -> list[Candidate]:
         generic = label == "LOC" or (
             ending in _GENERIC_ORG_ENDINGS and not name.startswith(_LOCAL_PREFIXES)
         )
+        if generic and named and _only_frequent_abbreviations(words):
+            named = False  # 研发|中心, 环保|中心: abbreviations of fields, not of names (中共)
         if generic and not named:
             continue  # 职工服务驿站, 部门党委: a kind of place or body, not a named one
         if ending in _OFFICE_ENDINGS and not _starts_with_place(name):
@@ -361,9 +363,15 @@ def _is_proper(words) -> bool:
     return any(
         (w.flag in PROPER_TAGS or (w.flag in NAME_TAGS and w.word not in _word_tags()))
         and w.word not in _COMMON_PLACE_WORDS
-        and not (w.flag == "j" and is_frequent(w.word))  # 研发, 环保: abbreviations, no names
         for w in words
     )
+
+
+def _only_frequent_abbreviations(words) -> bool:
+    """Whether the name's only proper words are frequent abbreviations of jieba's (``j``: 研发,
+    环保), which name fields, not bodies."""
+    proper = [w for w in words if w.flag in PROPER_TAGS]
+    return bool(proper) and all(w.flag == "j" and is_frequent(w.word) for w in proper)
 
 
 def names_a_compound(name: str, words) -> bool:

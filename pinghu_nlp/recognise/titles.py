@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..layout import COMMON_SURNAMES
-from ..segment import is_frequent, is_guessed, is_han, page_words, tag_of
+from ..segment import is_frequent, is_guessed, page_words
 from .candidates import Candidate, on_one_line
 from .finders import FINDERS
-from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, noun_phrase
+from .phrases import NAME_TAGS, PLACE_UNIT_CHARS, PROPER_TAGS, is_noun_ending_in, noun_phrase
 from .places import company_region_start, zone_alias_start
 
 if TYPE_CHECKING:
@@ -161,8 +161,9 @@ _HEAD_OPENINGS = frozenset(head[0] for head in _ALL_HEADS)
 def roles_by_ending(text: str) -> list[tuple[int, str]]:
     """``(start, word)`` of job roles known by their last character (收银员, 理发师, 外交官):
     nouns of jieba's on the page ending in one of ``role-ends`` (characters.tsv), that are no
-    kind of person (``person-noun``: 党员, 技术人员) and come before no frequent word (the name a
-    role needs cannot follow). Like any role, a TITLE only right beside a name."""
+    kind of person or group (person_words.tsv ``person-noun``: 党员; ``not-role``: 技术人员) and
+    come before no frequent word (the name a role needs cannot follow). Like any role, a TITLE
+    only right beside a name."""
     words = page_words(text)
     return [
         (start, word)
@@ -174,10 +175,7 @@ def roles_by_ending(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=50_000)
 def _is_role_by_ending(word: str) -> bool:
     return (
-        2 <= len(word) <= 4
-        and word[-1] in _ROLE_ENDS
-        and is_han(word)
-        and tag_of(word) == "n"
+        is_noun_ending_in(word, _ROLE_ENDS)
         and word not in _NOT_ROLES
         and not word.endswith(_NOT_ROLE_ENDS)
     )
