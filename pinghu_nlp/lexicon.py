@@ -207,6 +207,13 @@ SCHEMAS: dict[str, Schema] = {
         ),
         ("name",),
     ),
+    "countries.tsv": Schema(
+        (
+            _column("alpha-2", Column("", lambda v: bool(re.fullmatch(r"[A-Z]{2}", v)), "XX")),
+            _column("name", _HAN_WORD),
+        ),
+        ("name",),
+    ),
     "endings.tsv": Schema(
         (
             _column("ending", _HAN_WORD),
@@ -409,6 +416,12 @@ def division_names() -> frozenset[str]:
         if row["short-kind"] == "place":
             found.add(row["short"])
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The world's countries and territories by their Chinese names (卢旺达, 伊朗伊斯兰共和国)."""
+    return frozenset(words("countries.tsv", "name"))
 
 
 @lru_cache(maxsize=1)

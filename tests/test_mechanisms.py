@@ -1265,3 +1265,19 @@ def test_a_named_bodys_research_centre_stays_one_body():
 
 def test_a_name_jieba_knows_as_a_persons_is_no_place_of_lacs():
     assert not [t for t, label in entities("王国维故居、徐志摩故居游人如织。") if label == "LOC"]
+
+
+@pytest.mark.parametrize(
+    "sentence, country",
+    [
+        ("这批茶叶出口到卢旺达和肯尼亚。", "卢旺达"),  # 卢: also a surname
+        ("安哥拉客商来平湖考察。", "安哥拉"),
+        ("企业在马达加斯加建了分厂。", "马达加斯加"),
+    ],
+)
+def test_the_worlds_countries_are_places(sentence, country):
+    assert (country, "LOC") in entities(sentence)
+
+
+def test_a_countrys_name_inside_a_word_is_no_place():
+    assert not entities("企业要依法增加纳税额。")  # 增加|纳税, not 加纳

@@ -75,9 +75,10 @@ _SHORT_BRAND = 4
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
-    """Known names and their labels: ``gazetteer.tsv`` and China's administrative divisions
-    (``lexicon/divisions.tsv``)."""
-    return dict.fromkeys(lexicon.division_names(), "LOC") | _gazetteer_file()
+    """Known names and their labels: ``gazetteer.tsv``, China's administrative divisions
+    (``lexicon/divisions.tsv``) and the world's countries (``lexicon/countries.tsv``)."""
+    generated = lexicon.division_names() | lexicon.country_names()
+    return dict.fromkeys(generated, "LOC") | _gazetteer_file()
 
 
 @lru_cache(maxsize=1)
@@ -153,8 +154,9 @@ def find_known_names(text: str) -> list[Candidate]:
 
 
 def _division_inside_a_word(text: str, match: re.Match) -> bool:
-    """A division's name (from ``divisions.tsv``, not hand-listed) that begins inside a word
-    of jieba's dictionary: 沿|海城市, 探|索县(域)."""
+    """A division's or a country's name (from ``divisions.tsv`` or ``countries.tsv``, not
+    hand-listed) that begins inside a word of jieba's dictionary: 沿|海城市, 探|索县(域),
+    增|加纳(税)."""
     if match.group() in _listed_by_hand():
         return False
     words = page_words(text)

@@ -487,9 +487,19 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
         return any(_is_name_word(w) for w in tagged) or len(tagged) == 1
     if label == "ORG" and all(w.flag == "ns" for w in tagged):
         return False
-    if len(tagged) == 1 and tagged[0].flag in NAME_TAGS and plausible_name(name):
-        return False  # 王国维(故居): jieba's person, no place
+    if len(tagged) == 1 and tagged[0].flag in NAME_TAGS and _chinese_name(name):
+        return False  # 王国维(故居): jieba's person, no place (贝鲁特, also nr, stays a place)
     return bool(tagged) and all(_is_name_word(w) for w in tagged)
+
+
+def _chinese_name(name: str) -> bool:
+    """A common surname and one or two characters, no dictionary word (王国维, not 贝鲁特)."""
+    return (
+        len(name) == 3
+        and name[0] in TOP_SURNAMES
+        and not is_transliterated(name)
+        and plausible_name(name)
+    )
 
 
 _SHORTEST_BY_ENDING = 3
