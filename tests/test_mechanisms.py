@@ -1281,3 +1281,16 @@ def test_the_worlds_countries_are_places(sentence, country):
 
 def test_a_countrys_name_inside_a_word_is_no_place():
     assert not entities("企业要依法增加纳税额。")  # 增加|纳税, not 加纳
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [("研究院副院长高远表示，项目进展顺利。", "高远"), ("厂长石磊介绍，新线已投产。", "石磊")],
+)
+def test_a_name_that_is_an_ordinary_word_after_a_title_and_before_a_speech_verb(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["书记高度重视这项工作。", "主任高兴地说，成绩来之不易。"])
+def test_an_ordinary_word_after_a_title_without_a_speech_verb_is_no_name(sentence):
+    assert not [t for t, label in entities(sentence) if label == "PERSON"]

@@ -197,7 +197,8 @@ def names_after_titles(
     """The name right after a title: ``市委书记仲旭东``, ``快递员张喜妹``, ``栏目统筹:黄金凤``.
 
     A rare surname (``村委会主任才国庆说``) is taken where a speech verb follows the three
-    characters or the statistical model also begins a name there (``model_starts``).
+    characters or the statistical model also begins a name there (``model_starts``); a name
+    that is also an ordinary word where a speech verb follows it (``总工程师方圆介绍``).
     """
     found = []
     for title in titles:
@@ -210,6 +211,7 @@ def names_after_titles(
                 if not end and (start in model_starts or text.startswith(SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
                 end = end or _transliterated_name_at(text, start)
+                end = end or _word_name_before_speech(text, start)
                 if not end and (length := japanese_name_length(text, start)):
                     end = start + length if _ends_name(text, start + length) else None
                 end = _to_the_dot(text, start, end)
@@ -217,6 +219,15 @@ def names_after_titles(
                     found.append(FINDERS["after-title"].candidate(start, end, "PERSON"))
                     break
     return found
+
+
+def _word_name_before_speech(text: str, start: int) -> int | None:
+    """End of a two-character name that is an ordinary word too, after a title and right before
+    a speech verb: 总工程师方圆|介绍, 主任高峰|说 (not 县长高度|重视: no speech verb follows)."""
+    piece = text[start : start + 2]
+    if len(piece) < 2 or piece[0] not in TOP_SURNAMES or not lexicon.is_han(piece):
+        return None
+    return start + 2 if text.startswith(SPEECH_CUES, start + 2) else None
 
 
 JAPANESE_SURNAMES = lexicon.japanese_surnames()
