@@ -77,26 +77,31 @@ class LacTagger:
         return self.vocabulary.get(self.full_to_half.get(char, char), self.unknown)
 
     def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-        """The best tag path of each row under the CRF's transition scores."""
+        """The best tag path of each row under the CRF's transition scores.
+
+        The forward pass keeps only each step's best scores (a max over the previous tag, no
+        argmax: that is most of the cost); the way back recomputes the argmax for the one tag
+        on the path, from the same sums, so the path is the one full back-pointers give.
+        """
         rows, steps, n_tags = scores.shape
-        best = scores[:, 0].copy()
-        back = np.empty((rows, steps, n_tags), dtype=np.intp)
-        row_index, tag_index = np.arange(rows)[:, None], np.arange(n_tags)[None, :]
+        history = np.empty_like(scores)
+        history[:, 0] = best = scores[:, 0]
+        total = np.empty((rows, n_tags, n_tags), dtype=scores.dtype)
         for step in range(1, steps):
-            total = best[:, :, None] + self.transitions
-            previous = total.argmax(1)
-            back[:, step] = previous
-            moved = total[row_index, previous, tag_index] + scores[:, step]
+            np.add(best[:, :, None], self.transitions, out=total)
+            moved = total.max(1)
+            moved += scores[:, step]
             best = np.where((step < lengths)[:, None], moved, best)
-        paths = []
-        for row in range(rows):
-            tag = int(best[row].argmax())
-            path = [tag]
-            for step in range(int(lengths[row]) - 1, 0, -1):
-                tag = int(back[row, step, tag])
-                path.append(tag)
-            paths.append(path[::-1])
-        return paths
+            history[:, step] = best
+        last = lengths - 1
+        path = np.empty((rows, steps), dtype=np.intp)
+        tag = history[np.arange(rows), last].argmax(1)
+        for step in range(steps - 1, 0, -1):
+            path[:, step] = tag
+            previous = (history[:, step - 1] + self.transitions[:, tag].T).argmax(1)
+            tag = np.where(step <= last, previous, tag)
+        path[:, 0] = tag
+        return [path[row, : int(lengths[row])].tolist() for row in range(rows)]
 
     def names(
         self, text: str, pieces: list[tuple[int, int]] | None = None
