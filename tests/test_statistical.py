@@ -290,3 +290,15 @@ def test_the_tagger_reads_around_the_places_jieba_knows():
 def test_a_body_with_no_ending_is_not_made_of_place_words_alone():
     text = "在执法领域、执法案件等多维度的合作"  # jieba guesses 多维度 a place
     assert model_bodies(text, [(11, 14, "ORG")]) == []
+
+
+def test_lac_tags_a_sentence_as_it_tags_it_alone_whatever_else_is_in_the_batch():
+    sentence = "县委书记仲旭东来到新仓镇调研。"
+    others = [
+        "在场的人都说好。",
+        "今年以来，全县新增市场主体三千多户，同比增长百分之十二。",
+        "好。",
+    ]
+    alone = lac_tagger().tag([sentence])[0]
+    assert lac_tagger().tag([*others, sentence])[-1] == alone
+    assert lac_tagger().tag([sentence, *others])[0] == alone
