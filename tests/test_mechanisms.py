@@ -1294,3 +1294,20 @@ def test_a_name_that_is_an_ordinary_word_after_a_title_and_before_a_speech_verb(
 @pytest.mark.parametrize("sentence", ["书记高度重视这项工作。", "主任高兴地说，成绩来之不易。"])
 def test_an_ordinary_word_after_a_title_without_a_speech_verb_is_no_name(sentence):
     assert not [t for t, label in entities(sentence) if label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("金星村村委会组织村民修路。", "金星村村委会"),
+        ("南河社区居委会的工作人员上门走访。", "南河社区居委会"),
+        ("县科协和县侨联联合举办讲座。", "县科协"),
+        ("海宁农商行发放了首笔贷款。", "海宁农商行"),
+    ],
+)
+def test_village_committees_mass_organisations_and_rural_banks(sentence, body):
+    assert (body, "ORG") in entities(sentence)
+
+
+def test_a_rural_banks_party_secretary_is_one_title():
+    assert ("桐乡农商行党委书记", "TITLE") in entities("桐乡农商行党委书记沈强致辞。")

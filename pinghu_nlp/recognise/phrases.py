@@ -132,6 +132,8 @@ def _field_words_after_place(words: list[pair]) -> list[pair]:
     return []
 
 
+_BODY_ENDINGS = frozenset(lexicon.endings("ORG"))
+"""Endings of bodies' names (农商行, 居委会), which a bound morpheme may open."""
 _FIELD_TAGS = frozenset({"n", "vn", "l", "nz"})
 """Tags of the words of a body's field (市场|监督, 职业|中等专业, 经济|和|信息化)."""
 _BODY_LINKS = frozenset(lexicon.place_words("body-link"))
@@ -158,7 +160,10 @@ def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, bran
     if unknown and (named_unit or unit_follows):
         return True
     if flag in ("zg", "ng") and is_han(word):  # bound morphemes: 徐家埭(村), 村(党总支)
-        return named_unit or unit_follows or (bool(kept) and word.endswith(PLACE_UNIT_CHARS))
+        ending = bool(kept) and word + kept[0].word in _BODY_ENDINGS  # 农|商行: jieba cut it
+        return (
+            named_unit or unit_follows or ending or (bool(kept) and word.endswith(PLACE_UNIT_CHARS))
+        )
     return flag == "a" and len(word) == 1 and bool(kept)  # 新(材料)
 
 
