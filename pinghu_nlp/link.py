@@ -1,7 +1,8 @@
 """Linking: one canonical name per person mention, and one entity per person across pages.
 
-In an article, a surname reference (``张书记``, ``老沈``) is the last person named before it with
-that surname; otherwise it stays as written.
+In an article, a surname reference (``张书记``, ``老沈``) is the one person of that surname who
+holds a title with that head (``王书记``: 镇党委书记王建平, though 镇长王丽 was named after him),
+else the last person named before it with that surname; otherwise it stays as written.
 
 Across pages, mentions with the same canonical name and label are one entity (``PERSON:仲旭东``),
 with one exception, the clash rule: a name seen only with press roles on a page (记者, 通讯员,
@@ -30,21 +31,52 @@ _SURNAME_REFERENCES = {"surname", "nickname"}
 
 
 def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
-    """Canonical name of every entity mention of a page, by its clean-text span."""
+    """Canonical name of every entity mention of a page, by its clean-text span.
+
+    A surname + title reference (王书记) is the person of that surname in the article who holds a
+    title with that head (镇党委书记王建平, not 镇长王丽), else the last one named before it.
+    """
     articles = doc_articles(doc, "the tables")
+    text = doc_text(doc)
     names: dict[tuple[int, int], str] = {}
     last_by_surname: dict[tuple[int, str], str] = {}
+    titles_held = _titles_held(doc, text)
     for ent in doc.ents:
         name = ent._.ref or "".join(ent.text.split())
         if ent.label_ == "PERSON":
             article = article_of(articles, ent.start_char)
             if ent._.kind in _SURNAME_REFERENCES:
                 surname = name[1] if name[0] in "老小" and ent._.kind == "nickname" else name[0]
-                name = last_by_surname.get((article, surname), name)
+                head = name[1:] if ent._.kind == "surname" else ""  # 老王: no title to match
+                holder = _holder_of_head(head, surname, titles_held.get(article, {}))
+                name = holder or last_by_surname.get((article, surname), name)
             elif len(name) >= 2:
                 last_by_surname[(article, name[0])] = name
         names[(ent.start_char, ent.end_char)] = name
     return names
+
+
+def _titles_held(doc: Doc, text: str) -> dict[int, dict[str, set[str]]]:
+    """Per article, each holder's name and the titles it holds (HOLDS_TITLE, layout spaces out)."""
+    held: dict[int, dict[str, set[str]]] = {}
+    for relation in doc._.relations or ():
+        if relation["relation"] != "HOLDS_TITLE" or relation["tail"] is None:
+            continue
+        (head_start, head_end), (tail_start, tail_end) = relation["head"], relation["tail"]
+        name = "".join(text[head_start:head_end].split())
+        title = "".join(text[tail_start:tail_end].split())
+        held.setdefault(relation["article"], {}).setdefault(name, set()).add(title)
+    return held
+
+
+def _holder_of_head(head: str, surname: str, held: dict[str, set[str]]) -> str | None:
+    """The one holder of that surname whose title ends with ``head`` (书记), if only one does."""
+    holders = [
+        name
+        for name, titles in held.items()
+        if name[:1] == surname and len(name) >= 2 and any(t.endswith(head) for t in titles)
+    ]
+    return holders[0] if head and len(holders) == 1 else None
 
 
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人乡])")

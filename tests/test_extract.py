@@ -162,3 +162,17 @@ def test_streamed_tables_are_those_of_all_docs_tabulated_at_the_end(monkeypatch)
     ]
     for name in pinghu_nlp.Result.TABLES:
         pd.testing.assert_frame_equal(getattr(streamed, name), getattr(whole, name))
+
+
+def test_a_surname_reference_links_to_the_person_holding_that_title():
+    page = (
+        "镇党委书记朱国平、镇长朱丽来到村里。朱书记询问了发展情况，朱镇长说，要把好事办好。"
+        "村民向朱书记反映了修路的问题。"
+    )
+    people = pinghu_nlp.extract([page]).mentions.query("label == 'PERSON'")
+    assert dict(zip(people["text"], people["name"], strict=True)) == {
+        "朱国平": "朱国平",
+        "朱丽": "朱丽",
+        "朱书记": "朱国平",  # the 朱 who holds 书记, though 朱丽 was named last
+        "朱镇长": "朱丽",
+    }
