@@ -1311,3 +1311,14 @@ def test_village_committees_mass_organisations_and_rural_banks(sentence, body):
 
 def test_a_rural_banks_party_secretary_is_one_title():
     assert ("桐乡农商行党委书记", "TITLE") in entities("桐乡农商行党委书记沈强致辞。")
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("王强、陈丽等区四套班子领导出席。", "区四套班子领导"),
+        ("镇领导班子成员沈斌、吴芳参加。", "镇领导班子成员"),
+    ],
+)
+def test_the_leaders_of_the_four_bodies_and_a_leading_group_are_collective_titles(sentence, title):
+    assert [text for text, label in entities(sentence) if label == "TITLE"] == [title]

@@ -57,7 +57,7 @@ _COLLECTIVE = re.compile(
     f"[{''.join(lexicon.collective_parts('place'))}]"
     f"(?:{'|'.join(lexicon.longest_first(lexicon.collective_parts('body')))})?"
     f"(?:{'|'.join(lexicon.collective_parts('level'))})?"
-    f"(?:{'|'.join(lexicon.collective_parts('head'))})"
+    f"(?:{'|'.join(lexicon.longest_first(lexicon.collective_parts('head')))})"
     f"(?![{''.join(lexicon.collective_parts('not-after'))}])"
 )
 """``市领导`` and the leaders of one local body (``县政协领导``), when they introduce names
