@@ -1322,3 +1322,16 @@ def test_a_rural_banks_party_secretary_is_one_title():
 )
 def test_the_leaders_of_the_four_bodies_and_a_leading_group_are_collective_titles(sentence, title):
     assert [text for text, label in entities(sentence) if label == "TITLE"] == [title]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [("党委书记许振中说，任务很重。", "许振中"), ("副镇长钱建中带队检查。", "钱建中")],
+)
+def test_a_given_name_ending_in_zhong(sentence, name):
+    assert (name, "PERSON") in entities(sentence)
+
+
+def test_zhong_that_opens_a_word_after_a_name_is_no_part_of_it():
+    found = entities("主任李明中午赶到现场。")
+    assert ("李明", "PERSON") in found and ("中午", "DATE") in found

@@ -83,6 +83,8 @@ def name_at(text: str, start: int) -> int | None:
     if function_word_opens(text, start):
         return None
     lengths = [n for n in _NAME_LENGTHS if _could_be_name(text[start : start + n], n)]
+    if 3 not in lengths and _given_name_end_at(text, start):
+        lengths.append(3)  # 林培中|说: 中 ends the given name, jieba keeps it from what follows
     if 2 in lengths and text[start + 2 : start + 3] in CUT_VERB_STARTS:
         return start + 2  # 戴振主(持): a verb cut by the page's layout, not a three-character name
     ending = [n for n in lengths if _ends_name(text, start + n)]
@@ -90,6 +92,20 @@ def name_at(text: str, start: int) -> int | None:
     if tagged in ending or (not ending and tagged in lengths):
         return start + tagged
     return start + ending[0] if ending else None
+
+
+def _given_name_end_at(text: str, start: int) -> bool:
+    """Three characters at ``start`` whose last is one of ``given-name-ends`` (中: barred inside
+    a name elsewhere, 会议中), ending a name where jieba ends a word there (林培中|说, not
+    李明|中午)."""
+    piece = text[start : start + 3]
+    if len(piece) < 3 or piece[2] not in _GIVEN_NAME_ENDS:
+        return False
+    whole = not is_common_word(piece) and piece not in gazetteer()
+    return whole and _could_be_name(piece[:2], 2) and page_words(text).breaks_at(start + 3)
+
+
+_GIVEN_NAME_ENDS = frozenset(lexicon.characters("given-name-ends"))
 
 
 def _compound_surname_name_at(text: str, start: int) -> int | None:
