@@ -1335,3 +1335,19 @@ def test_a_given_name_ending_in_zhong(sentence, name):
 def test_zhong_that_opens_a_word_after_a_name_is_no_part_of_it():
     found = entities("主任李明中午赶到现场。")
     assert ("李明", "PERSON") in found and ("中午", "DATE") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("优秀学员：许佳琪、冒一鸣、郇志强。", ["许佳琪", "冒一鸣", "郇志强"]),  # rare surnames
+        ("还有沈立、臧海涛和亓文博等。", ["沈立", "臧海涛", "亓文博"]),
+    ],
+)
+def test_a_list_of_names_holds_three_characters_whatever_their_surname(sentence, names):
+    assert [text for text, label in entities(sentence) if label == "PERSON"] == names
+
+
+def test_a_list_of_people_does_not_take_a_working_group():
+    found = entities("沈国强、工作组、宣讲团参加活动。")
+    assert [t for t, label in found if label == "PERSON"] == ["沈国强"]

@@ -413,8 +413,26 @@ def _next_in_list(text: str, end: int) -> tuple[int, int] | None:
     if separator is None:
         return None
     start = end + len(separator)
-    name_end = name_at(text, start)
+    name_end = name_at(text, start) or _listed_name_at(text, start)
     return (start, name_end) if name_end else None
+
+
+def _listed_name_at(text: str, start: int) -> int | None:
+    """End of three characters at ``start`` that a list of names holds whatever the surname
+    (朱晓燕、屈亚男、冒志刚。): set off by the list's glue or a clause's end on both sides, no
+    dictionary word, known place or body."""
+    piece = text[start : start + 3]
+    if len(piece) < 3 or not lexicon.is_han(piece) or not _LISTED_NAME_END.match(text, start + 3):
+        return None
+    if is_common_word(piece) or is_common_word(piece[:2]) or is_common_word(piece[1:]):
+        return None
+    if piece in gazetteer() or tag_of(piece) in _NOT_LISTED_TAGS or piece[-1] in NOT_IN_NAME:
+        return None
+    return start + 3
+
+
+_LISTED_NAME_END = re.compile(r"[、，,。；;！？!?）)]|等|$")
+_NOT_LISTED_TAGS = frozenset({"ns", "nt", "nz", "j"})
 
 
 _LIST_CUTS = frozenset(lexicon.characters("list-cuts"))
@@ -429,7 +447,7 @@ def _previous_in_list(text: str, start: int) -> tuple[int, int] | None:
         begin = end - length
         opens = begin == 0 or not _NAME_CHAR.match(text[begin - 1])
         opens = opens or text[begin - 1] in _LIST_CUTS  # 还有|仝志伟、逄丽娟
-        if begin >= 0 and opens and name_at(text, begin) == end:
+        if begin >= 0 and opens and end in (name_at(text, begin), _listed_name_at(text, begin)):
             return begin, end
     return None
 
