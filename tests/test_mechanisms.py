@@ -1264,7 +1264,8 @@ def test_a_named_bodys_research_centre_stays_one_body():
 
 
 def test_a_name_jieba_knows_as_a_persons_is_no_place_of_lacs():
-    assert not [t for t, label in entities("王国维故居、徐志摩故居游人如织。") if label == "LOC"]
+    found = entities("王国维故居、徐志摩故居游人如织。")
+    assert ("王国维", "LOC") not in found and ("王国维故居", "LOC") in found
 
 
 @pytest.mark.parametrize(
@@ -1351,3 +1352,14 @@ def test_a_list_of_names_holds_three_characters_whatever_their_surname(sentence,
 def test_a_list_of_people_does_not_take_a_working_group():
     found = entities("沈国强、工作组、宣讲团参加活动。")
     assert [t for t, label in found if label == "PERSON"] == ["沈国强"]
+
+
+@pytest.mark.parametrize(
+    "sentence, venue",
+    [
+        ("学生们参观了鲁迅纪念馆和丰子恺故居。", "丰子恺故居"),
+        ("茅盾纪念馆今天开放。", "茅盾纪念馆"),
+    ],
+)
+def test_a_venue_named_after_a_person_jieba_knows(sentence, venue):
+    assert (venue, "LOC") in entities(sentence)

@@ -702,9 +702,13 @@ def references_to_known(text: str, people: Iterable[Candidate]) -> list[Candidat
 
 def _reference_end(text: str, match: re.Match[str]) -> int | None:
     """Where a surname + title reference ends: at the longest title head after the surname
-    (江总书记, not 江总|书记; 李主任委员), if a name may end there or jieba's words break."""
+    (江总书记, not 江总|书记; 李主任委员), if a name may end there or jieba's words break, and
+    no name of jieba's runs on past it (李叔同)."""
     title = TITLE_HEAD.match(text, match.start() + 1)
     end = max(match.end(), title.end() if title else 0)
+    word_start, word = page_words(text).word_at(end - 1)
+    if word_start + len(word) > end and tag_of(word) in NAME_TAGS:
+        return None  # 李叔|同: jieba's name runs on (李叔同纪念馆)
     return end if _ends_name(text, end) or _ends_word(text, end) else None
 
 

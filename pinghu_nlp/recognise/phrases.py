@@ -133,6 +133,7 @@ def _field_words_after_place(words: list[pair]) -> list[pair]:
 
 
 _BODY_ENDINGS = frozenset(lexicon.endings("ORG"))
+_NAME_ENDINGS = tuple(lexicon.endings("ORG") + lexicon.endings("LOC"))
 """Endings of bodies' names (农商行, 居委会), which a bound morpheme may open."""
 _FIELD_TAGS = frozenset({"n", "vn", "l", "nz"})
 """Tags of the words of a body's field (市场|监督, 职业|中等专业, 经济|和|信息化)."""
@@ -184,4 +185,6 @@ def _joins_body_name(words: list[pair], index: int, kept: list[pair]) -> bool:
     if not kept or kept[0].flag in PROPER_TAGS - {"nz"} or index == 0:
         return False
     before = words[index - 1]
+    if before.word.endswith(_NAME_ENDINGS):
+        return False  # 鲁迅纪念馆|和|丰子恺故居: two names, 和 between them
     return before.flag in _FIELD_TAGS and len(before.word) >= 2

@@ -366,7 +366,12 @@ def _is_proper(words) -> bool:
         (w.flag in PROPER_TAGS or (w.flag in NAME_TAGS and w.word not in _word_tags()))
         and w.word not in _COMMON_PLACE_WORDS
         for w in words
-    )
+    ) or any(_famous_person(w) for w in words)
+
+
+def _famous_person(word) -> bool:
+    """A person's full name in jieba's dictionary (李叔同, 徐志摩): a venue named after them."""
+    return word.flag in NAME_TAGS and len(word.word) == 3 and word.word[0] in _SURNAMES
 
 
 def _only_frequent_abbreviations(words) -> bool:
@@ -489,6 +494,7 @@ def _local_prefix(text: str, start: int) -> str:
 
 
 _COMMON_PLACE_WORDS = frozenset(lexicon.place_words("common"))
+_SURNAMES = lexicon.common_surnames()
 """Dictionary words that look like places or bodies (or name a kind of body) but name none."""
 
 

@@ -256,10 +256,23 @@ def model_people(
         for start, end in people
         if ((start, end) not in undecided or (start, end) in agreed)
         and not function_word_opens(text, start)
+        and not _cuts_a_name_of_jiebas(text, end)
     ]  # a name the NER model drew longer completes no rule's name (检察长李刚|作报告)
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def _cuts_a_name_of_jiebas(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` stops inside a longer name of jieba's that a place's or
+    body's ending follows: a venue named after the person (李叔|同纪念馆)."""
+    words = page_words(text)
+    if words.breaks_at(end):
+        return False
+    word_start, word = words.word_at(end - 1)
+    word_end = word_start + len(word)
+    runs_on = tag_of(word) in NAME_TAGS and word_end > end and len(word) <= 4
+    return runs_on and text.startswith(NAME_ENDINGS, word_end)
 
 
 def _grown_foreign_name(text: str, start: int, end: int) -> tuple[int, int]:
