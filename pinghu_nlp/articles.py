@@ -48,8 +48,11 @@ _INLINE_BYLINE = re.compile(
 """A byline right after 本报讯 or a wire's dateline, in brackets (``本报讯（记者 陆佳怡 通讯员
 沈建华）``) or closed by 报道 (``本报讯记者沈佳琪报道``, ``新华社杭州3月8日电记者陆一帆报道``)."""
 _DATELINE = re.compile(
-    r"^本报讯\s*(?:[（(][^（()）\n]{1,64}[）)])?\s*(?:(?:\d{1,2}月\d{1,2}日|[昨今前]天|日前|近日)"
-    r"(?:[上下中]午|晚上?|早上)?)?"
+    r"^本报讯\s*(?:[（(][^（()）\n]{1,64}[）)])?\s*(?:(?:\d{1,2}月\d{1,2}日|"
+    + "|".join(lexicon.date_words("dateline-day"))
+    + ")(?:"
+    + "|".join(lexicon.longest_first(lexicon.date_words("dateline-time")))
+    + ")?)?"
 )
 _MASTHEAD_LINE = re.compile(
     rf"总第\s*\d+\s*期|农历\S+年|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*◆?\s*星期|联办$|^今日[{lexicon.HAN_RANGE}]{{2,3}}$"

@@ -37,9 +37,10 @@ GIVEN_UP = frozenset({"REMOVED", "RESIGNED", "RETIRED"})
 """Kinds that end a tenure: the title is no longer held after the event."""
 
 _CLAUSE = "，。；;！？!?\n"
-_PERSON_GLUE = re.compile(r"[、和与及]")
+_PERSON_GLUE = re.compile(f"[{''.join(g for g in lexicon.list_glue('names') if not g.isspace())}]")
 _BODY = re.compile(
-    rf"(?:[{lexicon.HAN_RANGE}]{{0,6}}?[省市县区镇])?(?:第?[一二三四五六七八九十\d]+届)?"
+    rf"(?:[{lexicon.HAN_RANGE}]{{0,6}}?[{lexicon.characters('local-prefixes')}])?"
+    rf"(?:第?[{lexicon.NUMERALS}\d]+届)?"
     + "(?:"
     + "|".join(lexicon.place_words("deciding-body"))
     + ")"

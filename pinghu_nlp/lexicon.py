@@ -140,6 +140,8 @@ SCHEMAS: dict[str, Schema] = {
                     "weekday",
                     "day-count",
                     "season-year",
+                    "dateline-day",
+                    "dateline-time",
                 ),
             ),
             _column("offset", _OPTIONAL_INTEGER),

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from . import lexicon
 from .articles import doc_articles
 from .extensions import doc_text
 from .layout import is_byline_role
@@ -46,7 +47,11 @@ def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
         if ent.label_ == "PERSON":
             article = article_of(articles, ent.start_char)
             if ent._.kind in _SURNAME_REFERENCES:
-                surname = name[1] if name[0] in "老小" and ent._.kind == "nickname" else name[0]
+                surname = (
+                    name[1]
+                    if name[0] in _NICKNAME_PREFIXES and ent._.kind == "nickname"
+                    else name[0]
+                )
                 head = name[1:] if ent._.kind == "surname" else ""  # 老王: no title to match
                 holder = _holder_of_head(head, surname, titles_held.get(article, {}))
                 name = holder or last_by_surname.get((article, surname), name)
@@ -79,7 +84,11 @@ def _holder_of_head(head: str, surname: str, held: dict[str, set[str]]) -> str |
     return holders[0] if head and len(holders) == 1 else None
 
 
-_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人乡])")
+_NICKNAME_PREFIXES = lexicon.characters("nickname-prefixes")
+_PRONOUN = re.compile(
+    f"(?<![{lexicon.characters('not-pronoun-before')}])[{lexicon.characters('pronouns')}]"
+    f"(?![{lexicon.characters('not-pronoun-after')}])"
+)
 """他 and 她 as a person (not 其他, 他们, 他人, 他乡)."""
 
 

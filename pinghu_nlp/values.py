@@ -15,28 +15,37 @@ from functools import lru_cache
 
 from . import lexicon
 from .recognise.figures import (
+    CHINESE_NUMERALS,
     CURRENCIES,
     DAY_WORDS,
+    DIGITS,
+    EARLY_LATE,
+    HEDGES,
+    MAGNITUDES,
     MEASURE_WORDS,
     MONTH_PART,
     SEASON_YEARS,
     SEASONS,
     SHIFTS,
+    TWO,
     WEEK_WORDS,
     WEEKDAYS,
+    ZERO,
 )
+from .recognise.figures import RANGE_MARKS as _RANGE_MARKS
 
 CURRENCY_CODES = lexicon.currency_codes()
 """ISO 4217 codes of the currencies a MONEY span ends with."""
 _UNITS = sorted(
     {*MEASURE_WORDS, *CURRENCIES, "个百分点", "百分点", "%", "％"}, key=len, reverse=True
 )
-_TO = r"到至~～\-—–－"
-_NUMBER = r"[\d.,]+[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿点]+"
+_TO = re.escape(_RANGE_MARKS)
+_NUMBER = rf"[\d.,]+[{MAGNITUDES}]*|[{CHINESE_NUMERALS}点]+"
 _PARTS = re.compile(
-    rf"(?P<low>{_NUMBER})(?:[{_TO}](?P<high>{_NUMBER}))?(?P<hedge>[多余])?(?P<magnitude>[十百千万亿]*)"
+    rf"(?P<low>{_NUMBER})(?:[{_TO}](?P<high>{_NUMBER}))?(?P<hedge>[{HEDGES}])?"
+    rf"(?P<magnitude>[{MAGNITUDES}]*)"
 )
-_MAGNITUDE = re.compile(r"(?<=\d)[十百千万亿]+$")
+_MAGNITUDE = re.compile(rf"(?<=\d)[{MAGNITUDES}]+$")
 _HEDGES_BEFORE = lexicon.hedges("before")
 _HEDGES_AFTER = lexicon.hedges("after")
 
@@ -68,8 +77,8 @@ def parse_number(text: str) -> float | None:
     try:
         return float(_cn2an(text, "smart"))
     except (ValueError, KeyError):
-        if text[0] in "十百千万亿" and len(text) < 4:  # 百余名, 千亿: an implied 一
-            return parse_number("一" + text)
+        if text[0] in MAGNITUDES and len(text) < 4:  # 百余名, 千亿: an implied 一
+            return parse_number(DIGITS[1] + text)
         return None
 
 
@@ -141,10 +150,12 @@ SPRING_FESTIVAL = {
 _NUMERAL_HOLIDAY = re.compile("^(?:" + "|".join(lexicon.holiday_names("numeral")) + ")(?=.+节$)")
 """A holiday's date in numerals before its full name: 八一(建军节), 三八(妇女节)."""
 _DAY_WORD = "|".join(DAY_WORDS)
+_WEEK_ENDS = "".join(word[-1] for word in WEEK_WORDS)
+"""The last characters of the week words (周, 星期, 礼拜), before a weekday."""
 _CLOCK = r"\d{1,2}(?:[时点](?:\d{1,2}分|半)?|[:：]\d{2})"
 _TIME_TAIL = re.compile(
-    rf"(?:(?:{_DAY_WORD}|(?<![昨今明当])[早晚])?{_CLOCK}(?:[{_TO}]{_CLOCK})?|{_DAY_WORD}"
-    rf"|(?<=[日号])[早晚]|(?<=[周期拜][{WEEKDAYS}天])[早晚])$"
+    rf"(?:(?:{_DAY_WORD}|(?<![昨今明当]){EARLY_LATE})?{_CLOCK}(?:[{_TO}]{_CLOCK})?|{_DAY_WORD}"
+    rf"|(?<=[日号]){EARLY_LATE}|(?<=[{_WEEK_ENDS}][{WEEKDAYS}天]){EARLY_LATE})$"
 )
 """The time of day a date ends with: 上午9时, 夜间, 28日晚, 周五晚 (a weekday's 早/晚)."""
 
@@ -160,10 +171,10 @@ _RELATIVE_DAYS, _CONTEXT_DAYS = _known_and_contextual("relative-day")
 """Days relative to the story (the second part), not to the issue: not resolvable alone."""
 _RELATIVE_YEARS, _CONTEXT_YEARS = _known_and_contextual("relative-year")
 _RELATIVE_SEASONS = SEASON_YEARS
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_DIGITS = {c: str(i) for i, c in enumerate(DIGITS)} | {ZERO: "0"}
+_CN_YEAR = re.compile(f"[{DIGITS}{ZERO}]{{4}}(?=年)")
 _CN_MONTH_DAY = re.compile(f"[{lexicon.NUMERALS}]{{1,3}}(?=[月日号])")
-_CN_DECADE = re.compile(r"([一二三四五六七八九])十(?=年代)")
+_CN_DECADE = re.compile(f"([{DIGITS[1:]}]){MAGNITUDES[0]}(?=年代)")
 
 
 def resolve_date(text: str, issue_date: dt.date | None) -> DateValue:
@@ -240,12 +251,12 @@ def _within_year(year: int | None, rest: str) -> DateValue:
         if year is None:
             return DateValue(None, None, granularity)
         return DateValue(dt.date(year, m1, d1), dt.date(year, m2, d2), granularity)
-    if quarter := re.fullmatch(r"第?([一二三四1-4])季度", rest):
-        q = "一二三四".find(quarter[1]) + 1 or int(quarter[1])
+    if quarter := re.fullmatch(f"第?([{DIGITS[1:5]}1-4])季度", rest):
+        q = DIGITS[1:5].find(quarter[1]) + 1 or int(quarter[1])
         if year is None:
             return DateValue(None, None, "quarter")
         return DateValue(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
-    if first := re.fullmatch(r"前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月", rest):
+    if first := re.fullmatch(rf"前(\d{{1,2}}|[{lexicon.NUMERALS}{TWO}]{{1,2}})个月", rest):
         months = int(_cn2an(first[1], "smart"))
         if year is None or not 1 <= months <= 12:
             return DateValue(None, None, "range")

@@ -20,12 +20,28 @@ from .finders import FINDERS
 FIGURES = FINDERS["figures"]
 
 
-_TO = r"[到至~～\-—–－]"
+DIGITS = lexicon.characters("numeral-digits")
+"""The Chinese digits, 〇 first: a digit's index is its value; values.py reads them too."""
+ZERO = lexicon.characters("numeral-zero")
+"""零, written for 〇 too."""
+TWO = lexicon.characters("numeral-two")
+"""两, written for 二 before a magnitude or a measure (两千, 两个百分点)."""
+MAGNITUDES = lexicon.characters("numeral-magnitudes")
+"""The numerals of a power of ten, 十 first; values.py reads them too."""
+HEDGES = lexicon.characters("numeral-hedges")
+"""The inner hedges between a number and its magnitude or unit (200多万, 百余名)."""
+RANGE_MARKS = lexicon.characters("range-marks")
+"""What joins the ends of a range (4到6, 1—8月); values.py reads them too."""
+CHINESE_NUMERALS = DIGITS + ZERO + TWO + MAGNITUDES
+"""Every character of a Chinese numeral, for a regex character class."""
+_ONE_TO_NINE = DIGITS[1:]
+_TEN = MAGNITUDES[0]
+_TO = f"[{re.escape(RANGE_MARKS)}]"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CN = "零〇一二两三四五六七八九十百千万亿"
-_CHINESE = rf"[{_CN}]*[十百千万亿][{_CN}]*"
-_NUMBER = rf"(?:{_ARABIC}[十百千万亿]{{0,2}}|{_CHINESE})"
-AMOUNT = rf"{_NUMBER}(?:{_TO}{_NUMBER})?(?:[多余]?[十百千万亿]{{1,2}}|[多余])?"
+_CN = CHINESE_NUMERALS
+_CHINESE = rf"[{_CN}]*[{MAGNITUDES}][{_CN}]*"
+_NUMBER = rf"(?:{_ARABIC}[{MAGNITUDES}]{{0,2}}|{_CHINESE})"
+AMOUNT = rf"{_NUMBER}(?:{_TO}{_NUMBER})?(?:[{HEDGES}]?[{MAGNITUDES}]{{1,2}}|[{HEDGES}])?"
 """A number or range with its magnitude and inner hedge: ``15.98万``, ``200多万``, ``4到6``."""
 _GAP = r"\s?"  # a layout break between a figure and its unit: 98⏎分, 2.4 亿元
 
@@ -38,13 +54,13 @@ _CURRENCY = "(?:" + "|".join(CURRENCIES) + ")"
 
 # Dates.
 _YEAR_NUMBER = r"(?:1[89]\d{2}|20\d{2})"
-_YEAR = rf"(?:{_YEAR_NUMBER}|[〇零一二三四五六七八九]{{4}})年"
+_YEAR = rf"(?:{_YEAR_NUMBER}|[{DIGITS}{ZERO}]{{4}})年"
 _MONTH_NUMBER = r"(?:1[0-2]|0?[1-9])"
-_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_CN_MONTH = rf"(?:{_TEN}[{DIGITS[1:3]}]?|[{_ONE_TO_NINE}])"
 _MONTH = rf"(?:{_MONTH_NUMBER}|{_CN_MONTH})月份?"
 _DAY = (
-    r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
-    r"|[一二三四五六七八九])[日号]"
+    rf"(?:3[01]|[12]\d|0?[1-9]|{DIGITS[3]}{_TEN}{DIGITS[1]}?|{DIGITS[2]}{_TEN}[{_ONE_TO_NINE}]?"
+    rf"|{_TEN}[{_ONE_TO_NINE}]?|[{_ONE_TO_NINE}])[日号]"
 )
 MONTH_PART = "(?:" + "|".join(lexicon.month_parts()) + ")"
 """A named part of a month (month_parts.tsv): 上旬, 月底, 7月初; values.py reads it too."""
@@ -60,20 +76,24 @@ SHIFTS = {word: offset or 0 for word, offset in lexicon.date_offsets("shift").it
 _COLON_CLOCK = r"(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d)"
 _CLOCK = rf"(?:\d{{1,2}}[时点](?:\d{{1,2}}分|半)?|{_COLON_CLOCK})"
 _CLOCK_ALONE = r"(?:\d{1,2}时(?:\d{1,2}分|半)?|\d{1,2}点(?:\d{1,2}分|半))"
-_EARLY_LATE = f"[早晚](?![{lexicon.characters('early-late-words')}])"
+EARLY_LATE = f"[{lexicon.characters('early-late')}]"
+"""A time of day in one character (28日晚, 早8时); values.py reads it too."""
+_EARLY_LATE = f"{EARLY_LATE}(?![{lexicon.characters('early-late-words')}])"
 """A bare 早/晚 right after a day (``28日晚``, ``周五晚``), not 晚会, 早餐, 晚些."""
 _DAY_PART = (
-    rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|[早晚]{_CLOCK}|{_CLOCK_ALONE}"
+    rf"(?:{_DAY_WORD}{_CLOCK}?(?:{_TO}{_CLOCK})?|{EARLY_LATE}{_CLOCK}|{_CLOCK_ALONE}"
     rf"|(?<=[日号]){_EARLY_LATE})"
 )
 """A time of the day: ``上午9时``, ``9时30分``; a bare 早/晚 right after a day (28日晚)."""
 _DAYS = rf"{_DAY}(?:{_TO}(?:{_MONTH})?{_DAY})?"
 _CALENDAR = rf"(?:(?:{_MONTH_NUMBER}(?:月份?)?{_TO})?{_MONTH}(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})?)"
 """Months and days within a year: ``9月``, ``7月29日上午``, ``1—8月``, ``9月11日至17日``."""
+_QUARTER = f"[{DIGITS[1:5]}1-4]"
+"""A quarter's number: 第三季度, 3季度."""
 _PERIOD = (
     "(?:"
     + "|".join(lexicon.longest_first(p for p in lexicon.periods() if len(p) > 1))
-    + r"|第?[一二三四1-4]季度(?:末|初)?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月)"
+    + rf"|第?{_QUARTER}季度(?:末|初)?|前(?:\d{{1,2}}|[{lexicon.NUMERALS}{TWO}]{{1,2}})个月)"
 )
 """A named part of a year (periods.tsv: 上半年, 年底, 春季), a quarter or the first months."""
 _PERIOD_SUFFIX = "[" + "".join(p for p in lexicon.periods() if len(p) == 1) + "]"
@@ -88,10 +108,14 @@ SEASON_YEARS = {word: offset or 0 for word, offset in lexicon.date_offsets("seas
 SEASONS = "".join(dict.fromkeys(p[0] for p, v in lexicon.periods().items() if v[2] == "season"))
 """The seasons in one character (春夏秋冬), from periods.tsv's 春季…冬季."""
 _SHIFT_CHARS = "".join(word for word in SHIFTS if len(word) == 1)
+_RANGE_WORDS = "".join(c for c in RANGE_MARKS if lexicon.is_han(c))
+"""The ranges' marks in words (到, 至): a clause may break at them too."""
+_LONG_WEEK_WORD = "|".join(word for word in WEEK_WORDS if len(word) > 1)
+"""The week words a weekday follows bare (星期三, 礼拜天), not 周 (周一鸣 is a name)."""
 """The shifts a bare 周 takes (本周, 这周, 上周, 下周)."""
 _WEEK_WORD = "(?:" + "|".join(WEEK_WORDS) + ")"
-_BREAK = rf"(?=(?:{_DAY_WORD}|[早晚]|\d|[至到、，,。;；)）]|$))"
-_WEEKDAY = rf"(?:(?:{_SHIFT}{_WEEK_WORD}|星期|礼拜)[{WEEKDAYS}天]|周[{WEEKDAYS}]{_BREAK})"
+_BREAK = rf"(?=(?:{_DAY_WORD}|{EARLY_LATE}|\d|[{_RANGE_WORDS}、，,。;；)）]|$))"
+_WEEKDAY = rf"(?:(?:{_SHIFT}{_WEEK_WORD}|{_LONG_WEEK_WORD})[{WEEKDAYS}天]|周[{WEEKDAYS}]{_BREAK})"
 """A weekday; a bare 周一 only before a time or a clause break (周一鸣, 周五星, 周三说: names)."""
 _LAST_WEEKDAY = rf"(?:{_SHIFT}?{_WEEK_WORD}[{WEEKDAYS}天]|[{WEEKDAYS}天]{_BREAK})"
 """The end of a range of weekdays: 周一至周五, 上周一至周三, 周一至五."""
@@ -128,29 +152,35 @@ NUMERAL_DATES = (
     rf"{_DAY_PART}?",
     rf"{_CLOCK_ALONE}(?:{_TO}{_CLOCK})?",
     rf"{_COLON_CLOCK}{_TO}{_COLON_CLOCK}",  # 9:00—11:30 (a score, 3:2, has no minutes)
-    r"[一二三四1-4]季度",
-    r"\d{1,2}世纪(?:\d0年代)?|(?:\d0|[五六七八九]十)年代",
+    rf"{_QUARTER}季度",
+    rf"\d{{1,2}}世纪(?:\d0年代)?|(?:\d0|[{DIGITS[5:]}]{_TEN})年代",
     # “9·12”, “八一”, 八一前夕, 庆八一, 八一建军节
     rf"(?<=“)(?:\d{{1,2}}·\d{{1,2}}|{_SHORT_HOLIDAY})(?=”)",
     rf"{_SHORT_HOLIDAY}{_NUMERAL_HOLIDAY_CUE}",
-    rf"(?<=[庆迎过]){_CELEBRATED}",
+    rf"(?<=[{lexicon.characters('celebrate-verbs')}]){_CELEBRATED}",
     rf"{_SHORT_HOLIDAY}{_HOLIDAY_NAME}",
 )
 """Dates that begin with a numeral: tried only where a run of numerals begins."""
+_LUNAR_DATE = (
+    rf"农历(?:[{lexicon.characters('heavenly-stems')}][{lexicon.characters('earthly-branches')}]年)?"
+    rf"[{lexicon.characters('lunar-months')}{lexicon.NUMERALS}]{{1,2}}月"
+    rf"(?:初[{lexicon.NUMERALS}]|{_TEN}[{_ONE_TO_NINE}]|{DIGITS[2]}{_TEN}|廿[{_ONE_TO_NINE}]"
+    rf"|{DIGITS[3]}{_TEN})?"
+)
+"""A date of the lunar calendar: 农历癸卯年正月初一, 农历八月十五, 农历腊月廿三."""
 WORD_DATES = (
     # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    rf"{_SHIFT}(?:月{MONTH_PART}?|星期|礼拜)|[{_SHIFT_CHARS}]周|[{''.join(SEASON_YEARS)}][{SEASONS}]",
+    rf"{_SHIFT}(?:月{MONTH_PART}?|{_LONG_WEEK_WORD})|[{_SHIFT_CHARS}]周|[{''.join(SEASON_YEARS)}][{SEASONS}]",
     rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
-    rf"(?:{'|'.join(lexicon.periods_alone())}|第[一二三四1-4]季度|前\d{{1,2}}个月)",
-    rf"(?:{_DAY_WORD}{_CLOCK}?|[早晚]{_CLOCK})(?:{_TO}{_CLOCK})?",
-    r"上世纪(?:\d0|[五六七八九]十)年代",
+    rf"(?:{'|'.join(lexicon.periods_alone())}|第{_QUARTER}季度|前\d{{1,2}}个月)",
+    rf"(?:{_DAY_WORD}{_CLOCK}?|{EARLY_LATE}{_CLOCK})(?:{_TO}{_CLOCK})?",
+    rf"上世纪(?:\d0|[{DIGITS[5:]}]{_TEN})年代",
     _HOLIDAY_NAME,
     rf"{_CUED_HOLIDAY}{_HOLIDAY_CUE}",
-    r"农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?[正一二三四五六七八九十冬腊]{1,2}月"
-    r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)?",
+    _LUNAR_DATE,
 )
 """Dates that begin with a word: found by scanning the whole text."""
 FIGURE_PATTERN = (
@@ -159,8 +189,8 @@ FIGURE_PATTERN = (
 """A number and what follows: a currency (MONEY), 个百分点 (PERCENT) or a unit (QUANTITY)."""
 PERCENT_PATTERNS = (
     rf"{_ARABIC}[%％]?{_TO}{_ARABIC}[%％]|{_ARABIC}[%％]",
-    r"百分之[零〇一二两三四五六七八九十百点\d.]+",
-    r"[一二两三四五六七八九]个?百分点",
+    rf"百分之[{DIGITS}{ZERO}{TWO}{MAGNITUDES[:2]}点\d.]+",
+    rf"[{_ONE_TO_NINE}{TWO}]个?百分点",
 )
 
 _RUN = re.compile(rf"\d+|[{_CN}]+")
@@ -175,16 +205,18 @@ _AT_NUMERALS = [
     *[("PERCENT", re.compile(p)) for p in PERCENT_PATTERNS],
     ("", re.compile(FIGURE_PATTERN)),  # labelled by the group that matched
 ]
-_CUES = set("年月日号时点:：·世季%％.,个分到至~～-—–－")
+_CUES = set(lexicon.characters("numeral-cues") + RANGE_MARKS)
 """What follows a numeral that may open a date or a percent; other numerals are only figures.
 
-``八一``/``五一``/``三八`` (a run ending in 一 or 八) are tried as holidays too."""
+``八一``/``五一``/``三八`` (a run ending as a numeral holiday ends) are tried as holidays too."""
+_HOLIDAY_ENDS = frozenset(name[-1] for name in lexicon.holiday_names("numeral"))
+"""How the holidays in numerals end (八一, 三八: 一, 八)."""
 _SCANNED = [re.compile(p) for p in WORD_DATES]
 _YEAR_ONLY = re.compile(rf"{_YEAR_NUMBER}(?:{_TO}{_YEAR_NUMBER})?年")
 _CONGRESS = re.compile("|".join(lexicon.place_words("congress")))
 """A congress's meeting after its number (十九届三中全会): the number is no QUANTITY."""
 _CHINESE_START = re.compile(rf"[{_CN}]+")
-_BIG_NUMERAL = re.compile(r"[十百千万亿]")
+_BIG_NUMERAL = re.compile(f"[{MAGNITUDES}]")
 _QUOTED_NAME = re.compile(r"“[^“”\s，,。；;、]{1,8}\Z")
 
 
@@ -201,7 +233,7 @@ def find_figures(text: str) -> list[Candidate]:
             continue
         if not digit and _inside_a_word(text, start):
             continue  # 红十字会, 千岛湖: a numeral inside a word jieba knows
-        cued = text[run.end() : run.end() + 1] in _CUES or run.group()[-1] in "一八"
+        cued = text[run.end() : run.end() + 1] in _CUES or run.group()[-1] in _HOLIDAY_ENDS
         for label, pattern in _AT_NUMERALS if cued else _AT_NUMERALS[-1:]:
             match = pattern.match(text, start)
             if match:
@@ -238,7 +270,7 @@ def _weekdays_before_a_verb(text: str) -> list[tuple[int, int]]:
 
 
 _BARE_WEEKDAY = re.compile(rf"周[{WEEKDAYS}]")
-_RANGE_CHARS = frozenset("到至")
+_RANGE_CHARS = frozenset(_RANGE_WORDS)
 _SPEECH = lexicon.person_words("speech-cue")
 
 
@@ -262,7 +294,7 @@ def _is_figure(text: str, start: int, end: int, label: str) -> bool:
     if number and label != "PERCENT":
         rest = span[number.end() :]
         bare = _BIG_NUMERAL.fullmatch(number.group())
-        if rest.startswith("分") or (bare and number.group() != "十" and rest[:1] not in "多余"):
+        if rest.startswith("分") or (bare and number.group() != _TEN and rest[:1] not in HEDGES):
             return False
     # a figure closing a short quoted name is part of that name: “平湖12条”
     return not (text.startswith("”", end) and _QUOTED_NAME.search(text, max(0, start - 9), start))
