@@ -621,7 +621,7 @@ def surname_references(text: str) -> list[Candidate]:
     for match in re.finditer(rf"{_REFERENCE_START}[{surnames}](?:{heads})", text):
         if end := _reference_end(text, match):
             found.append(FINDERS["surname-title"].candidate(match.start(), end, "PERSON"))
-    for match in re.finditer(rf"[老小][{surnames}]", text):
+    for match in re.finditer(rf"[{_NICKNAME_PREFIXES}][{surnames}]", text):
         plain = not is_common_word(match.group()) and _ends_name(text, match.end())
         if (
             plain
@@ -647,6 +647,8 @@ def _nickname_before_a_verb(text: str, start: int, end: int) -> bool:
     return tag_of(following)[:1] in _NO_NAME_TAG_STARTS | {"r", "t"}
 
 
+_NICKNAME_PREFIXES = lexicon.characters("nickname-prefixes")
+"""老 and 小, which make a nickname with a surname (老沈, 小李)."""
 _NICKNAME_WORD_LIMIT = 500
 """jieba's count from which 老/小 + surname is an ordinary word (小康 735), not a nickname (小张
 302, 老马 270)."""

@@ -394,7 +394,7 @@ def _travels_to_a_place(text: str, offset: int) -> bool:
     )
 
 
-_TRAVEL_VERBS = frozenset(lexicon.characters("travel-verbs") + "到去")
+_TRAVEL_VERBS = frozenset(lexicon.characters("travel-verbs"))
 _TRAVEL_TARGETS = frozenset("".join(DEICTIC_STARTS) + "".join(LOCAL_PREFIX_CHARS))
 """What a place after a verb of travel may open with: 我(县), 本(市), 市(里)."""
 
