@@ -22,6 +22,7 @@ from .extensions import doc_text, required
 from .layout import (
     BRACKETED_BYLINE,
     BYLINE_ROLE,
+    CAPTION_BYLINE,
     COMMON_SURNAMES,
     PHOTO_ROLES,
     byline_parts,
@@ -34,6 +35,7 @@ from .processes import die_with_parent
 Span = tuple[int, int]
 
 _BRACKETED_BYLINE = re.compile(BRACKETED_BYLINE)
+_CAPTION_BYLINE = re.compile(CAPTION_BYLINE)
 _PEN_NAME_LINE = re.compile(rf"^■\s*[{lexicon.HAN_RANGE}]{{2,4}}$")
 _PHOTO_CREDIT_LINE = re.compile(
     rf"^{BRACKETED_BYLINE}$|^(?:[{lexicon.HAN_RANGE}]{{2,3}}\s+){{1,4}}摄$"
@@ -267,9 +269,12 @@ def _bracketed_credits(
     text: str, start: int, end: int, inline: re.Match[str] | None
 ) -> list[Byline]:
     """The bylines in brackets inside a line of the body (``…采摘杨梅。（通讯员 钱一鸣 摄）``,
-    ``（本报记者 李明 摄）``), besides the one that opens the story (``inline``)."""
+    ``（本报记者 李明 摄）``, one closing a caption: ``（图为…。记者 王强 摄）``), besides the one
+    that opens the story (``inline``)."""
     found = []
-    for match in _BRACKETED_BYLINE.finditer(text, start, end):
+    matches = [*_BRACKETED_BYLINE.finditer(text, start, end)]
+    matches += _CAPTION_BYLINE.finditer(text, start, end)  # （图为…。记者 王强 摄）
+    for match in matches:
         if inline and match.start() < inline.end() and inline.start() < match.end():
             continue
         if is_byline_line(match.group(1)):

@@ -134,6 +134,11 @@ _BYLINE_MAX = 60
 BRACKETED_BYLINE = rf"[（(]\s*((?:{BYLINE_ROLE.pattern})[^（()）\n]{{1,60}}?)\s*[）)]"
 """A byline in brackets, group 1 inside them: ``（记者 陆佳怡 通讯员 沈建华）``; its spaces stay."""
 _BRACKETED_BYLINE = re.compile(BRACKETED_BYLINE)
+CAPTION_BYLINE = (
+    rf"[（(][^（()）\n]{{1,120}}?[。！？!?]\s*"
+    rf"((?:{BYLINE_ROLE.pattern})[^（()）\n]{{1,60}}?)\s*[）)]"
+)
+"""A byline closing a caption in brackets, group 1 the byline: ``（图为…比赛中。记者 王强 摄）``."""
 
 
 def byline_parts(line: str) -> list[tuple[str, int, int]] | None:

@@ -365,3 +365,11 @@ def test_stacked_byline_roles_are_both_held_by_the_names_after_them():
     ]
     authored = result.relations[result.relations.relation == "AUTHORED"]
     assert list(authored["head"]) == ["朱晓晴"]  # once, though she holds two roles
+
+
+def test_a_byline_closing_a_caption_in_brackets():
+    result = pinghu_nlp.extract(["标题\n正文。\n（图为运动员钱立在比赛中。记者 严斌 摄）\n"])
+    people = result.mentions.query("label == 'PERSON'")
+    assert list(people["text"]) == ["钱立", "严斌"]  # 严斌, not 严斌摄
+    held = result.relations.query("relation == 'HOLDS_TITLE'")
+    assert list(zip(held["head"], held["tail"], strict=True)) == [("严斌", "记者")]

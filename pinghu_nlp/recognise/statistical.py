@@ -363,7 +363,8 @@ def model_names_completing_rules(
     reads as a verb, 陈|嘉善 where jieba knows 嘉善): they take the rule's priority, plus one."""
     by_span: dict[tuple[int, int], int] = {}
     for person in people:
-        if person.label == "PERSON" and person.drawn_by != "lac":  # a rule's name
+        if person.label == "PERSON" and person.drawn_by != "lac" and person.kind != "byline":
+            # a rule's name; a byline's is read whole by its grammar (记者王强|摄)
             span = (person.start, person.end)
             by_span[span] = max(by_span.get(span, 0), person.priority)
     found = []
