@@ -158,7 +158,7 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "collective_titles.tsv": Schema(
         (
-            _column("part", _choice("place", "body", "level", "head", "not-after")),
+            _column("part", _choice("place", "body", "level", "head", "not-after", "before-names")),
             _column("word", _HAN_WORD),
         ),
         ("part", "word"),

@@ -28,7 +28,12 @@ from .articles import Article, doc_articles
 from .extensions import doc_text
 from .layout import THIS_MEDIA
 from .recognise.phrases import noun_phrase
-from .recognise.titles import TITLE_CHAIN, decompose_title, is_collective_title
+from .recognise.titles import (
+    COLLECTIVE_NAME_GAPS,
+    TITLE_CHAIN,
+    decompose_title,
+    is_collective_title,
+)
 
 _LIST_GLUE = lexicon.list_glue()
 """What joins the names a collective title or a byline role shares (list_glue.tsv)."""
@@ -123,6 +128,8 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
             continue
         if gap in ("", ":", "：") or (ents[current]._.kind == "byline" and gap.isspace()):
             return current + 1
+        if _is_collective(ents[current]) and gap in COLLECTIVE_NAME_GAPS:
+            return current + 1  # 县领导还有王刚、周丽
         return None
     return None
 

@@ -1363,3 +1363,16 @@ def test_a_list_of_people_does_not_take_a_working_group():
 )
 def test_a_venue_named_after_a_person_jieba_knows(sentence, venue):
     assert (venue, "LOC") in entities(sentence)
+
+
+def test_a_collective_title_with_words_before_its_names():
+    relations = extract(["参加调研的区领导还有顾强、蒋丽。"]).relations
+    held = relations[relations.relation == "HOLDS_TITLE"]
+    assert sorted(zip(held["head"], held["tail"], strict=True)) == [
+        ("蒋丽", "区领导"),
+        ("顾强", "区领导"),
+    ]
+
+
+def test_a_collective_title_before_an_ordinary_word_is_none():
+    assert not entities("县领导有关工作已作安排。")

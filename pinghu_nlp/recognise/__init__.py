@@ -79,7 +79,7 @@ from .places import (
 )
 from .runs import names_in_runs
 from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
-from .titles import BARE_HEADS, HEADS, TITLE_CHAIN, find_titles
+from .titles import BARE_HEADS, COLLECTIVE_NAME_GAPS, HEADS, TITLE_CHAIN, find_titles
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 
@@ -217,6 +217,9 @@ def _titles_with_holders(
     chain_end: dict[int, int] = {}
     for title in sorted(titles, key=lambda c: -c.start):
         following = title.end + (1 if text[title.end : title.end + 1] in (":", "：") else 0)
+        if title.kind == "collective":  # 县领导还有王刚、周丽
+            gap = next((g for g in COLLECTIVE_NAME_GAPS if text.startswith(g, title.end)), "")
+            following = title.end + len(gap) if gap else following
         if text[following : following + 1] in TITLE_CHAIN and following + 1 in chain_end:
             following = chain_end[following + 1]
         elif following in chain_end:  # a title right after: 联合创始人首席战略官黑生强

@@ -32,7 +32,7 @@ from .candidates import Candidate
 from .finders import FINDERS
 from .phrases import NAME_TAGS, is_noun_ending_in
 from .places import gazetteer, known_name_at
-from .titles import TITLE_HEAD
+from .titles import COLLECTIVE_NAME_GAPS, TITLE_HEAD
 
 FOLLOWERS = lexicon.person_words("follower")
 """Words that commonly follow a person's name: the name ends where one of these begins."""
@@ -220,7 +220,8 @@ def names_after_titles(
     for title in titles:
         if _closes_a_reference(text, title):
             continue  # 毛主席|纪念堂: the title is part of a surname reference
-        for gap in _TITLE_NAME_GAPS:
+        gaps = _TITLE_NAME_GAPS + (COLLECTIVE_NAME_GAPS if title.kind == "collective" else ())
+        for gap in gaps:
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
                 end = name_at(text, start)

@@ -64,6 +64,10 @@ _COLLECTIVE = re.compile(
 (collective_titles.tsv)."""
 
 
+COLLECTIVE_NAME_GAPS = lexicon.longest_first(lexicon.collective_parts("before-names"))
+"""What may stand between a collective title and its names: 县领导|还有|王刚、周丽."""
+
+
 def is_collective_title(text: str) -> bool:
     """Whether ``text`` is a whole collective title (``市领导``, ``县级领导``): the one test the
     recogniser (kind "collective") and the relations (a title its names share) both use."""
