@@ -168,7 +168,15 @@ SCHEMAS: dict[str, Schema] = {
             _column("word", _HAN_WORD),
             _column(
                 "kind",
-                _choice("office", "role", "field", "qualifier-end", "not-head-after", "post-end"),
+                _choice(
+                    "office",
+                    "role",
+                    "field",
+                    "qualifier-end",
+                    "not-head-after",
+                    "post-end",
+                    "tenure",
+                ),
             ),
             _column("flags", _choice("", "bare", "seat")),
         ),

@@ -1376,3 +1376,16 @@ def test_a_collective_title_with_words_before_its_names():
 
 def test_a_collective_title_before_an_ordinary_word_is_none():
     assert not entities("县领导有关工作已作安排。")
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [("现任县政协副主席的吴平出席。", "县政协副主席"), ("时任镇党委书记钱海说。", "镇党委书记")],
+)
+def test_words_of_tenure_are_no_part_of_a_title(sentence, title):
+    assert [text for text, label in entities(sentence) if label == "TITLE"] == [title]
+
+
+def test_a_preposition_jieba_glued_to_a_name_is_no_part_of_it():
+    found = entities("决定任命许丽为县卫健局局长。")
+    assert ("许丽", "PERSON") in found and ("县卫健局局长", "TITLE") in found

@@ -599,8 +599,8 @@ def names_jieba_guessed(text: str) -> list[Candidate]:
     for index, word in enumerate(words.words):
         if len(word) != 3 or word[0] not in TOP_SURNAMES or not is_guessed(word):
             continue
-        if tag_of(word) not in NAME_TAGS:
-            continue
+        if tag_of(word) not in NAME_TAGS or word[2] in NOT_IN_NAME:
+            continue  # 陈丽为(县教育局局长): jieba glued the preposition on
         before = words.words[index - 1] if index else ""
         after = words.words[index + 1] if index + 1 < len(words.words) else ""
         if tag_of(before) in ("ns", "nt") or (before.endswith("“") and after.startswith("”")):

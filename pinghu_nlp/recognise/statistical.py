@@ -143,6 +143,8 @@ def place_cues(text: str) -> list[tuple[int, int]]:
     return sorted(known + venues)
 
 
+_VENUE_ENDINGS = tuple(e for e in NAME_ENDINGS if len(e) >= 2 and e not in ADMIN_UNITS)
+"""Endings of two characters or more, no administrative unit (纪念馆, 故居; not 县)."""
 _VENUE_ENDING = re.compile("|".join(e for e in LOC_ENDINGS if len(e) >= 2 and e not in ADMIN_UNITS))
 
 
@@ -272,7 +274,7 @@ def _cuts_a_name_of_jiebas(text: str, end: int) -> bool:
     word_start, word = words.word_at(end - 1)
     word_end = word_start + len(word)
     runs_on = tag_of(word) in NAME_TAGS and word_end > end and len(word) <= 4
-    return runs_on and text.startswith(NAME_ENDINGS, word_end)
+    return runs_on and text.startswith(_VENUE_ENDINGS, word_end)
 
 
 def _grown_foreign_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -467,9 +469,14 @@ _NOT_IN_GIVEN_NAME = frozenset(lexicon.characters("not-in-model-name"))
 
 
 def _on_word_edges(text: str, start: int, end: int) -> bool:
-    """A two-character name must not cut through a word of jieba's (望女成凤, 鲁|美人)."""
+    """A two-character name must not cut through a word of jieba's (望女成凤, 鲁|美人), but for a
+    function character jieba glued to it (许丽|为)."""
     words = page_words(text)
-    return end - start > 2 or (words.breaks_at(start) and words.breaks_at(end))
+    if end - start > 2:
+        return True
+    word_start, word = words.word_at(end - 1)
+    glued = word_start == start and len(word) == 3 and word[2] in NOT_IN_NAME  # 许丽|为
+    return words.breaks_at(start) and (words.breaks_at(end) or glued)
 
 
 _OPENING_QUOTES = frozenset("“\"'‘「")

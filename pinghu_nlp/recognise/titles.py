@@ -86,6 +86,7 @@ _NAMED_PLACE_START = re.compile(rf"[{lexicon.HAN_RANGE}]{{2,3}}[省市县区](?:
 _UNIT_HEAD_CHARS = tuple(lexicon.characters("unit-head-starts"))
 """``宣传部长``: a head opening with one of these closes its organisation (宣传部)."""
 _QUALIFIER_WINDOW = 24
+_TENURE = frozenset(lexicon.title_words("tenure"))
 
 
 @on_one_line()
@@ -194,6 +195,8 @@ _NOT_ROLE_ENDS = lexicon.person_words("person-noun") + lexicon.person_words("not
 def qualifier_start(text: str, head_start: int, head: str = "") -> int:
     """Where the organisational qualifier before a head begins (``head_start`` if none)."""
     words = _without_holder(noun_phrase(text, head_start, window=_QUALIFIER_WINDOW, ordinals=True))
+    while words and words[0].word in _TENURE:
+        words = words[1:]  # 现任|市人大常委会副主任: when it is held, no part of the title
     start = head_start - sum(len(w.word) for w in words)
     named = words and words[0].flag in PROPER_TAGS  # 华信纳米联合创始人, 城投集团党委专职副书记
     # 宣传部长: the head's first character closes the organisation (宣传部)
