@@ -470,12 +470,15 @@ _NOT_IN_GIVEN_NAME = frozenset(lexicon.characters("not-in-model-name"))
 
 def _on_word_edges(text: str, start: int, end: int) -> bool:
     """A two-character name must not cut through a word of jieba's (望女成凤, 鲁|美人), but for a
-    function character jieba glued to it (许丽|为)."""
+    function character jieba glued to it before a place or body (许丽|为|县卫健局局长; not
+    康有|为, 阿比|让)."""
     words = page_words(text)
     if end - start > 2:
         return True
     word_start, word = words.word_at(end - 1)
     glued = word_start == start and len(word) == 3 and word[2] in NOT_IN_NAME  # 许丽|为
+    after = end + 1
+    glued = glued and (text[after : after + 1] in LOCAL_PREFIX_CHARS or known_name_at(text, after))
     return words.breaks_at(start) and (words.breaks_at(end) or glued)
 
 
