@@ -1389,3 +1389,7 @@ def test_words_of_tenure_are_no_part_of_a_title(sentence, title):
 def test_a_preposition_jieba_glued_to_a_name_is_no_part_of_it():
     found = entities("决定任命许丽为县卫健局局长。")
     assert ("许丽", "PERSON") in found and ("县卫健局局长", "TITLE") in found
+
+
+def test_a_dotted_name_lac_ends_at_its_dot_is_read_whole():
+    assert ("古丽娜·买买提", "PERSON") in entities("学生古丽娜·买买提在平湖完成了学业。")

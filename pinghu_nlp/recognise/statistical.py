@@ -84,7 +84,7 @@ def model_spans(
     lac: LacTagger | None = None,
 ) -> list[Span]:
     """The names LAC (``lac``, else the process's one) finds on the page: ``(start, end,
-    label)``, no whitespace inside.
+    label)``, no whitespace inside, no middle dot at either edge.
 
     LAC reads the stretches around the words that may be or begin a name (:func:`name_cues`) and
     on both sides of each title (its holder is named after it, or before it: 周恩来总理);
@@ -95,11 +95,18 @@ def model_spans(
     cues = [(*cue, CONTEXT) for cue in name_cues(text) + around_titles]
     cues += [(*cue, PLACE_CONTEXT) for cue in place_cues(text)]
     pieces = None if everywhere else stretches_to_read(text, sorted(cues))
-    return [
-        (start, end, label)
-        for start, end, label in (lac or lac_tagger()).names(text, pieces)
-        if not any(c.isspace() for c in text[start:end])
-    ]
+    found = []
+    for start, end, label in (lac or lac_tagger()).names(text, pieces):
+        while end > start and text[end - 1] in _NAME_DOTS:
+            end -= 1  # 阿依古丽·|买买提: a name's dot belongs between its parts
+        while start < end and text[start] in _NAME_DOTS:
+            start += 1
+        if end > start and not any(c.isspace() for c in text[start:end]):
+            found.append((start, end, label))
+    return found
+
+
+_NAME_DOTS = frozenset("·•")
 
 
 CONTEXT = 10
