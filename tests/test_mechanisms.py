@@ -1393,3 +1393,8 @@ def test_a_preposition_jieba_glued_to_a_name_is_no_part_of_it():
 
 def test_a_dotted_name_lac_ends_at_its_dot_is_read_whole():
     assert ("古丽娜·买买提", "PERSON") in entities("学生古丽娜·买买提在平湖完成了学业。")
+
+
+@pytest.mark.parametrize("sentence", ["“千村示范、万村整治”工程深入推进。", "开展百村联动行动。"])
+def test_a_count_of_villages_is_no_village(sentence):
+    assert not [t for t, label in entities(sentence) if label == "LOC"]

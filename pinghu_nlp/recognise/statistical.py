@@ -512,6 +512,8 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
     tagged = words.tagged_between(start, end - len(ending))
     if len(ending) == 1 and ending not in ADMIN_UNITS and len(name) < _SHORTEST_BY_ENDING:
         return False  # 运|河, 小|桥: a word, not a name and its ending
+    if tagged and all(w.flag == "m" for w in tagged):
+        return False  # 千村示范、万村整治: a count of places, no name
     if ending in RESIDENTIAL_ENDINGS and not names_a_compound(name[: -len(ending)], tagged):
         return False  # 人才公寓, 安置小区: a kind of compound, as the ending finder judges
     if ending and len(name) > len(ending):
