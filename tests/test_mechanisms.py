@@ -1398,3 +1398,11 @@ def test_a_dotted_name_lac_ends_at_its_dot_is_read_whole():
 @pytest.mark.parametrize("sentence", ["“千村示范、万村整治”工程深入推进。", "开展百村联动行动。"])
 def test_a_count_of_villages_is_no_village(sentence):
     assert not [t for t, label in entities(sentence) if label == "LOC"]
+
+
+@pytest.mark.parametrize(
+    "sentence, reference",
+    [("环卫工人徐阿姨每天清扫街道。", "徐阿姨"), ("老党员志愿者周大爷讲起了往事。", "周大爷")],
+)
+def test_a_surname_reference_after_a_word_for_a_kind_of_person(sentence, reference):
+    assert (reference, "PERSON") in entities(sentence)
