@@ -92,7 +92,10 @@ def figure_value(text: str, start: int, end: int, label: str) -> FigureValue:
         after = _hedge_after(text, end)
         return FigureValue(_scaled(value, 0.01), "%", approx or after, None, None)
     unit = next((u for u in _UNITS if span.endswith(u) and len(u) < len(span)), "")
-    parts = _PARTS.fullmatch(span[: len(span) - len(unit)].replace("%", "").replace("％", ""))
+    body = span[: len(span) - len(unit)]
+    if unit:  # 500元到2000元: the unit written on both sides of the range
+        body = re.sub(f"{re.escape(unit)}(?=[{_TO}])", "", body)
+    parts = _PARTS.fullmatch(body.replace("%", "").replace("％", ""))
     if not parts:
         return FigureValue(None, unit, approx or _hedge_after(text, end))
     approx = approx or parts["hedge"] or _hedge_after(text, end)

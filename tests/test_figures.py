@@ -2,6 +2,7 @@
 
 import pytest
 
+import pinghu_nlp
 from pinghu_nlp.recognise.figures import find_figures
 
 
@@ -217,3 +218,17 @@ def test_a_range_of_clock_times_is_a_date(sentence, time):
 
 def test_a_score_is_no_time():
     assert not find_figures("主队以2:1获胜，比分定格在2:1。")
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [("补助标准为每人800元至1500元。", "800元至1500元"), ("水温保持在18℃到22℃之间。", "18℃到22℃")],
+)
+def test_a_range_with_its_unit_on_both_sides_is_one_figure(sentence, figure):
+    spans = [sentence[c.start : c.end] for c in find_figures(sentence)]
+    assert spans == [figure]
+
+
+def test_the_value_of_a_range_with_its_unit_on_both_sides():
+    result = pinghu_nlp.extract(["补助标准为每人800元至1500元。"]).mentions
+    assert (result["value"].iloc[0], result["value_high"].iloc[0]) == (800, 1500)

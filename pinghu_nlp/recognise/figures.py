@@ -247,7 +247,28 @@ def find_figures(text: str) -> list[Candidate]:
         and not any(a < start and end < b for a, b in titles)
         and not (label == "DATE" and any(a <= start < b for a, b in habits))
     ]
-    return [c._replace(priority=FIGURES.priority) for c in resolve_overlaps(candidates)]
+    kept = _ranges_joined(text, resolve_overlaps(candidates))
+    return [c._replace(priority=FIGURES.priority) for c in kept]
+
+
+def _ranges_joined(text: str, figures: list[Candidate]) -> list[Candidate]:
+    """Two figures of one label joined by a range mark are one range (500元到2000元, 3℃至5℃),
+    as ANNOTATION.md writes a range: one span."""
+    joined: list[Candidate] = []
+    for figure in figures:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == figure.label != "DATE"
+            and text[last.end : figure.start] in _RANGE_JOINS
+        ):
+            joined[-1] = last._replace(end=figure.end)
+            continue
+        joined.append(figure)
+    return joined
+
+
+_RANGE_JOINS = frozenset(RANGE_MARKS)
 
 
 def _weekdays_before_a_verb(text: str) -> list[tuple[int, int]]:
