@@ -241,3 +241,17 @@ def test_two_titles_and_a_clause_after_a_comma():
         ("APPOINTED", "郭华", "市公安局局长"),
         ("APPOINTED", "王强", "平湖市财政局局长"),
     ]
+
+
+@pytest.mark.parametrize(
+    "page, person, title",
+    [
+        ("钱伟同志任县司法局局长。", "钱伟", "县司法局局长"),
+        ("范丽同志担任县妇联主席。", "范丽", "县妇联主席"),
+    ],
+)
+def test_an_appointment_written_as_tongzhi_ren(page, person, title):
+    events = pinghu_nlp.extract([page]).events
+    assert list(zip(events["kind"], events["person"], events["title"], strict=True)) == [
+        ("APPOINTED", person, title)
+    ]
