@@ -77,12 +77,14 @@ _INVISIBLE = re.compile(f"(?:{ESCAPE_SEQUENCE}|[{INVISIBLE_CHARS}])+")
 
 _FURNITURE = re.compile(
     r"""^\s*(?:
-        平湖版 | JIAXING(?:\s*DAILY)? | 平湖发布\s*今平湖客户端 | [-—_=─━·•*\s]{3,}
+        [\u4e00-\u9fff]{2,3}版 | JIAXING(?:\s*DAILY)?
+      | [\u4e00-\u9fff]{2,4}发布\s*[\u4e00-\u9fff]{2,6}客户端 | [-—_=─━·•*\s]{3,}
       | 友\s*情\s*提\s*醒.* | 本报及所属新媒体.*
     )\s*$""",
     re.VERBOSE,
 )
-"""Whole lines of page furniture: edition name, column rules, notices.
+"""Whole lines of page furniture: edition name (平湖版, 海宁版: a county's name and 版 alone on
+its line), the county's app (平湖发布 今平湖客户端), column rules, notices.
 
 The masthead's publisher line and date stay: they name bodies and the issue date."""
 

@@ -178,3 +178,8 @@ def test_inserted_invisible_characters_change_nothing_but_the_map(raw, inserts):
     plain, clean = repair(raw, simplify=False), repair(noisy, simplify=False)
     assert clean.text == plain.text
     assert [noisy[i] for i in clean.raw_index] == [raw[i] for i in plain.raw_index]
+
+
+def test_another_countys_edition_name_and_app_line_are_furniture():
+    clean = repair("桐乡版\n标题\n桐乡发布 今桐乡客户端\n正文第一行。\n新版教材发放\n").text
+    assert clean == "标题\n正文第一行。\n新版教材发放"
