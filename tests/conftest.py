@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import pinghu_nlp
+
+settings.register_profile("untimed", deadline=None)
+settings.load_profile("untimed")  # speed is measured in benchmarks/, never in a test's deadline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_PAGES = sorted(SEEDS.glob("*.txt"))
