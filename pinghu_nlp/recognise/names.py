@@ -175,7 +175,7 @@ def _could_be_name(piece: str, length: int) -> bool:
     )
 
 
-_ADVERBIAL_MARKS = frozenset("地着得")
+_ADVERBIAL_MARKS = frozenset(lexicon.characters("adverbial-marks"))
 
 
 def _adverbial(piece: str) -> bool:

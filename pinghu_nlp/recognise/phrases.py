@@ -28,9 +28,12 @@ UNIT_CHARS = tuple(lexicon.characters("body-ends"))
 """Last characters of the names of bodies (文明办, 商务局)."""
 GENERIC_WORDS = frozenset(lexicon.place_words("generic"))
 """Words that open a phrase pointing at a whole class (全市, 有关): no name."""
-_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]{1,3}$|^第?[一二三四五六七八九十百\d]{1,4}届$")
+_ORDINAL = re.compile(rf"^第[{lexicon.NUMERALS}\d]{{1,3}}$|^第?[{lexicon.NUMERALS}百\d]{{1,4}}届$")
 """An ordinal inside a body's name: 第一(人民医院), (市)十七届(人大常委会)."""
-_COUNT = re.compile(f"^[一二两三四五六七八九十几多][{lexicon.characters('count-classifiers')}]")
+_COUNT_NUMERALS = (
+    lexicon.NUMERALS + lexicon.characters("numeral-two") + lexicon.characters("vague-numerals")
+)
+_COUNT = re.compile(f"^[{_COUNT_NUMERALS}][{lexicon.characters('count-classifiers')}]")
 BREAKS = frozenset('，,、。；;：:！？!?“”"《》()（）\n 【】·—')
 """Punctuation that ends any phrase."""
 

@@ -59,16 +59,18 @@ _ENDING_PATTERN = re.compile(
     "|".join(map(re.escape, sorted(set(LOC_ENDINGS + ORG_ENDINGS), key=len, reverse=True)))
 )
 _BRACKETED_REGION = re.compile(rf"[(（]([{lexicon.HAN_RANGE}]{{2,4}})[)）]")
+_LIST_GLUE = "".join(g for g in lexicon.list_glue() if g != " ")
 _FOREIGN_COMPANY = re.compile(
     f"({'|'.join(lexicon.place_words('country'))})"
-    rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[、，,和及与等])"
+    rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[{_LIST_GLUE}等])"
 )
 _TITLE_HEADS = lexicon.longest_first(lexicon.title_words("office") + lexicon.title_words("role"))
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | _ADMIN_CHARS, key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
 _MIN_NAME = 2
 _PLACE_NAME_GOES_ON = re.compile(
-    rf"(?:(?![{lexicon.characters('place-name-stops')}])[{lexicon.HAN_RANGE}]){{0,6}}[园区城港岛]"
+    rf"(?:(?![{lexicon.characters('place-name-stops')}])[{lexicon.HAN_RANGE}]){{0,6}}"
+    rf"[{lexicon.characters('place-name-ends')}]"
 )
 _SHORT_BRAND = 4
 
@@ -187,7 +189,8 @@ def _county_paper_pattern() -> re.Pattern[str]:
     counties = [
         name
         for name, label in table.items()
-        if label == "LOC" and any(table.get(name + unit) == "LOC" for unit in "市县区")
+        if label == "LOC"
+        and any(table.get(name + unit) == "LOC" for unit in lexicon.characters("county-units"))
     ]
     return re.compile("今日(?:" + "|".join(map(re.escape, counties)) + ")")
 
@@ -297,8 +300,10 @@ def _village_in_a_chain(text: str, start: int, ending: str, words) -> bool:
     return before.endswith(_CHAIN_HEADS) and all(w.flag in _PLAIN_NOUN_TAGS for w in words)
 
 
-_CHAIN_MEMBERS = frozenset({"村", "社区"})
-_CHAIN_HEADS = ("镇", "街道", "乡")
+_CHAIN_MEMBERS = lexicon.place_words("village-unit")
+_CHAIN_HEADS = lexicon.place_words("town-unit")
+_SPLIT_TOWN_UNITS = frozenset(lexicon.characters("split-town-units"))
+"""A unit after a known place written without its own: 上海|金山区, 杭州|西湖区."""
 _PLAIN_NOUN_TAGS = frozenset({"n", "nz", "s", "ns", "nr"})
 
 
@@ -434,10 +439,10 @@ _GENERIC_ORG_ENDINGS = frozenset(lexicon.endings("ORG", "generic"))
 """Endings that also close descriptions (部门党委, 党建联盟); a body's name must say whose."""
 _STATIONED = "驻"
 """驻平部队, 驻村工作组: bodies described by where they are stationed, not named."""
-_LOCAL_PREFIXES = ("中央", *sorted(LOCAL_PREFIX_CHARS))
+_LOCAL_PREFIXES = (*lexicon.place_words("local-prefix"), *sorted(LOCAL_PREFIX_CHARS))
 
 
-_OFFICE_ENDINGS = frozenset({"办公室", "办事处"})
+_OFFICE_ENDINGS = frozenset(lexicon.place_words("office"))
 
 
 def _starts_with_place(name: str) -> bool:
@@ -485,7 +490,7 @@ def _place_before() -> re.Pattern[str]:
     return re.compile(f"(?:{lexicon.trie_pattern(places)})$")
 
 
-_TERM = re.compile(r"第?[一二三四五六七八九十百\d]{1,4}届$")
+_TERM = re.compile(rf"第?[{lexicon.NUMERALS}百\d]{{1,4}}届$")
 
 
 def _local_prefix(text: str, start: int) -> str:
@@ -533,8 +538,8 @@ def _split_leading_town(text: str, piece: Candidate) -> list[Candidate]:
     )
     rest = text[start + len(town or "") : piece.end]
     name = rest[:-1]
-    unit_follows = rest.endswith(("社区", "村")) or (
-        rest[-1:] in ("市", "县", "区", "镇")  # 上海|金山区, 杭州|西湖区 (not 嘉兴|经开区)
+    unit_follows = rest.endswith(_CHAIN_MEMBERS) or (
+        rest[-1:] in _SPLIT_TOWN_UNITS  # 上海|金山区, 杭州|西湖区 (not 嘉兴|经开区)
         and (name in gazetteer() or (len(name) > 1 and tag_of(name) == "ns"))
     )
     if town and unit_follows and piece.end - start - len(town) > _MIN_NAME:
@@ -645,7 +650,7 @@ _PLACE_CLASSES = lexicon.place_words("class-place")
 _LIST_CLASSES = lexicon.longest_first(_PLACE_CLASSES + lexicon.place_words("class-body"))
 _LIST_OF_NAMES = re.compile(
     rf"((?:[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}(?:[(（][^()（）]{{1,8}}[)）])?、)+[{lexicon.HAN_RANGE}A-Za-z]{{2,6}}"
-    r"(?:[(（][^()（）]{1,8}[)）])?)等(?:[\d一二三四五六七八九十百]+(?:个|家|所))?(?:一批)?"
+    rf"(?:[(（][^()（）]{{1,8}}[)）])?)等(?:[\d{lexicon.NUMERALS}百]+(?:个|家|所))?(?:一批)?"
     rf"[{lexicon.HAN_RANGE}\d]{{0,8}}?({'|'.join(_LIST_CLASSES)})"
 )
 """A list of names before 等 and its class, a few words apart (等世界500强企业)."""
@@ -733,7 +738,7 @@ def _ordinary_word_ending(text: str, ending: re.Match) -> bool:
     return _body_of_known_word(text, unit, ending.group(), label) == []
 
 
-_COMMUNITY_UNIT = re.compile("社区|街道|村|镇")
+_COMMUNITY_UNIT = re.compile("|".join(lexicon.place_words("host-unit")))
 
 
 def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
@@ -751,7 +756,9 @@ INDUSTRY_WORDS = lexicon.longest_first(lexicon.place_words("industry"))
 _FIELD_WORDS = lexicon.place_words("industry-field")
 """After an industry word they make a field, not a company: 汽车产业, 能源企业."""
 _BRAND_COMPANY = re.compile(f"({'|'.join(INDUSTRY_WORDS)})(?!{'|'.join(_FIELD_WORDS)})")
-_QUOTED_PLACE = re.compile(rf"[“\"]([{lexicon.HAN_RANGE}]{{1,4}}[湾湖岛])[”\"]")
+_QUOTED_PLACE = re.compile(
+    rf"[“\"]([{lexicon.HAN_RANGE}]{{1,4}}[{lexicon.characters('quoted-place-ends')}])[”\"]"
+)
 
 
 @on_one_line(gazetteer)
@@ -774,10 +781,8 @@ _ROAD_AFTER = "|".join(
 )
 _ROAD = re.compile(
     f"(?:{_ROAD_AFTER})"
-    rf"([{lexicon.HAN_RANGE}]{{2}}(?:[东西南北中]路|路|大道|大街|街))"
-    r"(?=[与和、，,。；;\n旁边]|"
-    + "|".join(lexicon.place_words("road-after"))
-    + r"|[东西南北]侧|\d+号|$)"
+    rf"([{lexicon.HAN_RANGE}]{{2}}(?:{'|'.join(lexicon.place_words('road-ending'))}))"
+    r"(?=[、，,。；;\n]|" + "|".join(lexicon.place_words("road-after")) + r"|\d+号|$)"
 )
 """A road named with common words, where roads are written: 在胜利路与人民路交叉口."""
 
@@ -855,7 +860,9 @@ def find_numbered_schools(text: str) -> list[Candidate]:
     ]
 
 
-_SCHOOL_NUMBER = re.compile(f"(?=[{lexicon.NUMERALS}]{{1,2}}[中小])")
+_SCHOOL_LEVELS = lexicon.characters("school-levels")
+"""After a place and a numeral, a school's short name: 嘉兴一中, 平湖二小."""
+_SCHOOL_NUMBER = re.compile(f"(?=[{lexicon.NUMERALS}]{{1,2}}[{_SCHOOL_LEVELS}])")
 
 
 @lru_cache(maxsize=1)
@@ -867,7 +874,7 @@ def _longest_place() -> int:
 def _numbered_school() -> re.Pattern[str]:
     places = (n for n, label in gazetteer().items() if label == "LOC")
     return re.compile(
-        f"(?:{lexicon.trie_pattern(places)})[{lexicon.NUMERALS}]{{1,2}}[中小]"
+        f"(?:{lexicon.trie_pattern(places)})[{lexicon.NUMERALS}]{{1,2}}[{_SCHOOL_LEVELS}]"
         f"(?![{lexicon.characters('school-number-stops')}])"
     )
 

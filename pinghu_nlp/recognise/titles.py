@@ -81,7 +81,9 @@ _NOT_A_HEAD_AFTER = re.compile(
 _ORG_ENDINGS = lexicon.title_words("qualifier-end")
 """Endings of a qualifier that names an organisation or a place."""
 _PLACE_BODIES = "|".join(lexicon.place_words("place-body"))
-_NAMED_PLACE_START = re.compile(rf"[{lexicon.HAN_RANGE}]{{2,3}}[省市县区](?:{_PLACE_BODIES})")
+_NAMED_PLACE_START = re.compile(
+    rf"[{lexicon.HAN_RANGE}]{{2,3}}[{lexicon.characters('named-place-units')}](?:{_PLACE_BODIES})"
+)
 """Or a named place's party or government body: 平湖市委(副书记), 嘉兴市政府(秘书长)."""
 _UNIT_HEAD_CHARS = tuple(lexicon.characters("unit-head-starts"))
 """``宣传部长``: a head opening with one of these closes its organisation (宣传部)."""
