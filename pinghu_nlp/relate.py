@@ -115,6 +115,11 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     return []
 
 
+_TITLE_NAME_GAPS = ("", ":", "：", " ")
+"""What may stand between a title and its holder's name: nothing, a colon, or the one space a
+short line keeps (a caption's 市委书记 仲旭东)."""
+
+
 def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
     """Index of the entity right after a title or after the chain of titles it starts."""
     current = index
@@ -126,7 +131,7 @@ def _chain_end(text: str, ents: list[Span], index: int) -> int | None:
         if _stacked_byline_roles(gap, ents[current], ents[current + 1]):
             current += 1  # 文/图 本报记者 沈雪晴: one person credited with both
             continue
-        if gap in ("", ":", "：") or (ents[current]._.kind == "byline" and gap.isspace()):
+        if gap in _TITLE_NAME_GAPS or (ents[current]._.kind == "byline" and gap.isspace()):
             return current + 1
         if _is_collective(ents[current]) and gap in COLLECTIVE_NAME_GAPS:
             return current + 1  # 县领导还有王刚、周丽

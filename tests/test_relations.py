@@ -201,3 +201,9 @@ def test_the_relations_and_the_links_read_the_kind_not_the_source():
     }
     assert holds == {("钱一鸣", "记者"), ("王芳", "记者"), ("张建华", "领导"), ("沈国良", "领导")}
     assert canonical_names(doc)[(text.index("张书记"), text.index("张书记") + 3)] == "张建华"
+
+
+def test_a_title_and_its_holder_with_the_space_a_short_line_keeps():
+    relations = pinghu_nlp.extract(["标题\n县委副书记 沈建华\n正文第一段，会议召开。"]).relations
+    held = relations[relations.relation == "HOLDS_TITLE"]
+    assert list(zip(held["head"], held["tail"], strict=True)) == [("沈建华", "县委副书记")]
