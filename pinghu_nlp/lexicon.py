@@ -316,7 +316,7 @@ SCHEMAS: dict[str, Schema] = {
         ("part",),
     ),
     "hedges.tsv": Schema(
-        (_column("hedge", _HAN_WORD), _column("position", _choice("before", "after"))),
+        (_column("hedge", _HAN_WORD), _column("position", _choice("before", "after", "sign"))),
         ("hedge",),
     ),
     "list_glue.tsv": Schema(

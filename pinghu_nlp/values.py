@@ -24,6 +24,7 @@ from .recognise.figures import (
     MAGNITUDES,
     MEASURE_WORDS,
     MONTH_PART,
+    NEGATIVE_SIGNS,
     SEASON_YEARS,
     SEASONS,
     SHIFTS,
@@ -85,6 +86,12 @@ def parse_number(text: str) -> float | None:
 def figure_value(text: str, start: int, end: int, label: str) -> FigureValue:
     """The value of the MONEY, PERCENT or QUANTITY span ``text[start:end]``."""
     span = "".join(text[start:end].split())
+    sign = next((s for s in NEGATIVE_SIGNS if span.startswith(s)), "")
+    if sign:  # 零下3℃: the figure below zero
+        value = figure_value(text, start + len(sign), end, label)
+        low = None if value.value is None else -value.value  # the sign is written on the low end
+        ranged = value.high is not None
+        return FigureValue(low, value.unit, value.approx, low if ranged else None, value.high)
     before = "".join(text[max(0, start - 3) : start].split())
     approx = next((h for h in _HEDGES_BEFORE if before.endswith(h)), None)
     if span.startswith("百分之"):

@@ -232,3 +232,8 @@ def test_a_range_with_its_unit_on_both_sides_is_one_figure(sentence, figure):
 def test_the_value_of_a_range_with_its_unit_on_both_sides():
     result = pinghu_nlp.extract(["补助标准为每人800元至1500元。"]).mentions
     assert (result["value"].iloc[0], result["value_high"].iloc[0]) == (800, 1500)
+
+
+def test_a_temperature_below_zero_takes_its_sign():
+    mentions = pinghu_nlp.extract(["夜间最低气温零下4℃。"]).mentions
+    assert list(zip(mentions["text"], mentions["value"], strict=True))[-1] == ("零下4℃", -4)

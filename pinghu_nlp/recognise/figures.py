@@ -247,7 +247,7 @@ def find_figures(text: str) -> list[Candidate]:
         and not any(a < start and end < b for a, b in titles)
         and not (label == "DATE" and any(a <= start < b for a, b in habits))
     ]
-    kept = _ranges_joined(text, resolve_overlaps(candidates))
+    kept = [_with_sign(text, c) for c in _ranges_joined(text, resolve_overlaps(candidates))]
     return [c._replace(priority=FIGURES.priority) for c in kept]
 
 
@@ -269,6 +269,16 @@ def _ranges_joined(text: str, figures: list[Candidate]) -> list[Candidate]:
 
 
 _RANGE_JOINS = frozenset(RANGE_MARKS)
+NEGATIVE_SIGNS = lexicon.hedges("sign")
+"""Words before a number that make it negative, inside the figure (零下3℃)."""
+
+
+def _with_sign(text: str, figure: Candidate) -> Candidate:
+    """A QUANTITY taking the sign written before it: 零下3℃."""
+    sign = next((s for s in NEGATIVE_SIGNS if text.endswith(s, 0, figure.start)), "")
+    if figure.label != "QUANTITY" or not sign:
+        return figure
+    return figure._replace(start=figure.start - len(sign))
 
 
 def _weekdays_before_a_verb(text: str) -> list[tuple[int, int]]:
