@@ -152,7 +152,8 @@ def place_cues(text: str) -> list[tuple[int, int]]:
 
 _VENUE_ENDINGS = tuple(e for e in NAME_ENDINGS if len(e) >= 2 and e not in ADMIN_UNITS)
 """Endings of two characters or more, no administrative unit (纪念馆, 故居; not 县)."""
-_VENUE_ENDING = re.compile("|".join(e for e in LOC_ENDINGS if len(e) >= 2 and e not in ADMIN_UNITS))
+_VENUE_ENDING = re.compile("|".join(e for e in _VENUE_ENDINGS if e in LOC_ENDINGS))
+"""The places' among them, which LAC reads around (公园, 广场, 花园)."""
 
 
 def name_cues(text: str) -> list[tuple[int, int]]:
