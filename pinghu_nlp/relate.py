@@ -31,6 +31,7 @@ from .recognise.phrases import noun_phrase
 from .recognise.titles import (
     COLLECTIVE_NAME_GAPS,
     TITLE_CHAIN,
+    TITLE_NAME_GAPS,
     decompose_title,
     is_collective_title,
 )
@@ -115,7 +116,7 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     return []
 
 
-_TITLE_NAME_GAPS = ("", ":", "：", " ")
+_TITLE_NAME_GAPS = (*TITLE_NAME_GAPS, " ")
 """What may stand between a title and its holder's name: nothing, a colon, or the one space a
 short line keeps (a caption's 市委书记 仲旭东)."""
 

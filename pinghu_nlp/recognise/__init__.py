@@ -79,7 +79,13 @@ from .places import (
 )
 from .runs import names_in_runs
 from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
-from .titles import BARE_HEADS, COLLECTIVE_NAME_GAPS, HEADS, TITLE_CHAIN, find_titles
+from .titles import (
+    BARE_HEADS,
+    COLLECTIVE_NAME_GAPS,
+    HEADS,
+    TITLE_CHAIN,
+    find_titles,
+)
 
 __all__ = ["LABELS", "Candidate", "EntityRecognizer", "find_entities", "not_annotated"]
 

@@ -32,7 +32,7 @@ from .candidates import Candidate
 from .finders import FINDERS
 from .phrases import NAME_TAGS, is_noun_ending_in
 from .places import gazetteer, known_name_at
-from .titles import COLLECTIVE_NAME_GAPS, TITLE_HEAD
+from .titles import COLLECTIVE_NAME_GAPS, TITLE_HEAD, TITLE_NAME_GAPS
 
 FOLLOWERS = lexicon.person_words("follower")
 """Words that commonly follow a person's name: the name ends where one of these begins."""
@@ -49,7 +49,6 @@ REFERENCE_HEADS = lexicon.person_words("reference-head")
 """Words that make a surname a reference to one person: ``张书记``, ``王老师``."""
 _REFERENCE_START = rf"(?:(?<![{lexicon.HAN_RANGE}])|(?<=[{lexicon.characters('reference-after')}]))"
 _LIST_SEPARATORS = lexicon.list_glue("names")
-_TITLE_NAME_GAPS = ("", ":", "：")
 _NAME_LENGTHS = (3, 2)
 CUT_VERB_STARTS = frozenset(lexicon.characters("cut-verb-starts"))
 """First characters of verbs that follow names and rarely end one (主持, 出席, 讲话)."""
@@ -220,7 +219,7 @@ def names_after_titles(
     for title in titles:
         if _closes_a_reference(text, title):
             continue  # 毛主席|纪念堂: the title is part of a surname reference
-        gaps = _TITLE_NAME_GAPS + (COLLECTIVE_NAME_GAPS if title.kind == "collective" else ())
+        gaps = TITLE_NAME_GAPS + (COLLECTIVE_NAME_GAPS if title.kind == "collective" else ())
         for gap in gaps:
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
@@ -288,7 +287,7 @@ def _to_the_dot(text: str, start: int, end: int | None) -> int | None:
     run = start
     while run < len(text) and text[run] in TRANSLITERATION:
         run += 1
-    return run if end < run and text[run : run + 1] in _DOTS else end
+    return run if end < run and text[run : run + 1] in NAME_DOTS else end
 
 
 def _rare_surname_name_at(text: str, start: int) -> int | None:
@@ -530,9 +529,9 @@ def names_across_dots(text: str, people: Iterable[Candidate]) -> list[Candidate]
         if person.label != "PERSON":
             continue
         start, end = person.start, person.end
-        while text[end : end + 1] in _DOTS and (part := _part_after(words, end + 1)):
+        while text[end : end + 1] in NAME_DOTS and (part := _part_after(words, end + 1)):
             end += 1 + part
-        while text[start - 1 : start] in _DOTS and (part := _part_before(words, start - 1)):
+        while text[start - 1 : start] in NAME_DOTS and (part := _part_before(words, start - 1)):
             start -= 1 + part
         if (start, end) != (person.start, person.end):
             priority = max(person.priority, DOTTED_NAME_PRIORITY) + 1  # beats the part it grew from
@@ -540,7 +539,8 @@ def names_across_dots(text: str, people: Iterable[Candidate]) -> list[Candidate]
     return found
 
 
-_DOTS = frozenset("·•")
+NAME_DOTS = frozenset("·•")
+"""The middle dots between the parts of a foreign name (斯洛博丹·米洛舍维奇)."""
 _PART_LIMIT = 8
 _NOT_IN_PART_TAGS = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "d", "r", "y", "m"})
 
@@ -764,7 +764,7 @@ def names_over_transliteration(text: str, people: Iterable[Candidate]) -> list[C
 
 def is_transliterated(name: str) -> bool:
     """Two characters or more, all of them transliteration characters (or a middle dot)."""
-    return len(name) >= 2 and all(c in TRANSLITERATION or c in _DOTS for c in name)
+    return len(name) >= 2 and all(c in TRANSLITERATION or c in NAME_DOTS for c in name)
 
 
 def transliterated_extent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -830,7 +830,7 @@ def _part_length(name: str) -> int:
     """Characters of the name's first part (before its first dot or dash)."""
     length = 0
     for c in name:
-        if c in _DOTS or c in _NAME_JOINERS:
+        if c in NAME_DOTS or c in _NAME_JOINERS:
             break
         length += 1
     return length

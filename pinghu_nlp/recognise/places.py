@@ -159,19 +159,13 @@ def _division_inside_a_word(text: str, match: re.Match) -> bool:
     """A division's or a country's name (from ``divisions.tsv`` or ``countries.tsv``, not
     hand-listed) that begins inside a word of jieba's dictionary: 沿|海城市, 探|索县(域),
     增|加纳(税)."""
-    if match.group() in _listed_by_hand():
+    if match.group() in _gazetteer_file():
         return False
     words = page_words(text)
     if words.breaks_at(match.start()):
         return False
     _, word = words.word_at(match.start())
     return not is_guessed(word)
-
-
-@lru_cache(maxsize=1)
-def _listed_by_hand() -> frozenset[str]:
-    """The names of ``gazetteer.tsv``, which the finders trust wherever they stand."""
-    return frozenset(_gazetteer_file())
 
 
 _MASTHEAD = re.compile(

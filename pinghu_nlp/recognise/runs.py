@@ -19,7 +19,7 @@ from .. import lexicon
 from ..articles import COMMON_SURNAMES
 from .candidates import Candidate
 from .finders import FINDERS
-from .names import COMPOUND_SURNAMES, TOP_SURNAMES, is_frequent_word
+from .names import COMPOUND_SURNAMES, NAME_DOTS, TOP_SURNAMES, is_frequent_word
 
 RUN_PRIORITY = FINDERS["run"].priority
 """Above every rule that reads one name from its context (after a title: 70): inside a run the
@@ -29,7 +29,6 @@ _STOPS = frozenset(lexicon.characters("run-stops"))
 """Characters no run of names crosses (等, 和, 的)."""
 _STRETCH = re.compile(rf"(?:(?![{''.join(_STOPS)}])[{lexicon.HAN_RANGE}·•])+")
 _DOTTED = re.compile(rf"[{lexicon.HAN_RANGE}]{{1,6}}(?:[·•][{lexicon.HAN_RANGE}]{{1,6}}){{1,2}}")
-_DOTS = frozenset("·•")
 
 # The cost of each kind of piece: a split of lower total cost is likelier.
 _FOUND_COST = 0.7
@@ -117,7 +116,7 @@ def _back_to_back(spans: Iterable[tuple[int, int]]) -> bool:
 def _trusted(name: str) -> bool:
     """Names found before that may be pieces: two or three characters, or four with a compound
     surname (欧阳明华); longer ones and dotted ones are often several run together (吴刚吴敏华)."""
-    if any(c in _DOTS for c in name):
+    if any(c in NAME_DOTS for c in name):
         return False
     return 2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in COMPOUND_SURNAMES)
 
@@ -185,9 +184,9 @@ def _pieces_at(
             yield e, _FOUND_COST
     dotted = _DOTTED.match(text, i, end)
     if dotted:
-        first_dot = min(p for p in range(i, dotted.end()) if text[p] in _DOTS)
+        first_dot = min(p for p in range(i, dotted.end()) if text[p] in NAME_DOTS)
         for j in range(first_dot + 2, dotted.end() + 1):
-            if text[j - 1] not in _DOTS:
+            if text[j - 1] not in NAME_DOTS:
                 parts = _DOTTED_PARTS.split(text[i:j])
                 long_parts = max(0, len(parts[0]) - 2) + max(0, len(parts[-1]) - 3)
                 yield j, _DOTTED_COST + _DOTTED_LONG_PART_COST * long_parts
@@ -199,7 +198,7 @@ def _pieces_at(
         j = i + len(surname) + given
         name = text[i:j]
         given_name = name[len(surname) :]
-        if j > end or any(c in _DOTS or c == surname for c in given_name):
+        if j > end or any(c in NAME_DOTS or c == surname for c in given_name):
             continue
         if is_frequent_word(name):
             continue  # 万分, 全能: a word, unless a name found

@@ -33,6 +33,7 @@ from .names import (
     COMPOUND_SURNAMES,
     CUT_VERB_STARTS,
     DOTTED_NAME_PRIORITY,
+    NAME_DOTS,
     NOT_IN_NAME,
     REFERENCE_HEADS,
     SPEECH_CUES,
@@ -97,16 +98,13 @@ def model_spans(
     pieces = None if everywhere else stretches_to_read(text, sorted(cues))
     found = []
     for start, end, label in (lac or lac_tagger()).names(text, pieces):
-        while end > start and text[end - 1] in _NAME_DOTS:
+        while end > start and text[end - 1] in NAME_DOTS:
             end -= 1  # 阿依古丽·|买买提: a name's dot belongs between its parts
-        while start < end and text[start] in _NAME_DOTS:
+        while start < end and text[start] in NAME_DOTS:
             start += 1
         if end > start and not any(c.isspace() for c in text[start:end]):
             found.append((start, end, label))
     return found
-
-
-_NAME_DOTS = frozenset("·•")
 
 
 CONTEXT = 10
@@ -443,7 +441,7 @@ def model_bodies(text: str, spans: list[Span]) -> list[Candidate]:
 def plausible_name(name: str) -> bool:
     """A Chinese name (surname + one or two characters, not a dictionary word), a Japanese one
     (family name + one or two characters) or a transliterated one."""
-    if len(name) >= 3 and all(c in TRANSLITERATION or c in "·•" for c in name):
+    if len(name) >= 3 and all(c in TRANSLITERATION or c in NAME_DOTS for c in name):
         return True
     parts = name.replace("•", "·").split("·")
     if len(parts) > 1 and all(part and is_han(part) for part in parts):

@@ -64,6 +64,8 @@ _COLLECTIVE = re.compile(
 (collective_titles.tsv)."""
 
 
+TITLE_NAME_GAPS = ("", ":", "：")
+"""What may stand between a title and its holder's name: nothing or a colon (栏目统筹:黄金凤)."""
 COLLECTIVE_NAME_GAPS = lexicon.longest_first(lexicon.collective_parts("before-names"))
 """What may stand between a collective title and its names: 县领导|还有|王刚、周丽."""
 
