@@ -2,8 +2,9 @@
 
 usage: python benchmarks/ner_public.py [--limit N] [--shared ../shared]
 People's Daily test and MSRA test (PERSON, ORG, LOC; never trained on), Resume test (TITLE),
-CLUENER2020 dev (PERSON only: never trained on, and never read for errors, unlike the first two,
-whose errors earlier sessions read to find mechanisms).
+CLUENER2020 dev (PERSON only) and Weibo NER test (named mentions; GPE counted as LOC): never
+trained on and never read for errors, unlike the first two, whose errors earlier sessions read to
+find mechanisms.
 Exact span match per label. The full recogniser follows ANNOTATION.md, whose boundaries differ
 from these corpora's (a title's organisation is part of the TITLE, chains are split per unit),
 so its figures here measure agreement with another convention, not accuracy on ours.
@@ -24,7 +25,7 @@ import jieba.posseg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
 
-from convert import held_out_examples, read_char_tags, read_cluener  # noqa: E402
+from convert import held_out_examples, read_char_tags, read_cluener, weibo_test  # noqa: E402
 
 import pinghu_nlp  # noqa: E402
 from pinghu_nlp.articles import split_articles  # noqa: E402
@@ -163,6 +164,7 @@ def main() -> None:
     sets = held_out_examples(args.shared / "corpora")
     sets["resume_test"] = resume_titles(args.shared)
     sets["cluener_dev"] = list(read_cluener(args.shared / "corpora" / "cluener2020" / "dev.json"))
+    sets["weibo_test"] = weibo_test(args.shared / "corpora")
     sets["dev_gold_seed_pages"] = dev_gold_pages(args.shared)
     systems = {
         "pinghu_nlp NER model": model_only,

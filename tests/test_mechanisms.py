@@ -1406,3 +1406,44 @@ def test_a_count_of_villages_is_no_village(sentence):
 )
 def test_a_surname_reference_after_a_word_for_a_kind_of_person(sentence, reference):
     assert (reference, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("在会上，秘书长玛丽亚·费尔南达致辞。", "玛丽亚·费尔南达"),  # ·费尔南|达: 达 a verb
+        ("记者会上，发言人卡洛斯·阿马特指出，两国关系良好。", "卡洛斯·阿马特"),
+        ("内务部长斯捷潘诺夫表示，政府将继续改革。", "斯捷潘诺夫"),  # LAC: 斯捷|潘诺夫
+        ("副总理赫里斯坚科当天会见了代表团。", "赫里斯坚科"),
+        ("外长热尔曼·佩雷斯会见了代表团一行。", "热尔曼·佩雷斯"),
+    ],
+)
+def test_a_foreign_name_after_a_title_is_read_whole(sentence, name):
+    """The title's holder is the whole foreign name the tagger found, across its dot and over
+    transliteration characters jieba reads as verbs, not the first part the title rule reads."""
+    assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("社区党委组织党员志愿者开展环境整治。", "社区党委"),  # a kind of body, named by none
+        ("近年来，不少大公司纷纷来我县投资建厂。", "大公司"),
+        ("乡亲们在这片土地上走上致富路。", "致富路"),  # a way, not a road
+        ("村里铺就了一条幸福路。", "幸福路"),
+    ],
+)
+def test_a_kind_of_body_or_a_way_is_no_name(sentence, absent):
+    assert absent not in [text for text, _ in entities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("周末，市民纷纷来到枫叶公园赏秋。", ("枫叶公园", "LOC")),  # a word naming a venue
+        ("东方社区党委书记沈丽萍介绍说。", ("沈丽萍", "PERSON")),
+        ("沿着胜利路一直往前走就到了。", ("胜利路", "LOC")),
+    ],
+)
+def test_names_beside_kinds_and_ways_stay(sentence, expected):
+    assert expected in entities(sentence)

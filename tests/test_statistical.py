@@ -102,7 +102,7 @@ def test_model_bodies_need_jieba_to_agree(sentence, absent):
 
 def test_bodies_the_model_and_jieba_agree_on():
     text = "西门子、霍尼韦尔等企业落户。"
-    found = {text[c.start : c.end] for c in model_bodies(text, model_spans(text, everywhere=True))}
+    found = {text[c.start : c.end] for c in model_bodies(text, model_spans(text))}
     assert {"西门子", "霍尼韦尔"} <= found
 
 
@@ -160,15 +160,26 @@ def test_a_reference_to_a_rare_surname_named_before_links_to_the_full_name():
     assert all(page[r.start : r.end] == r.text for r in mentions.itertuples())
 
 
-def test_the_model_reads_a_fraction_of_a_page_and_every_name_found(raw_pages):
+def test_reading_around_cues_reads_a_fraction_of_a_page_and_every_name_found(raw_pages):
     from pinghu_nlp.layout import repair
 
     text = repair(next(iter(raw_pages.values()))).text
     stretches = stretches_to_read(text, name_cues(text))
     read = sum(e - s for s, e in stretches)
     assert 0 < read < 0.6 * len(text)
-    people = [c for c in find_entities(text) if c.label == "PERSON" and c.source == "lac"]
+    found = find_entities(text, reads="cues")
+    people = [c for c in found if c.label == "PERSON" and c.source == "lac"]
     assert all(any(s <= p.start and p.end <= e for s, e in stretches) for p in people)
+
+
+def test_the_tagger_reads_the_whole_page_by_default():
+    """A name no cue points at (a subject jieba does not know, no title, no speech verb)."""
+    text = "事后，仇海生拿着锦旗来到派出所。"
+    assert (3, 6, "PERSON") in model_spans(text)
+    assert (3, 6, "PERSON") not in model_spans(text, reads="cues")
+    assert ("仇海生", "PERSON") in entities(text)
+    with pytest.raises(ValueError, match="reads must be one of page, cues"):
+        model_spans(text, reads="all")
 
 
 def test_every_candidate_is_kept_for_auditing(nlp):
@@ -275,8 +286,8 @@ def test_a_rare_dictionary_word_of_three_characters_opening_with_a_surname_is_a_
 def test_the_tagger_reads_before_a_title_too():
     text = "那一年，周恩来总理来到这里视察。"  # jieba's dictionary tags 周恩来 a time word
     titles = [c for c in find_entities(text) if c.label == "TITLE"]
-    assert (4, 7, "PERSON") in model_spans(text, titles)
-    assert (4, 7, "PERSON") not in model_spans(text)
+    assert (4, 7, "PERSON") in model_spans(text, titles, reads="cues")
+    assert (4, 7, "PERSON") not in model_spans(text, reads="cues")
     found = find_entities(text, (), load_model())
     assert ("周恩来", "PERSON") in [(text[c.start : c.end], c.label) for c in found]
 

@@ -114,12 +114,22 @@ def training_examples(corpora: Path) -> list[Example]:
     return examples
 
 
+WEIBO_NAMES = {"PER.NAM": "PERSON", "ORG.NAM": "ORG", "LOC.NAM": "LOC", "GPE.NAM": "LOC"}
+"""Weibo NER's named mentions onto our labels (its nominal ones, 老师 or 网友, are no names)."""
+
+
 def held_out_examples(corpora: Path) -> dict[str, list[Example]]:
     """The public test sets, never trained on."""
     return {
         "peoples_daily_test": list(read_char_tags(corpora / "peoples_daily_ner" / "example.test")),
         "msra_test": list(read_char_tags(corpora / "msra_ner" / "msra_test_bio", "\t")),
     }
+
+
+def weibo_test(corpora: Path) -> list[Example]:
+    """Weibo NER test (revised annotations), named mentions only; never trained on."""
+    path = corpora / "weibo_ner" / "weiboNER_2nd_conll.test"
+    return list(read_char_tags(path, "\t", WEIBO_NAMES))
 
 
 def to_docbin(nlp, examples: list[Example]) -> DocBin:

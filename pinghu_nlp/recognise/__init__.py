@@ -78,7 +78,13 @@ from .places import (
     unclaimed_endings,
 )
 from .runs import names_in_runs
-from .statistical import model_bodies, model_names_completing_rules, model_people, model_spans
+from .statistical import (
+    LAC_READS,
+    model_bodies,
+    model_names_completing_rules,
+    model_people,
+    model_spans,
+)
 from .titles import (
     BARE_HEADS,
     COLLECTIVE_NAME_GAPS,
@@ -115,20 +121,21 @@ def find_entities(
     tagger: LacTagger | bool = True,
     audit: list[Candidate] | None = None,
     ents_filter: EntsFilter = resolve_overlaps,
+    reads: str = "page",
 ) -> list[Candidate]:
     """All entities of a clean page text, flat and sorted; ``model`` is the NER pipeline.
 
     The model is asked only where a place or body ending was left without a name by the rules,
     to draw that name's left edge (see ``model.py``). ``tagger``: LAC (``True``: the process's
-    one) reads the page around its name cues and proposes names the rules do not find (see
-    ``statistical.py``). ``audit``: a list that receives every candidate proposed, kept or not.
-    ``ents_filter``: the overlap policy, which settles every selection (what the model and the
-    repeats of bodies then read, and the last one).
+    one) reads the page (``reads="page"``) or only around its name cues (``"cues"``) and
+    proposes names the rules do not find (see ``statistical.py``). ``audit``: a list that
+    receives every candidate proposed, kept or not. ``ents_filter``: the overlap policy, which
+    settles every selection (what the model and the repeats of bodies then read, and the last).
     """
     bylines = list(_byline_candidates(articles))
     titles = find_titles(text)
     lac = lac_tagger() if tagger is True else tagger or None
-    tagged = model_spans(text, titles, lac=lac) if lac else []
+    tagged = model_spans(text, titles, reads, lac=lac) if lac else []
     people = [c for c in bylines if c.label == "PERSON"]
     model_starts = frozenset(start for start, _, label in tagged if label == "PERSON")
     people += names_after_titles(text, titles, model_starts)
@@ -240,7 +247,12 @@ def _titles_with_holders(
 
 @Language.factory(
     "pinghu_entities",
-    default_config={"model": True, "tagger": True, "ents_filter": {"@misc": PREFER_PRIORITY}},
+    default_config={
+        "model": True,
+        "tagger": True,
+        "tagger_reads": "page",
+        "ents_filter": {"@misc": PREFER_PRIORITY},
+    },
     assigns=[
         "doc.ents",
         "token.ent_iob",
@@ -254,12 +266,19 @@ def _titles_with_holders(
     retokenizes=True,
 )
 def make_entity_recognizer(
-    nlp: Language, name: str, model: bool, tagger: bool, ents_filter: EntsFilter
+    nlp: Language,
+    name: str,
+    model: bool,
+    tagger: bool,
+    tagger_reads: str,
+    ents_filter: EntsFilter,
 ) -> EntityRecognizer:
     """spaCy factory for :class:`EntityRecognizer`; ``model=false`` and ``tagger=false`` leave
-    the statistical models out (rules alone); ``ents_filter``: the overlap policy, a function of
-    spaCy's ``misc`` registry (default ``pinghu_nlp.prefer_priority.v1``), as SpanRuler's."""
-    return EntityRecognizer(name, model, tagger, ents_filter)
+    the statistical models out (rules alone); ``tagger_reads``: what LAC reads, ``"page"``
+    (every sentence) or ``"cues"`` (around name cues: faster, fewer names); ``ents_filter``: the
+    overlap policy, a function of spaCy's ``misc`` registry (default
+    ``pinghu_nlp.prefer_priority.v1``), as SpanRuler's."""
+    return EntityRecognizer(name, model, tagger, ents_filter, tagger_reads)
 
 
 class EntityRecognizer:
@@ -278,9 +297,15 @@ class EntityRecognizer:
         model: bool = True,
         tagger: bool = True,
         ents_filter: EntsFilter = resolve_overlaps,
+        tagger_reads: str = "page",
     ) -> None:
+        if tagger_reads not in LAC_READS:
+            raise ValueError(
+                f"{name}: tagger_reads must be one of {', '.join(LAC_READS)}, not {tagger_reads!r}"
+            )
         self.name = name
         self.ents_filter = ents_filter
+        self.tagger_reads = tagger_reads
         self.ner: Language | None = load_model() if model else None  # fails now, not on a page
         self.lac: LacTagger | None = lac_tagger() if tagger else None
 
@@ -289,7 +314,7 @@ class EntityRecognizer:
         proposed: list[Candidate] = []
         lac = self.lac or False
         candidates = find_entities(
-            doc_text(doc), articles, self.ner, lac, proposed, self.ents_filter
+            doc_text(doc), articles, self.ner, lac, proposed, self.ents_filter, self.tagger_reads
         )
         kept = set(candidates)
         doc._.candidates = [

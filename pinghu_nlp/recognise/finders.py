@@ -139,7 +139,7 @@ FINDERS: dict[str, FinderSpec] = {
     "brand": FinderSpec("brand", ("ORG",), 18, "a company named by its brand"),
     "quoted": FinderSpec("quoted", ("LOC",), 18, "a place in quotes"),
     "abbreviation": FinderSpec(
-        "abbreviation", ("LOC",), 18, "a place as one character: 沪浙毗邻, 中美关系, 访华, 在京"
+        "abbreviation", ("LOC",), 22, "a place as one character: 沪浙毗邻, 中美关系, 访华, 在京"
     ),
     "jieba": FinderSpec("jieba", _PERSON, 15, "a three-character name jieba guessed"),
     "model": FinderSpec(

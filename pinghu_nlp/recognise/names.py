@@ -546,13 +546,16 @@ _NOT_IN_PART_TAGS = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "d", "r", "
 
 
 def _part_after(words: PageWords, offset: int) -> int:
-    """Length of the name part that starts at ``offset`` (0 if none)."""
-    length = 0
+    """Length of the name part that starts at ``offset`` (0 if none): a lone transliteration
+    character jieba reads as a verb or adverb goes on a part spelled so far (·阿马|特)."""
+    length, part = 0, ""
     index, position = _word_index(words, offset), offset
     while index < len(words.words) and words.starts[index] == position:
         word = words.words[index]
-        if not _in_name_part(word) or length + len(word) > _PART_LIMIT:
+        spelled_on = part and word in TRANSLITERATION and all(c in TRANSLITERATION for c in part)
+        if not (_in_name_part(word) or spelled_on) or length + len(word) > _PART_LIMIT:
             break
+        part += word
         length += len(word)
         position += len(word)
         index += 1

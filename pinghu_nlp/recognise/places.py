@@ -319,10 +319,10 @@ def _body_of_known_word(
     start, word = unit
     end = start + len(word)
     tag = _word_tags().get(word, "nz")
-    if tag not in _PROPER_OR_UNKNOWN or word in _COMMON_PLACE_WORDS:
+    if tag not in _PROPER_OR_UNKNOWN or word in COMMON_PLACE_WORDS:
         prefix = _local_prefix(text, start)
         listed = label == "ORG" and text.endswith(_BODY_LIST_BEFORE, 0, start)
-        if tag[:1] not in _COMMON_NOUN_TAG_STARTS or word in _COMMON_PLACE_WORDS:
+        if tag[:1] not in _COMMON_NOUN_TAG_STARTS or word in COMMON_PLACE_WORDS:
             return []
         if not (prefix or listed):
             body = label == "ORG" and len(word) >= _FIELD_BODY_MIN  # 技术学校, not 格局
@@ -363,7 +363,7 @@ def _is_proper(words) -> bool:
     """Whether a name's words include a proper name (a place, a brand, an abbreviation)."""
     return any(
         (w.flag in PROPER_TAGS or (w.flag in NAME_TAGS and w.word not in _word_tags()))
-        and w.word not in _COMMON_PLACE_WORDS
+        and w.word not in COMMON_PLACE_WORDS
         for w in words
     ) or any(_famous_person(w) for w in words)
 
@@ -389,7 +389,7 @@ def names_a_compound(name: str, words) -> bool:
     if any(w.word in DESCRIPTIVE_WORDS for w in words):
         return False
     return name in gazetteer() or any(
-        w.flag in _PROPER_OR_UNKNOWN and w.word not in _COMMON_PLACE_WORDS for w in words
+        w.flag in _PROPER_OR_UNKNOWN and w.word not in COMMON_PLACE_WORDS for w in words
     )
 
 
@@ -492,7 +492,7 @@ def _local_prefix(text: str, start: int) -> str:
     return next((p for p in _LOCAL_PREFIXES if text.endswith(p, 0, start)), "")
 
 
-_COMMON_PLACE_WORDS = frozenset(lexicon.place_words("common"))
+COMMON_PLACE_WORDS = frozenset(lexicon.place_words("common"))
 _SURNAMES = lexicon.common_surnames()
 """Dictionary words that look like places or bodies (or name a kind of body) but name none."""
 
@@ -515,7 +515,7 @@ def split_place_chain(text: str, candidate: Candidate) -> list[Candidate]:
         rest = text[match.end() : candidate.end]
         named = match.end() - start > len(match.group())
         place_follows = rest.endswith(LOC_ENDINGS) and not rest.startswith(LOC_ENDINGS)
-        one_character_village = len(rest) == _MIN_NAME and rest not in _COMMON_PLACE_WORDS
+        one_character_village = len(rest) == _MIN_NAME and rest not in COMMON_PLACE_WORDS
         if named and (len(rest) > _MIN_NAME or one_character_village) and place_follows:
             pieces.append(candidate._replace(start=start, end=match.end()))
             start = match.end()
@@ -793,6 +793,20 @@ def find_roads(text: str) -> list[Candidate]:
 
 _NOT_ROADS = frozenset(lexicon.place_words("not-road"))
 """Words before 路 that make a way, not a road: 走好路, 蹚出致富路."""
+ROAD_ENDINGS = tuple(lexicon.place_words("road-ending"))
+_WAY_COMPLEMENTS = tuple(lexicon.characters("way-complements"))
+
+
+def makes_a_way(text: str, start: int) -> bool:
+    """Whether a road's name at ``start`` follows a verb that makes it a way (种出|共富路,
+    走上|致富路): a ``not-road`` word, or a verb ending in a ``way-complements`` character."""
+    if not start:
+        return False
+    word_start, word = page_words(text).word_at(start - 1)
+    before = text[word_start:start]
+    return before in _NOT_ROADS or (
+        len(before) >= 2 and before.endswith(_WAY_COMPLEMENTS) and tag_of(before)[:1] == "v"
+    )
 
 
 PLACE_ABBREVIATIONS = lexicon.place_words("abbreviation")
