@@ -123,6 +123,9 @@ FINDERS: dict[str, FinderSpec] = {
     ),
     "foreign": FinderSpec("foreign", _BODY, 23, "a foreign company and its country"),
     "body-list": FinderSpec("list", _BODY, 22, "the bodies of a list before their class (…等企业)"),
+    "abbreviation": FinderSpec(
+        "abbreviation", ("LOC",), 22, "a place as one character: 沪浙毗邻, 中美关系, 访华, 在京"
+    ),
     "lac": FinderSpec(
         "lac",
         _PERSON,
@@ -138,9 +141,6 @@ FINDERS: dict[str, FinderSpec] = {
     "road": FinderSpec("road", ("LOC",), 20, "roads and streets"),
     "brand": FinderSpec("brand", ("ORG",), 18, "a company named by its brand"),
     "quoted": FinderSpec("quoted", ("LOC",), 18, "a place in quotes"),
-    "abbreviation": FinderSpec(
-        "abbreviation", ("LOC",), 22, "a place as one character: 沪浙毗邻, 中美关系, 访华, 在京"
-    ),
     "jieba": FinderSpec("jieba", _PERSON, 15, "a three-character name jieba guessed"),
     "model": FinderSpec(
         "model",
