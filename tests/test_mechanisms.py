@@ -1447,3 +1447,14 @@ def test_a_kind_of_body_or_a_way_is_no_name(sentence, absent):
 )
 def test_names_beside_kinds_and_ways_stay(sentence, expected):
     assert expected in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("时光在流逝，我们还错过了许许多多。", "许多多"),  # LAC: 许|许多多
+        ("游客们来来往往，热闹非凡。", "来往往"),
+    ],
+)
+def test_no_name_inside_a_doubled_word(sentence, absent):
+    assert absent not in [text for text, _ in entities(sentence)]

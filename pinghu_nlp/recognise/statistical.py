@@ -277,10 +277,17 @@ def model_people(
         if ((start, end) not in undecided or (start, end) in agreed)
         and not function_word_opens(text, start)
         and not _cuts_a_name_of_jiebas(text, end)
+        and not _inside_a_doubled_word(text, start)
     ]  # a name the NER model drew longer completes no rule's name (检察长李刚|作报告)
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
     return found + [c._replace(priority=MODEL_PERSON_PRIORITY) for c in around]
+
+
+def _inside_a_doubled_word(text: str, start: int) -> bool:
+    """A name opening with the character before it doubled: a word like 许许多多 or 常常, no
+    name (许|许多多)."""
+    return start > 0 and text[start - 1] == text[start]
 
 
 def _cuts_a_name_of_jiebas(text: str, end: int) -> bool:
