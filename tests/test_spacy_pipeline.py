@@ -156,3 +156,19 @@ def test_custom_pipeline_on_two_processes_equals_serial(custom_nlp, custom_resul
     result = pinghu_nlp.extract(SEED_PAGES, nlp=custom_nlp, n_process=2)
     for name in ("mentions", "relations", "articles", "events", "entities"):
         pd.testing.assert_frame_equal(getattr(result, name), getattr(custom_result, name))
+
+
+def test_what_the_tagger_reads_is_a_saved_setting(tmp_path):
+    """LAC reads every sentence by default; ``tagger_reads = "cues"`` (faster) reads around the
+    name cues only and misses a name no cue points at; the setting is saved with the pipeline."""
+    text = "事后，仇海生拿着锦旗来到派出所。"
+    names = lambda nlp: [(e.text, e.label_) for e in nlp(text).ents]  # noqa: E731
+    assert ("仇海生", "PERSON") in names(pinghu_nlp.load())
+    cues = pinghu_nlp.load(config={"pinghu_entities": {"tagger_reads": "cues"}})
+    assert ("仇海生", "PERSON") not in names(cues)
+    cues.to_disk(tmp_path / "cues")
+    reloaded = spacy.load(tmp_path / "cues")
+    assert reloaded.get_pipe("pinghu_entities").tagger_reads == "cues"
+    assert names(reloaded) == names(cues)
+    with pytest.raises(ValueError, match="pinghu_entities: tagger_reads must be one of page, cues"):
+        pinghu_nlp.load(config={"pinghu_entities": {"tagger_reads": "everything"}})
