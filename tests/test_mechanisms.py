@@ -1458,3 +1458,33 @@ def test_names_beside_kinds_and_ways_stay(sentence, expected):
 )
 def test_no_name_inside_a_doubled_word(sentence, absent):
     assert absent not in [text for text, _ in entities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("副县长周三上午来到园区调研。", "周三上"),  # 周三: a time word opens it
+        ("镇长周五下午表示，工程将如期完工。", "周五下"),
+        ("大家都曾为这件事操心。", "都曾"),  # two adverbs
+        ("当天，镇领导和师生代表座谈交流。", "和师生"),  # 和 before a frequent word
+        ("这批产品对安全性要求很高。", "安全性"),  # 安全: an adjective, though jieba says nr
+        ("我和村主任商量过，决定先修路。", "商量过"),  # a word and its aspect mark
+    ],
+)
+def test_no_name_opens_with_an_ordinary_word(sentence, absent):
+    assert absent not in [text for text, _ in entities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("主任高明亮说，今年任务很重。", "高明亮"),  # 高明 is a name to jieba
+        ("市长王国维表示，要抓好落实。", "王国维"),  # 王国: a noun
+        ("副镇长于建华说，这条路明年通车。", "于建华"),
+        ("县长向东升表示，要加快进度。", "向东升"),
+        ("杜马国际事务委员会主席卢金也警告议员们。", "卢金"),  # not 卢金也
+        ("该公司的高级研究员莉萨·科斯马斯说，市场前景广阔。", "莉萨·科斯马斯"),  # not …说
+    ],
+)
+def test_names_beside_ordinary_words_keep_their_edges(sentence, name):
+    assert (name, "PERSON") in entities(sentence)

@@ -140,6 +140,10 @@ def function_word_opens(text: str, start: int) -> bool:
         return True  # 由此|看到, 向来: the surname and the next character are a function word
     if text[start + 1 : start + 2] in MODAL_VERBS:
         return True  # 都|要|面对, 才|能
+    if surname_tag == "d" and tag_of(text[start + 1 : start + 2]) == "d":
+        return True  # 都|曾, 也|曾: two adverbs
+    if surname_tag == "c" and is_frequent(following):
+        return True  # 党员和|师生, which jieba's dictionary tags a name
     given = page_words(text).tagged_between(start + 1, min(len(text), start + 3))
     first = given[0] if given else None
     return (
@@ -160,6 +164,7 @@ _PLACE_VERBS = frozenset(lexicon.characters("prefix-glue"))
 
 _FUNCTION_TAG_STARTS = frozenset("dpcu")
 _NO_NAME_TAG_STARTS = _FUNCTION_TAG_STARTS | {"v"}
+_ORDINARY_TAG_STARTS = _NO_NAME_TAG_STARTS | {"a", "t"}
 """jieba tags (by first letter) of verbs, adverbs, prepositions, conjunctions and particles."""
 
 
@@ -170,8 +175,16 @@ def _could_be_name(piece: str, length: int) -> bool:
         and not any(c in NOT_IN_NAME for c in piece[1:])
         and not is_common_word(piece)
         and not _adverbial(piece)
+        and not (length == 3 and _ordinary_word_opens(piece[:2]))
         and (length < 3 or piece not in gazetteer())  # 大使|阿根廷 (副市长金华 stays a name)
     )
+
+
+def _ordinary_word_opens(piece: str) -> bool:
+    """The surname and the next character are a common word that is no noun: a verb, adjective,
+    adverb, function or time word (安全|性, 周二|晚; not 王国|维, 高明|亮, which jieba tags a
+    name)."""
+    return is_common_word(piece) and tag_of(piece)[:1] in _ORDINARY_TAG_STARTS
 
 
 _ADVERBIAL_MARKS = frozenset(lexicon.characters("adverbial-marks"))
@@ -467,6 +480,7 @@ def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -
             is_name = pair.flag in NAME_TAGS and len(pair.word) in _NAME_LENGTHS
             is_name = is_name and pair.word not in REFERENCE_HEADS  # 阿姨: a surname goes first
             is_name = is_name and pair.word not in gazetteer()  # 阿根廷: jieba's nr
+            is_name = is_name and not _ordinary_word_opens(pair.word[:2])  # 安全性: jieba's nr
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(FINDERS["speech"].candidate(offset, end, "PERSON"))
                 tagged = True
@@ -539,6 +553,8 @@ def names_across_dots(text: str, people: Iterable[Candidate]) -> list[Candidate]
     return found
 
 
+_NOT_ENDING_A_PART = NOT_IN_NAME | frozenset(lexicon.characters("not-in-model-name"))
+"""What a foreign name's part never ends in: function characters, speech verbs (说, 及, 也)."""
 NAME_DOTS = frozenset("·•")
 """The middle dots between the parts of a foreign name (斯洛博丹·米洛舍维奇)."""
 _PART_LIMIT = 8
@@ -547,7 +563,8 @@ _NOT_IN_PART_TAGS = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "d", "r", "
 
 def _part_after(words: PageWords, offset: int) -> int:
     """Length of the name part that starts at ``offset`` (0 if none): a lone transliteration
-    character jieba reads as a verb or adverb goes on a part spelled so far (·阿马|特)."""
+    character jieba reads as a verb or adverb goes on a part spelled so far (·阿马|特); a word
+    jieba guessed that ends in a character no name ends in ends the part before it (·马斯|说)."""
     length, part = 0, ""
     index, position = _word_index(words, offset), offset
     while index < len(words.words) and words.starts[index] == position:
@@ -555,6 +572,8 @@ def _part_after(words: PageWords, offset: int) -> int:
         spelled_on = part and word in TRANSLITERATION and all(c in TRANSLITERATION for c in part)
         if not (_in_name_part(word) or spelled_on) or length + len(word) > _PART_LIMIT:
             break
+        if len(word) > 1 and word[-1] in _NOT_ENDING_A_PART and is_guessed(word):
+            return length + len(word) - 1
         part += word
         length += len(word)
         position += len(word)

@@ -412,6 +412,8 @@ def model_names_completing_rules(
         for span in ((name.start, name.end - 1), (name.start + 1, name.end)):
             if span == (name.start, name.end - 1) and text[span[1]] in CUT_VERB_STARTS:
                 continue  # 戴振|主(持): the rule cut a verb the layout broke, not the name
+            if span == (name.start, name.end - 1) and text[span[1]] in _FUNCTION_CHARS:
+                continue  # 主席卢金|也警告: a function character after the name
             if span == (name.start, name.end - 1) and _travels_to_a_place(text, span[1]):
                 continue  # 王纲|来我县, 李明|来平湖: a verb of travel before where to
             if span in by_span:
@@ -433,6 +435,8 @@ def _travels_to_a_place(text: str, offset: int) -> bool:
     )
 
 
+_FUNCTION_CHARS = NOT_IN_NAME - frozenset(lexicon.characters("given-name-ends"))
+"""Characters that end no name a rule cut one short (也, 及; not 中: 林培中)."""
 _TRAVEL_VERBS = frozenset(lexicon.characters("travel-verbs"))
 _TRAVEL_TARGETS = frozenset("".join(DEICTIC_STARTS) + "".join(LOCAL_PREFIX_CHARS))
 """What a place after a verb of travel may open with: 我(县), 本(市), 市(里)."""
