@@ -1488,3 +1488,27 @@ def test_no_name_opens_with_an_ordinary_word(sentence, absent):
 )
 def test_names_beside_ordinary_words_keep_their_edges(sentence, name):
     assert (name, "PERSON") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, reference",
+    [
+        ("针对这些问题，陈副县长表示，要加快整改。", "陈副县长"),
+        ("会后，吴副镇长带队察看了现场。", "吴副镇长"),
+        ("沈副主任详细介绍了项目进展。", "沈副主任"),  # not LAC's 沈副主
+    ],
+)
+def test_a_deputy_by_surname_is_one_person(sentence, reference):
+    """Surname + 副 + a reference head is one person's reference, not an office."""
+    assert (reference, "PERSON") in entities(sentence)
+    assert reference[1:] not in [text for text, _ in entities(sentence)]
+
+
+def test_a_deputy_reference_links_to_the_deputy_named_before():
+    page = "本报讯 副县长陈立新主持会议。会上，陈副县长强调要抓好落实。"
+    mentions = extract([page]).mentions
+    assert mentions.loc[mentions.text == "陈副县长", "name"].tolist() == ["陈立新"]
+
+
+def test_an_appointment_is_no_deputy_reference():
+    assert ("副县长", "TITLE") in entities("会议决定：\n任副县长。")

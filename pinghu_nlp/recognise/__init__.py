@@ -44,6 +44,7 @@ from .finders import FINDERS
 from .lac import LAC_VERSION, LacTagger, lac_tagger
 from .model import load_model, names_ending_at
 from .names import (
+    heads_a_reference,
     names_across_dots,
     names_after_person_nouns,
     names_after_titles,
@@ -226,6 +227,7 @@ def _titles_with_holders(
     """
     starts = {p.start for p in people}
     ends = {p.end for p in people}
+    references = {(p.start, p.end) for p in people if p.kind == "surname"}
     kept = []
     chain_end: dict[int, int] = {}
     for title in sorted(titles, key=lambda c: -c.start):
@@ -240,6 +242,8 @@ def _titles_with_holders(
         chain_end[title.start] = following
         named = following in starts or title.start in ends
         closes_list = title.kind == "collective" and text[title.start - 1 : title.start] == "等"
+        if title.kind == "office" and heads_a_reference(text, title, references):
+            continue  # 陈|副县长: one person's reference
         if title.kind == "office" or named or closes_list:
             kept.append(title)
     return kept

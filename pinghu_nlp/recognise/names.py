@@ -230,7 +230,7 @@ def names_after_titles(
     """
     found = []
     for title in titles:
-        if _closes_a_reference(text, title):
+        if closes_a_reference(text, title):
             continue  # 毛主席|纪念堂: the title is part of a surname reference
         gaps = TITLE_NAME_GAPS + (COLLECTIVE_NAME_GAPS if title.kind == "collective" else ())
         for gap in gaps:
@@ -286,10 +286,29 @@ def japanese_name_length(text: str, start: int) -> int | None:
     return None
 
 
-def _closes_a_reference(text: str, title: Candidate) -> bool:
-    """A reference head right after one of the commonest surnames: ``毛主席``, ``王书记``."""
+def closes_a_reference(text: str, title: Candidate) -> bool:
+    """A reference head right after one of the commonest surnames: ``毛主席``, ``王书记``, a
+    deputy's too: ``陈副县长``."""
     head = text[title.start : title.end]
-    return head in REFERENCE_HEADS and text[title.start - 1 : title.start] in TOP_SURNAMES
+    if head[:1] in _DEPUTY_MARKS:
+        head = head[1:]
+    surname = text[title.start - 1 : title.start]
+    return head in REFERENCE_HEADS and surname in TOP_SURNAMES
+
+
+def heads_a_reference(text: str, title: Candidate, references: set[tuple[int, int]]) -> bool:
+    """An office right after a surname that, with it, is a surname reference found on the page
+    (陈|副县长表示): the reference is the span, not the office; not after a surname that is a
+    pronoun or an adverb here (任|副县长: appointed)."""
+    surname = text[title.start - 1 : title.start]
+    return (
+        (title.start - 1, title.end) in references
+        and closes_a_reference(text, title)
+        and tag_of(surname)[:1] not in _NOT_SURNAME_TAG_STARTS
+    )
+
+
+_NOT_SURNAME_TAG_STARTS = _NO_NAME_TAG_STARTS | {"r"}
 
 
 def _to_the_dot(text: str, start: int, end: int | None) -> int | None:
@@ -641,7 +660,8 @@ def surname_references(text: str) -> list[Candidate]:
     found = []
     surnames = "".join(sorted(TOP_SURNAMES))
     heads = "|".join(REFERENCE_HEADS)
-    for match in re.finditer(rf"{_REFERENCE_START}[{surnames}](?:{heads})", text):
+    deputy = f"[{_DEPUTY_MARKS}]?"
+    for match in re.finditer(rf"{_REFERENCE_START}[{surnames}]{deputy}(?:{heads})", text):
         if end := _reference_end(text, match):
             found.append(FINDERS["surname-title"].candidate(match.start(), end, "PERSON"))
     for match in re.finditer(rf"[{_NICKNAME_PREFIXES}][{surnames}]", text):
@@ -670,6 +690,8 @@ def _nickname_before_a_verb(text: str, start: int, end: int) -> bool:
     return tag_of(following)[:1] in _NO_NAME_TAG_STARTS | {"r", "t"}
 
 
+_DEPUTY_MARKS = lexicon.characters("deputy-marks")
+"""副: between a surname and a head, one deputy (陈副县长)."""
 _NICKNAME_PREFIXES = lexicon.characters("nickname-prefixes")
 """老 and 小, which make a nickname with a surname (老沈, 小李)."""
 _NICKNAME_WORD_LIMIT = 500
