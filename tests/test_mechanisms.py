@@ -1512,3 +1512,24 @@ def test_a_deputy_reference_links_to_the_deputy_named_before():
 
 def test_an_appointment_is_no_deputy_reference():
     assert ("副县长", "TITLE") in entities("会议决定：\n任副县长。")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("红菱村党总支组织党员开展志愿服务。", [("红菱村党总支", "ORG")]),
+        ("嘉善县西塘镇党委召开专题会议。", [("嘉善县", "LOC"), ("西塘镇党委", "ORG")]),
+        ("西塘镇政府召开专题会议。", [("西塘镇政府", "ORG")]),  # jieba: 西塘|镇政府
+        ("长兴县吕山乡胥仓村党支部开展主题党日活动。", [("长兴县", "LOC"), ("吕山乡", "LOC")]),
+    ],
+)
+def test_the_body_of_a_unit_just_named(sentence, expected):
+    """A generic body's ending (党委, 党总支, 党支部) right after a place the rules name makes
+    that unit's body, one ORG with it; the chain before it stays split per unit."""
+    found = [e for e in entities(sentence) if e[1] in ("ORG", "LOC")]
+    assert found[: len(expected)] == expected
+    assert found[-1][1] == "ORG"
+
+
+def test_a_generic_body_with_no_place_stays_unnamed():
+    assert entities("部门党委要履行主体责任。") == []

@@ -227,9 +227,13 @@ def _within(inner: Candidate, outer: Candidate) -> bool:
 def find_by_ending(text: str) -> list[Candidate]:
     """Places and organisations found by their ending and the name before it."""
     found = []
+    places: dict[int, int] = {}  # end -> start of the places found so far
     for match in _ENDING_PATTERN.finditer(text):
         ending, end = match.group(), match.end()
         label = "ORG" if ending in ORG_ENDINGS else "LOC"
+        if ending in _GENERIC_ORG_ENDINGS and match.start() in places:
+            found.append(ENDING.candidate(places[match.start()], end, label))
+            continue  # 红菱村|党总支, 西塘镇|党委: the body of the unit just named
         if label == "LOC" and len(ending) == 1 and text.startswith(ADMIN_UNITS, end):
             continue  # 凤桥|镇, 石桥|村: the ending is inside the name of the unit that follows
         unit = _unit_word(text, match.start(), end)
@@ -281,7 +285,11 @@ def find_by_ending(text: str) -> list[Candidate]:
             continue  # 职工服务驿站, 部门党委: a kind of place or body, not a named one
         if ending in _OFFICE_ENDINGS and not _starts_with_place(name):
             continue  # 专班办公室: an office is named by the body or place it serves
-        found.extend(split_place_chain(text, ENDING.candidate(start, end, label)))
+        pieces = split_place_chain(text, ENDING.candidate(start, end, label))
+        places.update(
+            (c.end, c.start) for c in pieces if c.label == "LOC" and ending in _LOCAL_UNITS
+        )  # a village's or a town's (the cities' and counties' are place-body: 平湖市委)
+        found.extend(pieces)
     return found
 
 
@@ -296,6 +304,7 @@ def _village_in_a_chain(text: str, start: int, ending: str, words) -> bool:
 
 _CHAIN_MEMBERS = lexicon.place_words("village-unit")
 _CHAIN_HEADS = lexicon.place_words("town-unit")
+_LOCAL_UNITS = frozenset(_CHAIN_MEMBERS) | frozenset(_CHAIN_HEADS)
 _SPLIT_TOWN_UNITS = frozenset(lexicon.characters("split-town-units"))
 """A unit after a known place written without its own: 上海|金山区, 杭州|西湖区."""
 _PLAIN_NOUN_TAGS = frozenset({"n", "nz", "s", "ns", "nr"})
@@ -407,6 +416,9 @@ def _unit_word(text: str, ending_start: int, end: int) -> tuple[int, str] | None
     word_start, word = page_words(text).word_at(end - 1, guessed=False)
     if _locative_glued(word_start, word, end):
         return (word_start, word[:-1])  # 产业园|区内, 花园|里: jieba glued a locative on
+    glued = word_start == end - 1 and len(word) > 1 and word[:1] in _LOCAL_UNITS
+    if glued and gazetteer().get(word) == "ORG":
+        return (word_start, word[:1])  # 西塘|镇党委: a town's body glued to its unit
     return (word_start, word) if word_start + len(word) == end else None
 
 
