@@ -31,11 +31,13 @@ _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 _MAX_CHARS = 150
 """Longer sentences are cut at a comma or a space so one batch stays small."""
 _CLAUSE_BREAK = re.compile(r"[，,、 ：:]")
-_BATCH = 32
-"""Sentences per batch of the CRF decoder, the shortest together. The encoder reads a batch's
-padding (its backward GRU starts from the longest row's end), so it reads only texts of one
-length together: padded, about a quarter of the sentences of fresh pages were tagged otherwise
-than alone."""
+_BATCH = 256
+"""Sentences per batch of the CRF decoder, the shortest together (a page's sentences are one
+batch: each step of the decoder reads only the rows still that long, so a batch costs its
+longest sentence's steps, and the paths are the same whatever the batches). The encoder reads a
+batch's padding (its backward GRU starts from the longest row's end), so it reads only texts of
+one length together: padded, about a quarter of the sentences of fresh pages were tagged
+otherwise than alone."""
 _CLOSE_TAGS = 12
 """Up to this many previous tags close to the best, the Viterbi step reads only those."""
 
@@ -50,6 +52,9 @@ class LacTagger:
         self.vocabulary = {v: int(k) for k, v in _read_tsv(directory / "word.dic").items()}
         self.unknown = self.vocabulary.get("OOV", 0)
         self.full_to_half = _read_tsv(directory / "q2b.dic")
+        self._ids = {  # a character's id in one look-up (full-width forms made half-width)
+            char: self._char_id(char) for char in [*self.vocabulary, *self.full_to_half]
+        }
         tags = _read_tsv(directory / "tag.dic")
         self.tags = [""] * (max(int(k) for k in tags) + 1)
         for key, tag in tags.items():
@@ -67,14 +72,15 @@ class LacTagger:
         """One tag per character of each text (``PER-B``, ``PER-I``, ``n-B``…).
 
         The encoder reads texts of one length together (it would read a shorter text's padding:
-        see :data:`_BATCH`); the CRF is decoded for batches of similar length, padding masked.
+        see :data:`_BATCH`); the CRF is decoded for batches of similar length, their padding unread.
         """
         result: list[list[str]] = [[] for _ in texts]
         order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
         encoded = {}
         for length, same in groupby(order, key=lambda i: len(texts[i])):
             same = list(same)
-            ids = np.array([[self._char_id(c) for c in texts[i]] for i in same], dtype=np.int64)
+            known, unknown = self._ids.get, self.unknown
+            ids = np.array([[known(c, unknown) for c in texts[i]] for i in same], dtype=np.int64)
             lengths = np.full(len(same), length, dtype=np.int64)
             scores = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
             encoded.update(zip(same, scores[:, :, : len(self.tags)], strict=True))
@@ -92,38 +98,45 @@ class LacTagger:
         return self.vocabulary.get(self.full_to_half.get(char, char), self.unknown)
 
     def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-        """The best tag path of each row under the CRF's transition scores.
+        """The best tag path of each row under the CRF's transition scores (rows shortest first).
 
         The forward pass keeps only each step's best scores (a max over the previous tag, no
         argmax: that is most of the cost); the way back recomputes the argmax for the one tag
         on the path, from the same sums, so the path is the one full back-pointers give. A
         previous tag scoring more than the transitions' spread below the best cannot win, so
-        the max is taken over the few close to the best (the same sums, the same maximum).
+        the max is taken over the few close to the best (the same sums, the same maximum). As
+        the rows are sorted by length, the rows still running at a step are the last ones: each
+        step reads only those (no padding is read, none masked).
         """
         rows, steps, n_tags = scores.shape
-        spread = float(self.transitions.max() - self.transitions.min()) + 0.01
+        transitions = self.transitions
+        spread = float(transitions.max() - transitions.min()) + 0.01
         history = np.empty_like(scores)
         history[:, 0] = best = scores[:, 0]
-        total = np.empty((rows, n_tags, n_tags), dtype=scores.dtype)
+        # rows firsts[step]: on are longer than step (best holds those still running)
+        firsts = np.searchsorted(lengths, np.arange(steps), side="right").tolist()
+        index = np.arange(rows)[:, None]
+        done = 0
         for step in range(1, steps):
-            close = int((best >= best.max(1, keepdims=True) - spread).sum(1).max())
+            first = firsts[step]
+            if first > done:
+                best, done = best[first - done :], first
+            close = int(np.count_nonzero(best >= best.max(1, keepdims=True) - spread, 1).max())
             if close <= _CLOSE_TAGS:
-                previous = np.argpartition(best, n_tags - close, axis=1)[:, n_tags - close :]
-                near = np.take_along_axis(best, previous, 1)
-                moved = (near[:, :, None] + self.transitions[previous]).max(1)
+                previous = best.argpartition(n_tags - close, axis=1)[:, n_tags - close :]
+                near = best[index[: rows - first], previous]
+                moved = (near[:, :, None] + transitions[previous]).max(1)
             else:
-                np.add(best[:, :, None], self.transitions, out=total)
-                moved = total.max(1)
-            moved += scores[:, step]
-            best = np.where((step < lengths)[:, None], moved, best)
-            history[:, step] = best
-        last = lengths - 1
+                moved = (best[:, :, None] + transitions).max(1)
+            moved += scores[first:, step]
+            history[first:, step] = best = moved
         path = np.empty((rows, steps), dtype=np.intp)
-        tag = history[np.arange(rows), last].argmax(1)
+        tag = history[np.arange(rows), lengths - 1].argmax(1)
+        back = transitions.T
         for step in range(steps - 1, 0, -1):
-            path[:, step] = tag
-            previous = (history[:, step - 1] + self.transitions[:, tag].T).argmax(1)
-            tag = np.where(step <= last, previous, tag)
+            first = firsts[step]  # the rows whose path reaches this step
+            path[first:, step] = running = tag[first:]
+            tag[first:] = (history[first:, step - 1] + back[running]).argmax(1)
         path[:, 0] = tag
         return [path[row, : int(lengths[row])].tolist() for row in range(rows)]
 
