@@ -265,6 +265,7 @@ SCHEMAS: dict[str, Schema] = {
                     "local-prefix",
                     "office",
                     "road-ending",
+                    "life-stage",
                 ),
             ),
         ),

@@ -1533,3 +1533,18 @@ def test_the_body_of_a_unit_just_named(sentence, expected):
 
 def test_a_generic_body_with_no_place_stays_unnamed():
     assert entities("部门党委要履行主体责任。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected, absent",
+    [
+        ("陈嘉庚纪念馆每年接待游客数十万人次。", ("陈嘉庚纪念馆", "LOC"), "陈嘉庚"),
+        ("此外，邵逸夫基金会另捐款1000万元。", ("邵逸夫基金会", "ORG"), "邵逸夫"),
+        ("希望随着布隆迪国内形势的稳定，两国合作更加紧密。", ("布隆迪", "LOC"), None),
+        ("女儿陈晨大学毕业后回到平湖工作。", ("陈晨", "PERSON"), None),  # a stage of life
+    ],
+)
+def test_a_name_before_a_venue_or_a_known_place_is_no_person(sentence, expected, absent):
+    found = entities(sentence)
+    assert expected in found
+    assert absent is None or (absent, "PERSON") not in found

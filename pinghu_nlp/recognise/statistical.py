@@ -162,6 +162,11 @@ def place_cues(text: str) -> list[tuple[int, int]]:
 
 _VENUE_ENDINGS = tuple(e for e in NAME_ENDINGS if len(e) >= 2 and e not in ADMIN_UNITS)
 """Endings of two characters or more, no administrative unit (纪念馆, 故居; not 县)."""
+_NAMED_VENUE_ENDINGS = tuple(
+    e for e in _VENUE_ENDINGS if e not in frozenset(lexicon.place_words("life-stage"))
+)
+"""Endings that make a name before them a venue's or a body's, not a person (陈嘉庚|纪念馆);
+not those that follow a person as a stage of life (王伟|大学毕业)."""
 _VENUE_ENDING = re.compile("|".join(e for e in _VENUE_ENDINGS if e in LOC_ENDINGS))
 """The places' among them, which LAC reads around (公园, 广场, 花园)."""
 
@@ -278,6 +283,8 @@ def model_people(
         and not function_word_opens(text, start)
         and not _cuts_a_name_of_jiebas(text, end)
         and not _inside_a_doubled_word(text, start)
+        and text[start:end] not in gazetteer()  # 布隆迪: a country
+        and not text.startswith(_NAMED_VENUE_ENDINGS, end)  # 陈嘉庚纪念馆, 邵逸夫基金会
     ]  # a name the NER model drew longer completes no rule's name (检察长李刚|作报告)
     around = names_in_lists(text, found)
     around += repeated_names(text, found + around)
