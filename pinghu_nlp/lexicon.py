@@ -265,7 +265,7 @@ SCHEMAS: dict[str, Schema] = {
                     "local-prefix",
                     "office",
                     "road-ending",
-                    "life-stage",
+                    "of-a-person",
                 ),
             ),
         ),

@@ -1542,6 +1542,7 @@ def test_a_generic_body_with_no_place_stays_unnamed():
         ("此外，邵逸夫基金会另捐款1000万元。", ("邵逸夫基金会", "ORG"), "邵逸夫"),
         ("希望随着布隆迪国内形势的稳定，两国合作更加紧密。", ("布隆迪", "LOC"), None),
         ("女儿陈晨大学毕业后回到平湖工作。", ("陈晨", "PERSON"), None),  # a stage of life
+        ("第二天，他来到刘明宇办公室汇报工作。", ("刘明宇", "PERSON"), None),  # his room
     ],
 )
 def test_a_name_before_a_venue_or_a_known_place_is_no_person(sentence, expected, absent):

@@ -163,10 +163,10 @@ def place_cues(text: str) -> list[tuple[int, int]]:
 _VENUE_ENDINGS = tuple(e for e in NAME_ENDINGS if len(e) >= 2 and e not in ADMIN_UNITS)
 """Endings of two characters or more, no administrative unit (纪念馆, 故居; not 县)."""
 _NAMED_VENUE_ENDINGS = tuple(
-    e for e in _VENUE_ENDINGS if e not in frozenset(lexicon.place_words("life-stage"))
+    e for e in _VENUE_ENDINGS if e not in frozenset(lexicon.place_words("of-a-person"))
 )
 """Endings that make a name before them a venue's or a body's, not a person (陈嘉庚|纪念馆);
-not those that follow a person as a stage of life (王伟|大学毕业)."""
+not those that follow a person as something of theirs (王伟|大学毕业, 刘明|办公室)."""
 _VENUE_ENDING = re.compile("|".join(e for e in _VENUE_ENDINGS if e in LOC_ENDINGS))
 """The places' among them, which LAC reads around (公园, 广场, 花园)."""
 
