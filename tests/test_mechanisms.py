@@ -1549,3 +1549,23 @@ def test_a_name_before_a_venue_or_a_known_place_is_no_person(sentence, expected,
     found = entities(sentence)
     assert expected in found
     assert absent is None or (absent, "PERSON") not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("担负拆迁任务的南京市鼓楼区成立了专门班子。", [("南京市", "LOC"), ("鼓楼区", "LOC")]),
+        ("嘉兴市南湖区召开会议。", [("嘉兴市", "LOC"), ("南湖区", "LOC")]),
+        ("市博物馆迎来了参观高峰。", [("市博物馆", "LOC")]),  # 市: a prefix of its own
+        ("队伍从北岸的泥汊镇出发。", [("泥汊镇", "LOC")]),  # jieba: 泥|汊|镇
+    ],
+)
+def test_places_keep_their_own_units(sentence, expected):
+    """A city's unit is no local prefix of the district after it (南京市|鼓楼区); a town named in
+    characters jieba makes no word of is a place where the tagger says so."""
+    assert [e for e in entities(sentence) if e[1] == "LOC"] == expected
+
+
+@pytest.mark.parametrize("sentence", ["这个小镇环境优美。", "全县各村都开展了活动。"])
+def test_a_kind_of_town_or_village_is_no_place(sentence):
+    assert [e for e in entities(sentence) if e[1] == "LOC"] == []

@@ -330,6 +330,8 @@ def _body_of_known_word(
     tag = _word_tags().get(word, "nz")
     if tag not in _PROPER_OR_UNKNOWN or word in COMMON_PLACE_WORDS:
         prefix = _local_prefix(text, start)
+        if label == "LOC" and prefix and not page_words(text).breaks_at(start - len(prefix)):
+            prefix = ""  # 南京市|鼓楼区: the unit of the place before, no prefix of this one
         listed = label == "ORG" and text.endswith(_BODY_LIST_BEFORE, 0, start)
         if tag[:1] not in _COMMON_NOUN_TAG_STARTS or word in COMMON_PLACE_WORDS:
             return []

@@ -559,9 +559,11 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
     if ending in RESIDENTIAL_ENDINGS and not names_a_compound(name[: -len(ending)], tagged):
         return False  # 人才公寓, 安置小区: a kind of compound, as the ending finder judges
     if ending and len(name) > len(ending):
-        return any(_is_name_word(w) for w in tagged) or (
-            len(tagged) == 1 and _names_by_itself(tagged[0].word)
-        )
+        return (
+            any(_is_name_word(w) for w in tagged)
+            or (len(tagged) == 1 and _names_by_itself(tagged[0].word))
+            or (ending in ADMIN_UNITS and len(tagged) > 1 and all(len(w.word) == 1 for w in tagged))
+        )  # the last: a village or town in characters jieba makes no word of (泥|汊|镇)
     if label == "ORG" and all(w.flag == "ns" for w in tagged):
         return False
     if len(tagged) == 1 and tagged[0].flag in NAME_TAGS and _chinese_name(name):
