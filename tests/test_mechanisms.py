@@ -1569,3 +1569,28 @@ def test_places_keep_their_own_units(sentence, expected):
 @pytest.mark.parametrize("sentence", ["这个小镇环境优美。", "全县各村都开展了活动。"])
 def test_a_kind_of_town_or_village_is_no_place(sentence):
     assert [e for e in entities(sentence) if e[1] == "LOC"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, brand",
+    [
+        ("近年来，华睿新材与多家高校开展合作。", "华睿新材"),  # jieba: 华|睿|新材 (guessed)
+        ("今年上半年，景兴纸业实现营收30亿元。", "景兴纸业"),
+    ],
+)
+def test_a_brand_jieba_has_no_words_for_is_a_company(sentence, brand):
+    """LAC's company of four characters or more that jieba cuts into lone characters, proper
+    names and guesses, no common word among them."""
+    assert (brand, "ORG") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("我们迈入了新时代。", "新时代"),  # 新|时代: a common word
+        ("发展普惠托育服务。", "普惠托育"),
+        ("实施“崇德向善惠民”工程。", "崇德向善"),  # part of a quoted name
+    ],
+)
+def test_a_phrase_is_no_brand(sentence, absent):
+    assert absent not in [text for text, _ in entities(sentence)]

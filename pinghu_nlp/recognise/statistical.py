@@ -568,7 +568,26 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
         return False
     if len(tagged) == 1 and tagged[0].flag in NAME_TAGS and _chinese_name(name):
         return False  # 王国维(故居): jieba's person, no place (贝鲁特, also nr, stays a place)
+    if label == "ORG" and len(name) >= _SHORTEST_BRAND and _made_up_by_jieba(tagged):
+        inside_quotes = text[start - 1 : start] in _OPENING_QUOTES  # “崇军环保崇军|基金”
+        return not inside_quotes  # 中|嘉华|宸, 华|睿|新材: a brand jieba has no words for
     return bool(tagged) and all(_is_name_word(w) for w in tagged)
+
+
+_SHORTEST_BRAND = 4
+_FUNCTION_TAG_STARTS = frozenset("pcudr")
+
+
+def _made_up_by_jieba(tagged) -> bool:
+    """Words jieba makes of a brand: lone characters, proper names and words it guessed, none of
+    them a common word, at least one a name or a guess (not 新|时代, 普惠|托育)."""
+    if len(tagged) < 2 or tagged[0].flag[:1] in _FUNCTION_TAG_STARTS:
+        return False  # 同|国际货币基金组织: a preposition opens no brand
+    if any(w.flag == "ns" for w in tagged):
+        return False  # 平湖市|全公亭社: a place inside, the rules' part
+    ordinary = (len(w.word) > 1 and not is_guessed(w.word) and not _is_name_word(w) for w in tagged)
+    named = (_is_name_word(w) or is_guessed(w.word) for w in tagged)
+    return not any(ordinary) and any(named)
 
 
 def _names_by_itself(word: str) -> bool:
