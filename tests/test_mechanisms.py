@@ -1594,3 +1594,14 @@ def test_a_brand_jieba_has_no_words_for_is_a_company(sentence, brand):
 )
 def test_a_phrase_is_no_brand(sentence, absent):
     assert absent not in [text for text, _ in entities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["县卫生健康局", "县市场监督管理局", "县人力资源和社会保障局", "嘉兴市医疗保障局"],
+)
+def test_departments_by_their_full_names(body):
+    """The full names of the departments every county has (the user dictionary): jieba cuts
+    them into ordinary words (卫生|健康|局, 市场|监督|管理局) without it."""
+    assert entities(f"{body}开展专项行动。") == [(body, "ORG")]
+    assert (f"{body}副局长", "TITLE") in entities(f"{body}副局长王明说。")
