@@ -1605,3 +1605,8 @@ def test_departments_by_their_full_names(body):
     them into ordinary words (卫生|健康|局, 市场|监督|管理局) without it."""
     assert entities(f"{body}开展专项行动。") == [(body, "ORG")]
     assert (f"{body}副局长", "TITLE") in entities(f"{body}副局长王明说。")
+
+
+def test_the_party_committee_for_new_organisations_qualifies_a_title():
+    found = entities("县委组织部部务委员、县委两新工委书记邹红介绍。")
+    assert ("县委两新工委书记", "TITLE") in found and ("邹红", "PERSON") in found
