@@ -313,3 +313,36 @@ def test_lac_tags_a_sentence_as_it_tags_it_alone_whatever_else_is_in_the_batch()
     alone = lac_tagger().tag([sentence])[0]
     assert lac_tagger().tag([*others, sentence])[-1] == alone
     assert lac_tagger().tag([sentence, *others])[0] == alone
+
+
+def test_tags_read_back_from_a_batch_are_the_tags_of_each_sentence_alone(raw_pages):
+    from pinghu_nlp.layout import repair
+    from pinghu_nlp.recognise.lac import LacTagger
+
+    class CountingSession:  # the encoder's calls, counted
+        def __init__(self, session):
+            self.session, self.calls = session, 0
+
+        def run(self, *args):
+            self.calls += 1
+            return self.session.run(*args)
+
+    pages = [repair(raw).text for raw in raw_pages.values()]
+    alone, batched = LacTagger(), LacTagger()
+    for tagger in (alone, batched):
+        tagger.session = CountingSession(tagger.session)
+    expected = [alone.names(page) for page in pages]
+    batched.prefetch(pages)
+    calls = batched.session.calls
+    assert [batched.names(page) for page in pages] == expected
+    assert batched.session.calls == calls < alone.session.calls  # read back, fewer batches
+
+
+def test_the_recognizer_gives_the_same_entities_in_a_stream(nlp, raw_pages):
+    pages = list(raw_pages.values())
+    one_by_one = [[(e.start_char, e.end_char, e.label_) for e in nlp(p).ents] for p in pages]
+    streamed = [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in nlp.pipe(pages, batch_size=4)
+    ]
+    assert streamed == one_by_one

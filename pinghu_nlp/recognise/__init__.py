@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import spacy
@@ -342,6 +342,14 @@ class EntityRecognizer:
             spans.append(span)
         doc.ents = spans
         return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """:meth:`__call__` on each Doc, LAC tagging each batch's sentences together first
+        (:meth:`~pinghu_nlp.recognise.lac.LacTagger.prefetch`): the same entities, less time."""
+        for docs in spacy.util.minibatch(stream, size=batch_size):
+            if self.lac is not None and self.tagger_reads == "page":
+                self.lac.prefetch([doc_text(doc) for doc in docs])
+            yield from (self(doc) for doc in docs)
 
     def _settings(self) -> dict:
         return {"model": self.ner is not None, "tagger": self.lac is not None, "lac": LAC_VERSION}
