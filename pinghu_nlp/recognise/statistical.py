@@ -575,13 +575,15 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
 
 
 _SHORTEST_BRAND = 4
-_FUNCTION_TAG_STARTS = frozenset("pcudr")
+_NOT_OPENING_A_BRAND = frozenset("pcudr")
+"""jieba tags (first letter) of what opens no brand: prepositions, conjunctions, particles,
+adverbs, pronouns."""
 
 
 def _made_up_by_jieba(tagged) -> bool:
     """Words jieba makes of a brand: lone characters, proper names and words it guessed, none of
     them a common word, at least one a name or a guess (not 新|时代, 普惠|托育)."""
-    if len(tagged) < 2 or tagged[0].flag[:1] in _FUNCTION_TAG_STARTS:
+    if len(tagged) < 2 or tagged[0].flag[:1] in _NOT_OPENING_A_BRAND:
         return False  # 同|国际货币基金组织: a preposition opens no brand
     if any(w.flag == "ns" for w in tagged):
         return False  # 平湖市|全公亭社: a place inside, the rules' part
