@@ -95,7 +95,7 @@ def model_spans(
     rule expects, 唐四清却一头栽倒, are found there); ``"cues"``, only the stretches around the
     words that may be or begin a name (:func:`name_cues`), on both sides of each title (its
     holder is named after it, or before it: 周恩来总理) and around places jieba knows: about a
-    third of a page's characters, some 20% faster, a name in three hundred missed.
+    third of a page's characters, some 10% faster, a name in three hundred missed.
     """
     if reads not in LAC_READS:
         raise ValueError(f"reads must be one of {', '.join(LAC_READS)}, not {reads!r}")
