@@ -1610,3 +1610,20 @@ def test_departments_by_their_full_names(body):
 def test_the_party_committee_for_new_organisations_qualifies_a_title():
     found = entities("县委组织部部务委员、县委两新工委书记邹红介绍。")
     assert ("县委两新工委书记", "TITLE") in found and ("邹红", "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("县供销合作社社长张建国介绍。", ("县供销合作社社长", "TITLE")),  # jieba: 合作社 l
+        ("徐家埭村股份经济合作社董事长张建国介绍。", ("徐家埭村股份经济合作社董事长", "TITLE")),
+        ("县供销合作社开展活动。", ("县供销合作社", "ORG")),
+    ],
+)
+def test_a_cooperative_qualifies_its_head(sentence, expected):
+    assert expected in entities(sentence)
+
+
+def test_the_places_before_a_hosted_body_are_split_per_unit():
+    found = entities("平湖市林埭镇徐家埭村股份经济合作社组织村民开展活动。")
+    assert [e for e in found if e[1] == "LOC"][:2] == [("平湖市", "LOC"), ("林埭镇", "LOC")]

@@ -74,6 +74,8 @@ def noun_phrase(
     for index in range(len(words) - 1, -1, -1):
         word_pair = words[index]
         word = word_pair.word
+        if word_pair.flag == "l" and word.endswith(UNIT_CHARS):
+            word_pair = make_pair(word, "n")  # 合作社: a set phrase of jieba's that names a body
         glued = len(word) == 2 and word[1] in LOCAL_PREFIX_CHARS and word[0] in _GLUE
         if glued and (kept or named_unit):
             kept.insert(0, make_pair(word[1], "n"))  # 兼|市发改局, 据|县气象台: the prefix glued on

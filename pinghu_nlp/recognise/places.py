@@ -755,7 +755,7 @@ def _split_body_after_place(text: str, candidate: Candidate) -> list[Candidate]:
         rest = candidate.end - match.end()
         if rest > _MIN_NAME and not text.startswith(ORG_ENDINGS, match.end()):
             place = candidate._replace(end=match.end(), label="LOC")
-            return [place, candidate._replace(start=match.end())]
+            return [*split_place_chain(text, place), candidate._replace(start=match.end())]
     return [candidate]
 
 
