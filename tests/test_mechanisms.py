@@ -1627,3 +1627,8 @@ def test_a_cooperative_qualifies_its_head(sentence, expected):
 def test_the_places_before_a_hosted_body_are_split_per_unit():
     found = entities("平湖市林埭镇徐家埭村股份经济合作社组织村民开展活动。")
     assert [e for e in found if e[1] == "LOC"][:2] == [("平湖市", "LOC"), ("林埭镇", "LOC")]
+
+
+def test_the_youth_league_committee_of_any_level():
+    assert ("团县委", "ORG") in entities("活动由团县委、县教育局主办。")
+    assert ("团区委书记", "TITLE") in entities("团区委书记王芳出席。")
