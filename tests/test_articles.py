@@ -373,3 +373,17 @@ def test_a_byline_closing_a_caption_in_brackets():
     assert list(people["text"]) == ["钱立", "严斌"]  # 严斌, not 严斌摄
     held = result.relations.query("relation == 'HOLDS_TITLE'")
     assert list(zip(held["head"], held["tail"], strict=True)) == [("严斌", "记者")]
+
+
+@pytest.mark.parametrize(
+    "page, role, name",
+    [
+        ("本报讯（全媒体记者 朱凯琳）11月19日，县委召开会议。\n", "全媒体记者", "朱凯琳"),
+        ("本报讯（融媒体记者 沈一鸣）昨天，镇里召开会议。\n", "融媒体记者", "沈一鸣"),
+        ("今日嘉善\n责任编辑：沈佳 版式设计：陆敏\n县里召开会议\n", "版式设计", "陆敏"),
+    ],
+)
+def test_roles_of_county_papers_bylines(page, role, name):
+    mentions = pinghu_nlp.extract([page]).mentions
+    found = list(zip(mentions.text, mentions.label, strict=True))
+    assert (role, "TITLE") in found and (name, "PERSON") in found
