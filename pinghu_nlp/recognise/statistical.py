@@ -1,9 +1,8 @@
 """Names the statistical tagger (LAC) finds, kept where a second signal makes them plausible.
 
 The tagger reads every sentence of the page (or, set so, only around its name cues); its spans
-become candidates
-below the rules' priorities, so the rules' spans win wherever they fire and the model speaks where
-they are silent:
+become candidates below the rules' priorities, so the rules' spans win wherever they fire and the
+model speaks where they are silent:
 
 - PERSON: a span that looks like a name (a common surname and one or two more characters, not a
   dictionary word; or a transliterated foreign name), then the lists it continues and its repeats
@@ -92,7 +91,7 @@ def model_spans(
     label)``, no whitespace inside, no middle dot at either edge.
 
     ``reads`` (one of :data:`LAC_READS`): ``"page"``, every sentence (the default: the names no
-    rule expects, 唐四清却一头栽倒, are found there); ``"cues"``, only the stretches around the
+    rule expects, 事后，仇海生拿着锦旗…, are found there); ``"cues"``, only the stretches around the
     words that may be or begin a name (:func:`name_cues`), on both sides of each title (its
     holder is named after it, or before it: 周恩来总理) and around places jieba knows: about a
     third of a page's characters, some 10% faster, a name in three hundred missed.
