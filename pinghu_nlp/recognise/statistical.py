@@ -419,7 +419,7 @@ def model_names_completing_rules(
             if span == (name.start, name.end - 1) and text[span[1]] in CUT_VERB_STARTS:
                 continue  # 戴振|主(持): the rule cut a verb the layout broke, not the name
             if span == (name.start, name.end - 1) and text[span[1]] in _FUNCTION_CHARS:
-                continue  # 主席卢金|也警告: a function character after the name
+                continue  # 议长罗金|也表示: a function character after the name
             if span == (name.start, name.end - 1) and _travels_to_a_place(text, span[1]):
                 continue  # 王纲|来我县, 李明|来平湖: a verb of travel before where to
             if span in by_span:
