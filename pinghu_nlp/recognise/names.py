@@ -582,7 +582,7 @@ _NOT_IN_PART_TAGS = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "d", "r", "
 
 def _part_after(words: PageWords, offset: int) -> int:
     """Length of the name part that starts at ``offset`` (0 if none): a lone transliteration
-    character jieba reads as a verb or adverb goes on a part spelled so far (·阿马|特); a word
+    character jieba reads as a verb or adverb goes on a part spelled so far (·费尔南|达); a word
     jieba guessed that ends in a character no name ends in ends the part before it (·马斯|说)."""
     length, part = 0, ""
     index, position = _word_index(words, offset), offset
