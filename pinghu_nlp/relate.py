@@ -111,7 +111,8 @@ def _holders_of(text: str, ents: list[Span], index: int) -> list[tuple[int, int]
     previous = ents[index - 1] if index else None
     if previous is not None and previous.label_ == "PERSON":
         gap = text[previous.end_char : title.start_char]
-        if gap in ("", "，", ",") or gap in _APPOINTED_AS:  # 习近平总书记; 周军波，市长
+        spaced = gap == " " and title._.kind != "byline"  # a list's 陈海燕 平湖市文化馆馆长
+        if gap in ("", "，", ",") or gap in _APPOINTED_AS or spaced:  # 习近平总书记; 周军波，市长
             return [(previous.start_char, previous.end_char)]
     return []
 

@@ -207,3 +207,17 @@ def test_a_title_and_its_holder_with_the_space_a_short_line_keeps():
     relations = pinghu_nlp.extract(["标题\n县委副书记 沈建华\n正文第一段，会议召开。"]).relations
     held = relations[relations.relation == "HOLDS_TITLE"]
     assert list(zip(held["head"], held["tail"], strict=True)) == [("沈建华", "县委副书记")]
+
+
+def test_a_title_after_a_name_and_a_space_in_a_list_of_guests():
+    """嘉宾：陈海燕 平湖市文化馆馆长: a short line keeps the space; the title is the name's."""
+    result = pinghu_nlp.extract(["今日平湖\n主持人：陆晓雯\n嘉宾：陈海燕 平湖市文化馆馆长\n"])
+    holds = result.relations[result.relations.relation == "HOLDS_TITLE"]
+    assert ("陈海燕", "平湖市文化馆馆长") in set(zip(holds["head"], holds["tail"], strict=True))
+
+
+def test_a_byline_role_after_a_name_and_a_space_is_not_that_names():
+    result = pinghu_nlp.extract(["今日平湖\n记者 王强 通讯员 李明\n昨天，县里召开会议。\n"])
+    holds = result.relations[result.relations.relation == "HOLDS_TITLE"]
+    pairs = set(zip(holds["head"], holds["tail"], strict=True))
+    assert pairs == {("王强", "记者"), ("李明", "通讯员")}

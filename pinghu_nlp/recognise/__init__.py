@@ -240,7 +240,8 @@ def _titles_with_holders(
         elif following in chain_end:  # a title right after: 联合创始人首席战略官黑生强
             following = chain_end[following]
         chain_end[title.start] = following
-        named = following in starts or title.start in ends
+        spaced = text[title.start - 1 : title.start] == " " and title.start - 1 in ends
+        named = following in starts or title.start in ends or spaced  # 陈海燕 文化馆馆长
         closes_list = title.kind == "collective" and text[title.start - 1 : title.start] == "等"
         if title.kind == "office" and heads_a_reference(text, title, references):
             continue  # 陈|副县长: one person's reference
