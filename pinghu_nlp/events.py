@@ -35,6 +35,8 @@ EVENT_VERBS = resources.files("pinghu_nlp") / "data" / "event_verbs.tsv"
 KINDS = ("APPOINTED", "ELECTED", "NOMINATED", "ACTING", "REMOVED", "RESIGNED", "RETIRED")
 GIVEN_UP = frozenset({"REMOVED", "RESIGNED", "RETIRED"})
 """Kinds that end a tenure: the title is no longer held after the event."""
+NOT_HELD = GIVEN_UP | {"NOMINATED"}
+"""Kinds after which the person does not hold the title: given up, or only nominated for it."""
 
 _CLAUSE = "，。；;！？!?\n"
 _PERSON_GLUE = re.compile(f"[{''.join(g for g in lexicon.list_glue('names') if not g.isspace())}]")
@@ -108,11 +110,12 @@ def _patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
     retokenizes=True,
 )
 def mark_events(doc: Doc) -> Doc:
-    """Pipeline stage: ``doc._.events``; missed names added as PERSON; given-up titles unheld."""
+    """Pipeline stage: ``doc._.events``; missed names added as PERSON; titles given up or only
+    nominated for unheld."""
     text, articles = doc_text(doc), doc_articles(doc, "pinghu_events")
     events = find_events(text, list(doc.ents), articles)
     doc = _add_people(doc, {e.person for e in events})
-    given_up = {(e.article, e.person, _squash(e.title)) for e in events if e.kind in GIVEN_UP}
+    given_up = {(e.article, e.person, _squash(e.title)) for e in events if e.kind in NOT_HELD}
     if given_up:
         doc._.relations = _without_given_up(text, doc._.relations or [], given_up)
     doc._.events = [e.to_dict() for e in events]

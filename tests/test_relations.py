@@ -221,3 +221,9 @@ def test_a_byline_role_after_a_name_and_a_space_is_not_that_names():
     holds = result.relations[result.relations.relation == "HOLDS_TITLE"]
     pairs = set(zip(holds["head"], holds["tail"], strict=True))
     assert pairs == {("王强", "记者"), ("李明", "通讯员")}
+
+
+def test_the_office_a_person_is_appointed_as_is_theirs():
+    page = "本报讯 会议决定：\n任命王刚为县交通运输局局长；\n免去李明的县卫生健康局局长职务。\n"
+    holds = pinghu_nlp.extract([page]).relations.query("relation == 'HOLDS_TITLE'")
+    assert set(zip(holds["head"], holds["tail"], strict=True)) == {("王刚", "县交通运输局局长")}
