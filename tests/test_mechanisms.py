@@ -1632,3 +1632,20 @@ def test_the_places_before_a_hosted_body_are_split_per_unit():
 def test_the_youth_league_committee_of_any_level():
     assert ("团县委", "ORG") in entities("活动由团县委、县教育局主办。")
     assert ("团区委书记", "TITLE") in entities("团区委书记王芳出席。")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("乘客们在杭州东站候车。", ("杭州东站", "LOC")),  # a railway station
+        ("新建的平湖高铁站即将投用。", ("平湖高铁站", "LOC")),
+        ("沿着平廊公路一路向东。", ("平廊公路", "LOC")),
+    ],
+)
+def test_stations_and_roads_by_their_endings(sentence, expected):
+    assert expected in entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["高速公路上车辆川流不息。", "乡村公路四通八达。"])
+def test_a_kind_of_road_is_no_place(sentence):
+    assert [e for e in entities(sentence) if e[1] == "LOC"] == []

@@ -536,8 +536,8 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
     """Whether jieba's words agree that ``text[start:end]`` names one body or place (a body
     with no ending is not made of place words alone: 多维度, which jieba guessed a place)."""
     name = text[start:end]
-    if len(name) < 2 or not is_han(name) or name in GENERIC_WORDS:
-        return False
+    if len(name) < 2 or not is_han(name) or name in GENERIC_WORDS or name in COMMON_PLACE_WORDS:
+        return False  # 高速公路, 城市: a word for a kind of place or body
     if name.startswith(DEICTIC_STARTS) or name.startswith("全") or text.startswith(SAYINGS, start):
         return False
     if label == "LOC" and name.endswith(ROAD_ENDINGS) and makes_a_way(text, start):
