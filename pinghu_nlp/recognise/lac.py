@@ -75,7 +75,7 @@ class LacTagger:
         batches (a third less time). The tags are the same as sentence by sentence; only the
         last call's are kept."""
         texts = sorted({page[s:e] for page in pages for s, e in sentences(page)})
-        self._prefetched = {}
+        self._prefetched = {}  # the last batch's tags are not read for this one's
         self._prefetched = dict(zip(texts, self.tag(texts), strict=True))
 
     def tag(self, texts: list[str]) -> list[list[str]]:
@@ -85,16 +85,17 @@ class LacTagger:
         The encoder reads texts of one length together (it would read a shorter text's padding:
         see :data:`_BATCH`); the CRF is decoded for batches of similar length, their padding unread.
         """
-        known = self._prefetched
-        result: list[list[str]] = [known.get(t, []) for t in texts]
+        prefetched = self._prefetched
+        result: list[list[str]] = [prefetched.get(t, []) for t in texts]
         order = sorted(
-            (i for i, t in enumerate(texts) if t and t not in known), key=lambda i: len(texts[i])
+            (i for i, t in enumerate(texts) if t and t not in prefetched),
+            key=lambda i: len(texts[i]),
         )
         encoded = {}
+        char_id, unknown = self._ids.get, self.unknown
         for length, same in groupby(order, key=lambda i: len(texts[i])):
             same = list(same)
-            known, unknown = self._ids.get, self.unknown
-            ids = np.array([[known(c, unknown) for c in texts[i]] for i in same], dtype=np.int64)
+            ids = np.array([[char_id(c, unknown) for c in texts[i]] for i in same], dtype=np.int64)
             lengths = np.full(len(same), length, dtype=np.int64)
             scores = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
             encoded.update(zip(same, scores[:, :, : len(self.tags)], strict=True))

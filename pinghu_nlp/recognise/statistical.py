@@ -334,15 +334,6 @@ def _lone_surnames_joined(text: str, people: list[tuple[int, int]]) -> list[tupl
     return joined
 
 
-def names_the_ner_model_agrees_on(
-    text: str, spans: list[tuple[int, int]], ner: Language
-) -> set[tuple[int, int]]:
-    """The ``spans`` (LAC's PERSON) that ``ner`` tags PERSON with the same edges (even a word of
-    jieba's dictionary: its 周恩来 is a time word)."""
-    drawn = ner_people_around(text, spans, ner)
-    return {span for span in spans if span in drawn}
-
-
 def ner_people_around(
     text: str, spans: list[tuple[int, int]], ner: Language
 ) -> set[tuple[int, int]]:
