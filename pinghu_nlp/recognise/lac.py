@@ -74,7 +74,7 @@ class LacTagger:
         many pages has more sentences of each length, so the encoder runs fewer, fuller
         batches (a third less time). The tags are the same as sentence by sentence; only the
         last call's are kept."""
-        texts = sorted({page[s:e] for page in pages for s, e in sentences(page)})
+        texts = list(dict.fromkeys(page[s:e] for page in pages for s, e in sentences(page)))
         self._prefetched = {}  # the last batch's tags are not read for this one's
         self._prefetched = dict(zip(texts, self.tag(texts), strict=True))
 

@@ -588,7 +588,7 @@ def _part_after(words: PageWords, offset: int) -> int:
     index, position = _word_index(words, offset), offset
     while index < len(words.words) and words.starts[index] == position:
         word = words.words[index]
-        spelled_on = part and word in TRANSLITERATION and all(c in TRANSLITERATION for c in part)
+        spelled_on = _spelled(part) and word in TRANSLITERATION
         if not (_in_name_part(word) or spelled_on) or length + len(word) > _PART_LIMIT:
             break
         if len(word) > 1 and word[-1] in _NOT_ENDING_A_PART and is_guessed(word):
