@@ -56,6 +56,8 @@ _DATELINE = re.compile(
     + "|".join(lexicon.longest_first(lexicon.date_words("dateline-time")))
     + ")?)?"
 )
+_LEAD_OPENING = re.compile(r"(?:本报讯)?\s*")
+"""What may come before a byline that opens the lead: ``本报讯 记者 左思 昨天，…``."""
 _MASTHEAD_LINE = re.compile(
     rf"总第\s*\d+\s*期|农历\S+年|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*◆?\s*星期|联办$|^今日[{lexicon.HAN_RANGE}]{{2,3}}$"
 )
@@ -195,9 +197,15 @@ def split_articles(text: str) -> list[Article]:
     starts: list[tuple[int, str]] = []  # (first line of the article, kind)
     i = 0
     while i < len(lines):
-        opens_story = text.startswith("本报讯", lines[i][0]) and (
-            i == 0 or kinds[i - 1] != "byline"
-        )
+        opens_story = (
+            text.startswith("本报讯", lines[i][0])
+            or (
+                kinds[i] == "body"
+                and i > 0
+                and kinds[i - 1] == "short"
+                and _lead_byline(text, lines[i])
+            )
+        ) and (i == 0 or kinds[i - 1] != "byline")
         if kinds[i] != "byline" and not opens_story:
             i += 1
             continue
@@ -245,7 +253,9 @@ def _build_article(
     inline_group = (inline.lastindex or 1) if inline else 1
     if inline and not is_byline_line(inline.group(inline_group)):
         inline = None  # （图为…）: brackets that open with a role word but are no byline
-    if headline and (inline or any(k == "byline" for k in kinds)):
+    leads = index < len(lines) and kinds[index] == "body" and not inline
+    lead = _lead_byline(text, lines[index]) if leads else None
+    if headline and (inline or lead or any(k == "byline" for k in kinds)):
         article.headline = " ".join(text[s:e] for s, e in headline)
         article.headline_span = (headline[0][0], headline[-1][1])
     for (s, e), k in zip(lines, kinds, strict=False):
@@ -253,6 +263,8 @@ def _build_article(
             article.bylines.extend(parse_byline(text[s:e], s))
     if inline:
         article.bylines.extend(parse_byline(inline.group(inline_group), inline.start(inline_group)))
+    elif lead:
+        article.bylines.extend(parse_byline(text[slice(*lead)], lead[0]))
     body = [(s, e) for (s, e), k in zip(lines, kinds, strict=False) if k == "body"]
     for s, e in body:
         article.bylines.extend(_bracketed_credits(text, s, e, inline))
@@ -280,6 +292,21 @@ def _bracketed_credits(
         if is_byline_line(match.group(1)):
             found.extend(parse_byline(match.group(1), match.start(1)))
     return found
+
+
+def _lead_byline(text: str, line: Span) -> Span | None:
+    """The byline that opens a line of lead text, set off by a space (``记者 左思 昨天，…``,
+    ``本报讯 通讯员 高敏 记者 左思 本周三，…``): the longest run of the line's space-separated
+    pieces that reads as a byline of roles and names, text following it."""
+    start = _LEAD_OPENING.match(text, line[0], line[1]).end()
+    if not BYLINE_ROLE.match(text, start, line[1]):
+        return None
+    gaps = [m.start() for m in re.finditer(r"\s+", text[start : line[1]].rstrip())]
+    for gap in reversed(gaps):
+        parts = byline_parts(text[start : start + gap])
+        if parts and parts[0][0] == "role" and parts[-1][0] != "role":
+            return (start, start + gap)
+    return None
 
 
 def _line_spans(text: str) -> list[Span]:

@@ -387,3 +387,31 @@ def test_roles_of_county_papers_bylines(page, role, name):
     mentions = pinghu_nlp.extract([page]).mentions
     found = list(zip(mentions.text, mentions.label, strict=True))
     assert (role, "TITLE") in found and (name, "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "page, bylines",
+    [
+        ("广陈镇举办西瓜节\n本报讯 记者 钟晓 昨天，广陈镇举办西瓜节。\n", "记者 钟晓"),
+        (
+            "曹桥街道开展防汛演练\n通讯员 陆敏 记者 方一舟 本周二，曹桥街道开展防汛演练。\n",
+            "通讯员 陆敏; 记者 方一舟",
+        ),
+        (
+            "林埭镇表彰好家风\n见习记者 孔令宇 日前，林埭镇表彰了十户好家风家庭。\n",
+            "见习记者 孔令宇",
+        ),
+    ],
+)
+def test_a_byline_opening_the_lead_line(page, bylines):
+    """The byline on the lead's own line, set off by spaces, before the first sentence."""
+    (article,) = split_articles(page)
+    assert article.byline == bylines
+    assert article.headline == page.split("\n")[0]
+    names = [page[slice(*span)] for b in article.bylines for _, span in b.names]
+    assert names == [n for part in bylines.split("; ") for n in part.split()[1:]]
+
+
+def test_a_lead_line_without_a_byline_keeps_its_text():
+    page = "新埭镇召开会议\n记者从新埭镇获悉，本周三将召开会议。\n市委书记 仲旭东 出席。\n"
+    assert [a.byline for a in split_articles(page)] == [""]
