@@ -1649,3 +1649,39 @@ def test_stations_and_roads_by_their_endings(sentence, expected):
 @pytest.mark.parametrize("sentence", ["高速公路上车辆川流不息。", "乡村公路四通八达。"])
 def test_a_kind_of_road_is_no_place(sentence):
     assert [e for e in entities(sentence) if e[1] == "LOC"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["领导到镇里走访农户。", "村里和县里都很支持。", "这件事市里和区里都知道。"]
+)
+def test_the_town_or_the_county_spoken_of_is_no_place(sentence):
+    """镇里, 村里, 县里: the town or village the story is in, named by no name (和县 is a county,
+    but not across 和|县里)."""
+    assert entities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("瑞士记者对我们说，这里风景很美。", [("瑞士", "LOC")]),
+        (
+            "这对德国是有利的，法国的态度和意大利一样。",
+            [("德国", "LOC"), ("法国", "LOC"), ("意大利", "LOC")],
+        ),
+        (
+            "开发区引进了德国博世、美国霍尼韦尔等企业。",
+            [("德国", "LOC"), ("博世", "ORG"), ("美国", "LOC"), ("霍尼韦尔", "ORG")],
+        ),
+    ],
+)
+def test_a_country_before_a_clause_is_no_company(sentence, expected):
+    """A country and a brand are read only before the glue of a list (、, 和, 等), never before
+    a comma that ends a clause, and never from verbs or particles."""
+    assert sorted(entities(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["要扶持丝绸、茶叶等行业发展。", "我们要发展粮食、蔬菜等产业。"]
+)
+def test_a_clause_before_a_list_of_trades_names_no_body(sentence):
+    assert [e for e in entities(sentence) if e[1] == "ORG"] == []

@@ -59,11 +59,14 @@ _ENDING_PATTERN = re.compile(
     "|".join(map(re.escape, sorted(set(LOC_ENDINGS + ORG_ENDINGS), key=len, reverse=True)))
 )
 _BRACKETED_REGION = re.compile(rf"[(（]([{lexicon.HAN_RANGE}]{{2,4}})[)）]")
-_LIST_GLUE = "".join(g for g in lexicon.list_glue() if g != " ")
+_NAMES_GLUE = "".join(g for g in lexicon.list_glue("names") if g != " ")
 _FOREIGN_COMPANY = re.compile(
     f"({'|'.join(lexicon.place_words('country'))})"
-    rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[{_LIST_GLUE}等])"
+    rf"([{lexicon.HAN_RANGE}A-Za-z]{{2,6}}?)(?=[{_NAMES_GLUE}等])"
 )
+"""A country and a brand before the glue of a list of names
+(a comma ends a clause: 法国|记者说，).
+"""
 _TITLE_HEADS = lexicon.longest_first(lexicon.title_words("office") + lexicon.title_words("role"))
 _CHAIN_ENDINGS = sorted({e for e in LOC_ENDINGS if len(e) > 1} | _ADMIN_CHARS, key=len)
 _PLACE_ENDING = re.compile("|".join(map(re.escape, reversed(_CHAIN_ENDINGS))))
@@ -163,9 +166,16 @@ def _division_inside_a_word(text: str, match: re.Match) -> bool:
         return False
     words = page_words(text)
     if words.breaks_at(match.start()):
-        return False
+        first = words.tagged_between(match.start(), match.start() + 1)
+        function_word = bool(first) and first[0].flag[:1] in _FUNCTION_TAG_STARTS
+        return function_word and not words.breaks_at(match.end())  # 村里|和|县里: no 和县
     _, word = words.word_at(match.start())
     return not is_guessed(word)
+
+
+_FUNCTION_TAG_STARTS = frozenset("cp")
+"""jieba tags (first letter) of a conjunction or preposition: one opening a division's name that
+ends inside the next word is that word, not the name (村里|和|县里)."""
 
 
 _MASTHEAD = re.compile(
@@ -648,12 +658,18 @@ def find_foreign_companies(text: str) -> list[Candidate]:
             continue  # 法国总统马克龙: a country's office and its holder, not a company
         if name.endswith(ORG_ENDINGS):
             continue  # 日本电产株式会社: a whole company, country and all, read by its ending
+        words = page_words(text).tagged_between(*match.span(2))
+        if any(w.flag[:1] in _NOT_IN_A_BRAND for w in words):
+            continue  # 日本|的访问和…, 美国|是有利的: a clause, no brand
         if _word_tags().get(name, "nz") in _PROPER_OR_UNKNOWN:
             found.append(FINDERS["foreign"].candidate(*match.span(1), "LOC"))
             found.append(FINDERS["foreign"].candidate(*match.span(2), "ORG"))
     return found
 
 
+_NOT_IN_A_BRAND = frozenset("vrupdcy")
+"""jieba tags (first letter) of words no brand is made of: verbs, pronouns, particles,
+prepositions, adverbs, conjunctions, modal particles."""
 _PLACE_CLASSES = lexicon.place_words("class-place")
 _LIST_CLASSES = lexicon.longest_first(_PLACE_CLASSES + lexicon.place_words("class-body"))
 _LIST_OF_NAMES = re.compile(
@@ -673,6 +689,7 @@ def find_list_members(text: str) -> list[Candidate]:
         label = "LOC" if match.group(2) in _PLACE_CLASSES else "ORG"
         first = match.start(1)
         cut = max(text.rfind(c, first, first + 6) for c in _FUNCTION_CHARS)
+        cut = max(cut, _after_a_clause_word(text, first, text.find("、", first)) - 1)
         items = list(_ITEM.finditer(text, cut + 1 if cut != -1 else first, match.end(1)))
         names = [i for i in items if i.start() == 0 or text[i.start() - 1] not in "(（"]
         unknown = [n for n in names if _word_tags().get(n.group(), "nz") in _PROPER_OR_UNKNOWN]
@@ -680,6 +697,18 @@ def find_list_members(text: str) -> list[Candidate]:
         if opens and len(unknown) * 2 >= len(names):  # mostly names, not ordinary words
             found.extend(FINDERS["body-list"].candidate(n.start(), n.end(), label) for n in names)
     return found
+
+
+def _after_a_clause_word(text: str, start: int, end: int) -> int:
+    """Where the first item of a list begins after the verbs and function words of the clause
+    jieba reads before it (要|重视|纺织、煤炭等行业: the item is 纺织), or 0 if none."""
+    words = page_words(text).tagged_between(start, end)
+    offset, after = start, 0
+    for word in words[:-1]:
+        offset += len(word.word)
+        if word.flag[:1] in _NOT_IN_A_BRAND and end - offset >= _MIN_NAME:
+            after = offset  # not 吸引了拜|耳、巴斯夫: jieba's cut leaves no name
+    return after
 
 
 _FUNCTION_CHARS = lexicon.characters("list-cuts")
