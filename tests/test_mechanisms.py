@@ -1685,3 +1685,37 @@ def test_a_country_before_a_clause_is_no_company(sentence, expected):
 )
 def test_a_clause_before_a_list_of_trades_names_no_body(sentence):
     assert [e for e in entities(sentence) if e[1] == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("街道主任于振华表示，整治工作月底完成。", [("街道主任", "TITLE"), ("于振华", "PERSON")]),
+        ("董事长和秀林说，公司明年扩产。", [("董事长", "TITLE"), ("和秀林", "PERSON")]),
+        (
+            "参赛的有李婷、周敏、于冬梅等人。",
+            [("李婷", "PERSON"), ("周敏", "PERSON"), ("于冬梅", "PERSON")],
+        ),
+        ("种粮大户和春芳告诉记者，今年亩产提高了。", [("和春芳", "PERSON")]),
+    ],
+)
+def test_a_surname_that_is_also_a_function_word_after_a_title_or_in_a_list(sentence, expected):
+    """于, 和: a preposition or conjunction elsewhere, a surname where a rare given name follows
+    a title, a word for a person or a list's glue."""
+    found = [e for e in entities(sentence) if e[1] in ("PERSON", "TITLE")]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("局长于近日召开会议。", "于近日"),
+        ("主任向大家介绍了情况。", "向大家"),
+        ("教师和学生一起参加活动。", "和学生"),
+        ("干部和群众说，路修好了。", "和群众"),
+        ("村民和小王一起去了。", "和小王"),
+        ("获奖的有陈静、吴昊。", "有陈静"),
+    ],
+)
+def test_a_function_word_before_an_ordinary_word_or_a_name_is_no_surname(sentence, absent):
+    assert absent not in [text for text, _ in entities(sentence)]

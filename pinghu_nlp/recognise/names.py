@@ -133,6 +133,8 @@ def function_word_opens(text: str, start: int) -> bool:
     if surname_tag not in _NO_NAME_TAG_STARTS:
         return False
     following = text[start + 1 : start + 3]
+    if following[:1] in _NICKNAME_PREFIXES and following[1:] in TOP_SURNAMES:
+        return True  # 和|小李, 跟|老王: a function word before a nickname
     if surname_tag != "v" and is_common_word(following) and tag_of(following) != "nz":
         return True  # 和|乘客 (not 于|建华: jieba's other proper nouns are given names too)
     opening = text[start : start + 2]
@@ -237,6 +239,8 @@ def names_after_titles(
             if text.startswith(gap, title.end):
                 start = title.end + len(gap)
                 end = name_at(text, start)
+                if not end and function_word_opens(text, start):
+                    end = surname_that_reads_as_a_word(text, start)
                 if not end and (start in model_starts or text.startswith(SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
                 end = end or _transliterated_name_at(text, start)
@@ -248,6 +252,33 @@ def names_after_titles(
                     found.append(FINDERS["after-title"].candidate(start, end, "PERSON"))
                     break
     return found
+
+
+def surname_that_reads_as_a_word(text: str, start: int) -> int | None:
+    """End of a three-character name whose surname is a function word or verb elsewhere (于, 和,
+    向, 成), right after a title or a word for a person: 总经理于海峰|介绍, 村民和春林|说.
+
+    The given name is too rare in jieba's dictionary to be an ordinary word, no word of
+    time, number, place, direction or grammar (镇长于|本月, 书记向|大家, 老师和|同学), no
+    reference to a surname (和|小李), and the name ends where jieba's words do.
+    """
+    piece = text[start : start + 3]
+    if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
+        return None
+    given = piece[1:]
+    tag = tag_of(given)
+    if given[0] in _NICKNAME_PREFIXES or tag[:1] in _NOT_A_GIVEN_NAME_TAG_STARTS:
+        return None
+    if is_frequent(given):
+        return None  # 党员和|师生, which jieba's dictionary tags a name
+    if not (_ends_name(text, start + 3) and page_words(text).breaks_at(start + 3)):
+        return None
+    return start + 3
+
+
+_NOT_A_GIVEN_NAME_TAG_STARTS = frozenset("tmfrpcduqs")
+"""jieba tags (first letter) of no given name: time, numeral, direction, pronoun, preposition,
+conjunction, adverb, particle, measure word, place word."""
 
 
 def _word_name_before_speech(text: str, start: int) -> int | None:
@@ -378,6 +409,8 @@ def names_after_person_nouns(text: str) -> list[Candidate]:
         if not words.breaks_at(noun_end):
             continue  # 企业主|管人员: the word ends inside another (企业|主管|人员)
         end = name_at(text, noun_end)
+        if not end and function_word_opens(text, noun_end):
+            end = surname_that_reads_as_a_word(text, noun_end)
         if end and not _common_word_opens(text[noun_end : noun_end + 2]):  # 军人|安置工作
             found.append(FINDERS["after-noun"].candidate(noun_end, end, "PERSON"))
     return found
@@ -446,6 +479,8 @@ def _next_in_list(text: str, end: int) -> tuple[int, int] | None:
         return None
     start = end + len(separator)
     name_end = name_at(text, start) or _listed_name_at(text, start)
+    if not name_end and function_word_opens(text, start):
+        name_end = surname_that_reads_as_a_word(text, start)  # 王芳、于海峰等
     return (start, name_end) if name_end else None
 
 
@@ -458,6 +493,8 @@ def _listed_name_at(text: str, start: int) -> int | None:
         return None
     if is_common_word(piece) or is_common_word(piece[:2]) or is_common_word(piece[1:]):
         return None
+    if piece[0] in _LIST_CUTS and name_at(text, start + 1) == start + 3:
+        return None  # 的有|张伟、李娜: the list begins after 有
     if piece in gazetteer() or tag_of(piece) in _NOT_LISTED_TAGS or piece[-1] in NOT_IN_NAME:
         return None
     return start + 3
