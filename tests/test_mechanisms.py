@@ -1719,3 +1719,50 @@ def test_a_surname_that_is_also_a_function_word_after_a_title_or_in_a_list(sente
 )
 def test_a_function_word_before_an_ordinary_word_or_a_name_is_no_surname(sentence, absent):
     assert absent not in [text for text, _ in entities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("本月20日，林埭镇将举办草莓节。", "本月20日"),
+        ("上月8日至10日，展销会在新仓镇举行。", "上月8日至10日"),
+        ("下个月5日上午，项目将正式开工。", "下个月5日上午"),
+    ],
+)
+def test_a_day_of_this_or_last_month_is_one_date(sentence, date):
+    """As 今年5月25日 is one DATE, so is a day of a month placed from the issue (本月20日)."""
+    assert [t for t, label in entities(sentence) if label == "DATE"] == [date]
+
+
+def test_a_day_of_last_month_resolves_from_the_issue_date():
+    page = "2024年3月6日◆星期三\n上月8日至10日，展销会在新仓镇举行。\n"
+    dates = extract([page]).mentions.query("text == '上月8日至10日'")
+    assert [str(d.date()) for d in (*dates.date_start, *dates.date_end)] == [
+        "2024-02-08",
+        "2024-02-10",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, venue",
+    [
+        ("市民走进市图书馆参加读书会。", "市图书馆"),
+        ("县体育中心将承办省运会比赛。", "县体育中心"),
+        ("比赛在县体育馆举行。", "县体育馆"),
+    ],
+)
+def test_a_county_venue_is_a_place(sentence, venue):
+    """A venue of the city or county is a LOC (ANNOTATION.md: 市博物馆), whether jieba keeps
+    the prefix apart (市|博物馆) or in one word (市图书馆)."""
+    assert (venue, "LOC") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("广陈消防救援站的指战员赶到现场。", "广陈消防救援站"),
+        ("林埭消防站开展演练。", "林埭消防站"),
+    ],
+)
+def test_a_fire_station_is_a_body(sentence, body):
+    assert (body, "ORG") in entities(sentence)

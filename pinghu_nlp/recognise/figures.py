@@ -172,7 +172,7 @@ WORD_DATES = (
     # 今年, 去年底, 今年上半年, 今年前10个月, 今年5月25日, 明年夏季
     rf"{_RELATIVE_YEAR}(?:{_CALENDAR}|{_PERIOD}|[底初末])?",
     rf"{_RELATIVE_DAY}{_DAY_PART}?",
-    rf"{_SHIFT}(?:月{MONTH_PART}?|{_LONG_WEEK_WORD})|[{_SHIFT_CHARS}]周|[{''.join(SEASON_YEARS)}][{SEASONS}]",
+    rf"{_SHIFT}(?:月(?:{_DAYS}{_DAY_PART}?|{MONTH_PART})?|{_LONG_WEEK_WORD})|[{_SHIFT_CHARS}]周|[{''.join(SEASON_YEARS)}][{SEASONS}]",
     rf"{_WEEKDAY}(?:{_TO}{_LAST_WEEKDAY})?(?:{_DAY_PART}|{_EARLY_LATE})?",
     rf"{_WEEKEND}(?:{_DAY_WORD})?",
     rf"(?:{'|'.join(lexicon.periods_alone())}|第{_QUARTER}季度|前\d{{1,2}}个月)",

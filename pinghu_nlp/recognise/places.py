@@ -351,6 +351,8 @@ def _body_of_known_word(
                 # 市委党校: the body names its place (市中心 is the city's centre)
                 place = _qualifying_place(text, start)
                 return [ENDING.candidate(start - len(place), end, label)]
+            if label == "LOC" and _prefixed_venue(word, ending):
+                return [ENDING.candidate(start, end, label)]  # 市图书馆, one word of jieba's
             placed = _place_and_field_before(text, start) if body else start
             return [ENDING.candidate(placed, end, label)] if placed < start else []
         return [ENDING.candidate(start - len(prefix), end, label)]
@@ -364,6 +366,20 @@ def _body_of_known_word(
 
 
 _FIELD_BODY_MIN = 3
+
+
+def _prefixed_venue(word: str, ending: str) -> bool:
+    """A word of jieba's that is a local prefix and a venue's whole name (市图书馆, 县体育馆):
+    the county's or the city's venue, as after a prefix written apart (市|博物馆)."""
+    venue = word[1:]
+    return (
+        word[0] in LOCAL_PREFIX_CHARS
+        and len(ending) > 1  # not 市|场: a venue's ending of two characters or more
+        and venue.endswith(ending)
+        and venue in _word_tags()
+    )
+
+
 _COMMON_NOUN_TAG_STARTS = frozenset("nl")
 """jieba's tags (first letter) of a common word that names a body after a local prefix: nouns and
 set phrases (县|老年大学)."""
