@@ -9,7 +9,7 @@ from pinghu_nlp.recognise.finders import FINDERS
 from pinghu_nlp.recognise.model import load_model
 from pinghu_nlp.recognise.names import names_over_transliteration, transliterated_extent
 from pinghu_nlp.recognise.places import bodies_over_their_places, split_place_chain
-from pinghu_nlp.recognise.statistical import model_names_completing_rules
+from pinghu_nlp.recognise.statistical import model_bodies, model_names_completing_rules
 
 
 def entities(text: str) -> list[tuple[str, str]]:
@@ -1766,3 +1766,22 @@ def test_a_county_venue_is_a_place(sentence, venue):
 )
 def test_a_fire_station_is_a_body(sentence, body):
     assert (body, "ORG") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("嘉兴多云16℃，海盐多云转晴。", "多云"), ("海宁多云转小雨，桐乡多云。", "多云")],
+)
+def test_the_weather_names_no_body(text, word):
+    """A weather word the model reads as a body (a forecast's table) is none."""
+    start = text.index(word)
+    assert model_bodies(text, [(start, start + len(word), "ORG")]) == []
+
+
+def test_a_name_jieba_tags_a_persons_is_no_body_without_an_ending():
+    """The model's ORG over a common surname and a given name (陈允 in 陈允连办厂) is no body;
+    a brand jieba also tags a name (摩托罗拉) stays one."""
+    text = "整整7年，陈允连独立办水泥厂的条件才具备。摩托罗拉对中国投资。"
+    brand = text.index("摩托罗拉")
+    assert model_bodies(text, [(5, 7, "ORG")]) == []
+    assert len(model_bodies(text, [(brand, brand + 4, "ORG")])) == 1

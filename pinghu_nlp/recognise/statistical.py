@@ -556,6 +556,8 @@ def _confirmed_body(text: str, start: int, end: int, label: str) -> bool:
         )  # the last: a village or town in characters jieba makes no word of (泥|汊|镇)
     if label == "ORG" and all(w.flag == "ns" for w in tagged):
         return False
+    if label == "ORG" and _chinese_name_to_jieba(name, tagged):
+        return False  # 高允|连独立办厂: a person's name, no body without an ending
     if len(tagged) == 1 and tagged[0].flag in NAME_TAGS and _chinese_name(name):
         return False  # 王国维(故居): jieba's person, no place (贝鲁特, also nr, stays a place)
     if label == "ORG" and len(name) >= _SHORTEST_BRAND and _made_up_by_jieba(tagged):
@@ -586,6 +588,18 @@ def _names_by_itself(word: str) -> bool:
     """A word that can name a place or body before its ending (枫叶|公园), not one character or
     a word for a kind of place or body (大|公司, 社区|党委, 城市|公园)."""
     return len(word) > 1 and word not in COMMON_PLACE_WORDS and word not in ADMIN_UNITS
+
+
+def _chinese_name_to_jieba(name: str, tagged) -> bool:
+    """A name jieba tags a person's, of a common surname and one or two characters, not
+    transliterated (高允; not 欧佩克 or 摩托罗拉, brands jieba tags names too)."""
+    return (
+        bool(tagged)
+        and all(w.flag.startswith("nr") for w in tagged)
+        and len(name) in (2, 3)
+        and name[0] in TOP_SURNAMES
+        and not is_transliterated(name)
+    )
 
 
 def _chinese_name(name: str) -> bool:
