@@ -296,12 +296,13 @@ def _bracketed_credits(
 
 def _lead_byline(text: str, line: Span) -> Span | None:
     """The byline that opens a line of lead text, set off by a space (``记者 左思 昨天，…``,
-    ``本报讯 通讯员 高敏 记者 左思 本周三，…``): the longest run of the line's space-separated
-    pieces that reads as a byline of roles and names, text following it."""
+    ``本报讯 通讯员 高敏 记者 左思 本周三，…``) or filling the line after 本报讯: the longest
+    run of the line's space-separated pieces that reads as a byline of roles and names."""
     start = _LEAD_OPENING.match(text, line[0], line[1]).end()
     if not BYLINE_ROLE.match(text, start, line[1]):
         return None
-    gaps = [m.start() for m in re.finditer(r"\s+", text[start : line[1]].rstrip())]
+    rest = text[start : line[1]].rstrip()
+    gaps = [m.start() for m in re.finditer(r"\s+", rest)] + [len(rest)]  # 本报讯 记者 X⏎
     for gap in reversed(gaps):
         parts = byline_parts(text[start : start + gap])
         if parts and parts[0][0] == "role" and parts[-1][0] != "role":

@@ -401,6 +401,10 @@ def test_roles_of_county_papers_bylines(page, role, name):
             "林埭镇表彰好家风\n见习记者 孔令宇 日前，林埭镇表彰了十户好家风家庭。\n",
             "见习记者 孔令宇",
         ),
+        (
+            "独山港镇举办招聘会\n本报讯 实习生 林可 记者 许文博\n昨天，独山港镇举办招聘会。\n",
+            "实习生 林可; 记者 许文博",
+        ),
     ],
 )
 def test_a_byline_opening_the_lead_line(page, bylines):
