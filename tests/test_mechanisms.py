@@ -1785,3 +1785,37 @@ def test_a_name_jieba_tags_a_persons_is_no_body_without_an_ending():
     brand = text.index("摩托罗拉")
     assert model_bodies(text, [(5, 7, "ORG")]) == []
     assert len(model_bodies(text, [(brand, brand + 4, "ORG")])) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "副市长陈刚到石桥镇、白沙镇调研。",
+            [("副市长", "TITLE"), ("陈刚", "PERSON"), ("石桥镇", "LOC"), ("白沙镇", "LOC")],
+        ),
+        (
+            "县委书记于建平到东湖村调研。",
+            [("县委书记", "TITLE"), ("于建平", "PERSON"), ("东湖村", "LOC")],
+        ),
+    ],
+)
+def test_a_town_after_a_verb_of_travel_is_no_person(sentence, expected):
+    """jieba tags 石桥镇 a name before 调研; a name holds no place's ending."""
+    assert entities(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence", ["水利工程总投资3200万元。", "该工程总造价约1.5亿元，工程总长8公里。"]
+)
+def test_a_surname_inside_a_word_makes_no_reference(sentence):
+    """工程|总投资: 程总 would be 程 + 总 (a manager), but 程 ends the word 工程."""
+    assert not [e for e in entities(sentence) if e[1] == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [("义诊持续了4个小时。", "4个小时"), ("审批时间压缩到5个工作日。", "5个工作日")],
+)
+def test_hours_and_working_days_counted_with_a_measure_word(sentence, figure):
+    assert (figure, "QUANTITY") in entities(sentence)

@@ -240,7 +240,7 @@ def names_after_titles(
                 start = title.end + len(gap)
                 end = name_at(text, start)
                 if not end and function_word_opens(text, start):
-                    end = surname_that_reads_as_a_word(text, start)
+                    end = surname_that_reads_as_a_word(text, start, start in model_starts)
                 if not end and (start in model_starts or text.startswith(SPEECH_CUES, start + 3)):
                     end = _rare_surname_name_at(text, start)
                 end = end or _transliterated_name_at(text, start)
@@ -254,13 +254,15 @@ def names_after_titles(
     return found
 
 
-def surname_that_reads_as_a_word(text: str, start: int) -> int | None:
+def surname_that_reads_as_a_word(text: str, start: int, model_begins: bool = False) -> int | None:
     """End of a three-character name whose surname is a function word or verb elsewhere (于, 和,
     向, 成), right after a title or a word for a person: 总经理于海峰|介绍, 村民和春林|说.
 
     The given name is too rare in jieba's dictionary to be an ordinary word, no word of
     time, number, place, direction or grammar (镇长于|本月, 书记向|大家, 老师和|同学), no
-    reference to a surname (和|小李), and the name ends where jieba's words do.
+    reference to a surname (和|小李), and the name ends where jieba's words do. A given name
+    that is a frequent word (建平) is taken where the statistical model begins a name there too
+    (``model_begins``).
     """
     piece = text[start : start + 3]
     if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
@@ -269,7 +271,7 @@ def surname_that_reads_as_a_word(text: str, start: int) -> int | None:
     tag = tag_of(given)
     if given[0] in _NICKNAME_PREFIXES or tag[:1] in _NOT_A_GIVEN_NAME_TAG_STARTS:
         return None
-    if is_frequent(given):
+    if is_frequent(given) and not model_begins:
         return None  # 党员和|师生, which jieba's dictionary tags a name
     if not (_ends_name(text, start + 3) and page_words(text).breaks_at(start + 3)):
         return None
@@ -537,6 +539,7 @@ def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -
             is_name = is_name and pair.word not in REFERENCE_HEADS  # 阿姨: a surname goes first
             is_name = is_name and pair.word not in gazetteer()  # 阿根廷: jieba's nr
             is_name = is_name and not _ordinary_word_opens(pair.word[:2])  # 安全性: jieba's nr
+            is_name = is_name and not _holds_no_name_char(pair.word)  # 石桥镇: jieba's nr
             if is_name and end == match.end() and pair.word[0] in COMMON_SURNAMES:
                 found.append(FINDERS["speech"].candidate(offset, end, "PERSON"))
                 tagged = True
@@ -545,6 +548,12 @@ def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -
         if not tagged and start >= 0 and _untagged_name_at(text, start, model_starts):
             found.append(FINDERS["speech"].candidate(start, match.end(), "PERSON"))
     return found
+
+
+def _holds_no_name_char(word: str) -> bool:
+    """A character after the surname that no name holds (到石桥|镇, 白沙|村): a place's or
+    body's ending, a function word; 中 may end a given name (林培中)."""
+    return any(c in NOT_IN_NAME and c not in _GIVEN_NAME_ENDS for c in word[1:])
 
 
 def _untagged_name_at(text: str, start: int, model_starts: frozenset[int]) -> bool:
@@ -698,7 +707,10 @@ def surname_references(text: str) -> list[Candidate]:
     surnames = "".join(sorted(TOP_SURNAMES))
     heads = "|".join(REFERENCE_HEADS)
     deputy = f"[{_DEPUTY_MARKS}]?"
+    words = page_words(text)
     for match in re.finditer(rf"{_REFERENCE_START}[{surnames}]{deputy}(?:{heads})", text):
+        if not words.breaks_at(match.start()) and not is_guessed(words.word_at(match.start())[1]):
+            continue  # 工程|总投资: the surname ends a word of jieba's dictionary
         if end := _reference_end(text, match):
             found.append(FINDERS["surname-title"].candidate(match.start(), end, "PERSON"))
     for match in re.finditer(rf"[{_NICKNAME_PREFIXES}][{surnames}]", text):
