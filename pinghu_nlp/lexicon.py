@@ -266,6 +266,7 @@ SCHEMAS: dict[str, Schema] = {
                     "office",
                     "road-ending",
                     "of-a-person",
+                    "honour-level",
                 ),
             ),
         ),

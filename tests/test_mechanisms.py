@@ -1819,3 +1819,22 @@ def test_a_surname_inside_a_word_makes_no_reference(sentence):
 )
 def test_hours_and_working_days_counted_with_a_measure_word(sentence, figure):
     assert (figure, "QUANTITY") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "新庄村被评为省级美丽乡村示范村、市级卫生村。",
+        "该镇获评国家级生态镇。",
+        "病人被转到市级医院。",
+    ],
+)
+def test_the_places_of_an_honour_are_none(sentence):
+    """ANNOTATION.md leaves out honours: a village or town named by the honour conferred at a
+    level (省级…示范村) is no place."""
+    places = [text for text, label in entities(sentence) if label in ("LOC", "ORG")]
+    assert places == (["新庄村"] if sentence.startswith("新庄村") else [])
+
+
+def test_a_known_place_after_a_level_stays_a_place():
+    assert ("平湖经济技术开发区", "LOC") in entities("这里是国家级平湖经济技术开发区。")

@@ -25,6 +25,7 @@ is listed in ``doc._.candidates`` with its source and priority, for auditing.
 from __future__ import annotations
 
 import bisect
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -74,6 +75,7 @@ from .places import (
     find_place_abbreviations,
     find_quoted_places,
     find_roads,
+    gazetteer,
     repeated_bodies,
     split_place_chain,
     unclaimed_endings,
@@ -197,13 +199,38 @@ _DOCTRINE_AFTER_PLACE = lexicon.place_words("doctrine")
 
 
 def not_annotated(text: str, candidate: Candidate) -> bool:
-    """Inside a work title (《…》), or a name inside a doctrine's name (习近平新时代…思想)."""
+    """Inside a work title (《…》), a name inside a doctrine's name (习近平新时代…思想), or a
+    place or body inside an honour's name (市级|文明村)."""
     opening = text.rfind("《", 0, candidate.start)
     work = WORK_TITLE.match(text, opening) if opening != -1 else None
     if work and work.end() >= candidate.end:
         return True
+    if candidate.label in ("LOC", "ORG") and _inside_an_honour(text, candidate):
+        return True
     after = _DOCTRINE_AFTER_NAME if candidate.label == "PERSON" else _DOCTRINE_AFTER_PLACE
     return text.startswith(after, candidate.end)
+
+
+_HONOUR_REACH = 8
+"""How many characters an honour's words run between its level and a place's ending."""
+_HONOUR_LEVELS = lexicon.place_words("honour-level")
+_HONOUR_LEVEL = re.compile(
+    f"(?:{'|'.join(_HONOUR_LEVELS)})[{lexicon.HAN_RANGE}]{{0,{_HONOUR_REACH}}}$"
+)
+
+
+def _inside_an_honour(text: str, candidate: Candidate) -> bool:
+    """A place or body after the level an honour is conferred at, in the same phrase, or opening
+    with it, with no known place inside (省级美丽乡村|精品村, 市级|文明村, 市级医院; not
+    国家级|平湖经济技术开发区)."""
+    before = text[max(0, candidate.start - _HONOUR_REACH - 3) : candidate.start]
+    name = text[candidate.start : candidate.end]
+    if not (_HONOUR_LEVEL.search(before) or name.startswith(_HONOUR_LEVELS)):
+        return False  # (市级医院: a class of bodies at a level)
+    known = gazetteer()
+    return not any(
+        name[i:j] in known for i in range(len(name)) for j in range(i + 2, len(name) + 1)
+    )
 
 
 def _byline_candidates(articles: Iterable[Article]) -> Iterable[Candidate]:
