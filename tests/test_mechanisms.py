@@ -1838,3 +1838,16 @@ def test_the_places_of_an_honour_are_none(sentence):
 
 def test_a_known_place_after_a_level_stays_a_place():
     assert ("平湖经济技术开发区", "LOC") in entities("这里是国家级平湖经济技术开发区。")
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("高桥镇镇长陆建华介绍了情况。", "高桥镇镇长"),
+        ("向荣村党支部书记钱海说，村里变化很大。", "向荣村党支部书记"),
+    ],
+)
+def test_a_place_jieba_tags_a_name_qualifies_a_title(sentence, title):
+    """jieba tags some towns and villages as people (高桥镇, 向荣村): by its unit the word is a
+    place, the title's qualifier."""
+    assert (title, "TITLE") in entities(sentence)

@@ -151,7 +151,9 @@ def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, bran
     word, flag = word_pair.word, word_pair.flag
     if word in GENERIC_WORDS or word.startswith(DEICTIC_STARTS):
         return False
-    if any(c in STOP_CHARS for c in word) and (flag != "nt" or len(word) < 4):
+    ends_as_unit = word.endswith(UNIT_CHARS + PLACE_UNIT_CHARS)
+    place_as_name = flag in NAME_TAGS and len(word) == 3 and ends_as_unit  # 向阳镇, 和平村
+    if any(c in STOP_CHARS for c in word) and (flag != "nt" or len(word) < 4) and not place_as_name:
         return False  # 暨, 和…; a body jieba knows may hold one (文化和广电旅游体育局)
     if flag in NOUN_TAGS or (brand and flag in BRAND_TAGS):
         return True
@@ -160,8 +162,8 @@ def _may_stand_in_name(word_pair: pair, kept: list[pair], named_unit: bool, bran
     unit_follows = word.endswith(PLACE_UNIT_CHARS) or bool(
         kept and kept[0].word.startswith(PLACE_UNIT_CHARS)
     )
-    # jieba tags many unknown proper names as person names: 全公亭(社区), 文明办
-    if flag in NAME_TAGS and len(word) <= 3 and (kept or named_unit or word.endswith(UNIT_CHARS)):
+    # jieba tags many unknown proper names as person names: 全公亭(社区), 文明办, 石桥镇(镇长)
+    if flag in NAME_TAGS and len(word) <= 3 and (kept or named_unit or ends_as_unit):
         return True
     if unknown and (named_unit or unit_follows):
         return True
