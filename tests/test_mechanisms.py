@@ -1851,3 +1851,37 @@ def test_a_place_jieba_tags_a_name_qualifies_a_title(sentence, title):
     """jieba tags some towns and villages as people (高桥镇, 向荣村): by its unit the word is a
     place, the title's qualifier."""
     assert (title, "TITLE") in entities(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, hamlet",
+    [
+        ("老人一辈子住在钱家浜，门前就是小河。", "钱家浜"),
+        ("徐家兜的村民自发组织巡河。", "徐家兜"),
+        ("从沈家埭出发，半小时就到镇上。", "沈家埭"),
+    ],
+)
+def test_a_hamlet_named_by_a_family_is_a_place(sentence, hamlet):
+    """王家浜, 周家兜: a family and the water or ground the hamlet lies by, never a person."""
+    found = entities(sentence)
+    assert (hamlet, "LOC") in found
+    assert not [text for text, label in found if label == "PERSON"]
+
+
+def test_a_hamlets_village_keeps_its_ending():
+    assert entities("钱家浜村召开村民大会。") == [("钱家浜村", "LOC")]
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("顾建新说，当时水流很急。", ["顾建新"]),
+        ("蒋建新介绍，合作社今年扩种了200亩。", ["蒋建新"]),
+        ("褚建国、宓春燕等8名村民参加了培训。", ["褚建国", "宓春燕"]),
+    ],
+)
+def test_a_given_name_that_is_a_word_after_a_common_surname(sentence, names):
+    """建新, 建国: words of jieba's that are given names as often; a common surname opening the
+    clause before a speech verb (顾 a verb to jieba), or a list before its class (村民: no place's
+    class)."""
+    assert [text for text, label in entities(sentence) if label == "PERSON"] == names

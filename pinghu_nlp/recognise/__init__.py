@@ -69,6 +69,7 @@ from .places import (
     find_by_ending,
     find_dateline_places,
     find_foreign_companies,
+    find_hamlets,
     find_known_names,
     find_list_members,
     find_numbered_schools,
@@ -163,7 +164,7 @@ def find_entities(
     candidates += find_bracketed_companies(text) + find_foreign_companies(text)
     candidates += find_list_members(text) + find_brand_companies(text) + find_quoted_places(text)
     candidates += find_place_abbreviations(text) + find_dateline_places(text)
-    candidates += find_numbered_schools(text)
+    candidates += find_numbered_schools(text) + find_hamlets(text)
     bodies = model_bodies(text, tagged)
     candidates += find_roads(text) + bodies
     candidates += bodies_over_their_places(text, bodies, candidates)

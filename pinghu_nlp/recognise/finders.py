@@ -112,6 +112,9 @@ FINDERS: dict[str, FinderSpec] = {
     "repeat": FinderSpec(
         "repeat", _PERSON, 30, "a name repeated on the page; those LAC's names seed: lac's priority"
     ),
+    "hamlet": FinderSpec(
+        "hamlet", ("LOC",), 25, "a hamlet by a family and its water or ground (王家浜, 周家兜)"
+    ),
     "dateline": FinderSpec(
         "dateline",
         ("LOC",),

@@ -550,6 +550,15 @@ def names_before_speech(text: str, model_starts: frozenset[int] = frozenset()) -
     return found
 
 
+def _word_as_given_name(word: str) -> bool:
+    """A dictionary word that is a given name as often (建新, 海峰, 建国): no word of time,
+    number, direction or grammar, and rare in jieba's dictionary or a place's name there."""
+    tag = tag_of(word)
+    if tag[:1] in _NOT_A_GIVEN_NAME_TAG_STARTS:
+        return False
+    return not is_frequent(word) or tag == "ns"  # 建国 (not 明白, which jieba tags a name)
+
+
 def _holds_no_name_char(word: str) -> bool:
     """A character after the surname that no name holds (到石桥|镇, 白沙|村): a place's or
     body's ending, a function word; 中 may end a given name (林培中)."""
@@ -564,10 +573,13 @@ def _untagged_name_at(text: str, start: int, model_starts: frozenset[int]) -> bo
     piece = text[start : start + 3]
     if piece[:1] not in COMMON_SURNAMES or not _could_be_name(piece, 3):
         return False
-    if tag_of(piece[0])[:1] in _NO_NAME_TAG_STARTS or function_word_opens(text, start):
-        return False
+    opens_clause = start == 0 or not _NAME_CHAR.match(text[start - 1])
+    plain = opens_clause and piece[0] in TOP_SURNAMES and _word_as_given_name(piece[1:])
+    verb_surname = tag_of(piece[0])[:1] in _NO_NAME_TAG_STARTS or function_word_opens(text, start)
+    if verb_surname and not (plain and tag_of(piece[0])[:1] == "v"):
+        return False  # (顾|建新说: 顾 a verb to jieba, a surname opening a clause before 说)
     after_source = text[start - 1 : start] in _SOURCE_BEFORE  # 据|施建明介绍 (jieba: 据施|建明)
-    given_is_word = is_common_word(piece[1:]) and not after_source  # 据施|建明: a given name
+    given_is_word = is_common_word(piece[1:]) and not after_source and not plain
     if is_common_word(piece[:2]) or given_is_word or tag_of(piece[2]) == "m":
         return False
     words = page_words(text)

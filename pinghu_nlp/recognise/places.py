@@ -664,6 +664,27 @@ def find_bracketed_companies(text: str) -> list[Candidate]:
     return found
 
 
+_HAMLET = re.compile(
+    f"[{''.join(sorted(lexicon.common_surnames()))}]家[{lexicon.characters('hamlet-ends')}]"
+)
+
+
+@on_one_line(gazetteer)
+def find_hamlets(text: str) -> list[Candidate]:
+    """A hamlet named by a family and the water or ground it lies by: ``王家浜``, ``周家兜``,
+    ``李家埭`` (a village's ending after it makes the village: 沈家浜村), where jieba's words end
+    with it (not 王家|宅子, 陈家|港口) and the family is not jieba's place (张家港)."""
+    words = page_words(text)
+    return [
+        FINDERS["hamlet"].candidate(m.start(), m.end(), "LOC")
+        for m in _HAMLET.finditer(text)
+        if words.breaks_at(m.start())
+        and words.breaks_at(m.end())
+        and not text.startswith(LOC_ENDINGS, m.end())  # 沈家浜村: the village's, by its ending
+        and m.group() not in gazetteer()
+    ]
+
+
 @on_one_line(gazetteer)
 def find_foreign_companies(text: str) -> list[Candidate]:
     """A country then a brand in a list: ``德国巴斯夫、日本三菱、韩国三星等``."""
@@ -702,6 +723,8 @@ def find_list_members(text: str) -> list[Candidate]:
     """Names listed before the class they belong to: ``芦湾、双红等7个村``, ``高正、纳狮等企业``."""
     found = []
     for match in _LIST_OF_NAMES.finditer(text):
+        if not page_words(text).breaks_at(match.end(2)):
+            continue  # 等10名|村民: the class is a word's first character, no class
         label = "LOC" if match.group(2) in _PLACE_CLASSES else "ORG"
         first = match.start(1)
         cut = max(text.rfind(c, first, first + 6) for c in _FUNCTION_CHARS)
